@@ -1,0 +1,99 @@
+//! Command-line arguments (clap derive); each flag's doc line is its `--help`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use vanban::{DocumentKind, EngineOptions};
+
+/// Official Vietnamese documents (Decree 30/2020/NĐ-CP) from a year of structured data.
+#[derive(Debug, Parser)]
+#[command(name = "vanban", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Render a document from year data (PDF, PNG page previews, or the Typst source).
+    Render(RenderArgs),
+    /// Check year data and list every problem with its JSON path.
+    Validate(ValidateArgs),
+    /// Print the JSON Schema of the year data.
+    Schema,
+}
+
+/// Where templates and fonts come from.
+#[derive(Debug, Args)]
+pub struct EngineArgs {
+    /// Use the templates in DIR instead of the built-in ones of the same name.
+    #[arg(long, value_name = "DIR", env = "VANBAN_TEMPLATES")]
+    pub templates: Option<PathBuf>,
+    /// Also load the fonts in DIR; a "Times New Roman" family there is preferred to Tinos.
+    #[arg(long = "font-dir", value_name = "DIR", env = "VANBAN_FONT_DIR")]
+    pub font_dirs: Vec<PathBuf>,
+}
+
+impl EngineArgs {
+    pub fn options(&self) -> EngineOptions {
+        EngineOptions {
+            templates: self.templates.clone(),
+            font_dirs: self.font_dirs.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The document to write.
+    pub kind: DocumentKind,
+    /// Year data (JSON); `-` reads standard input.
+    pub input: PathBuf,
+    /// Output file; `-` writes to standard output. Default: INPUT's name with the kind and
+    /// format, in the current directory.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = Format::Pdf)]
+    pub format: Format,
+    /// Write PDF/A-2b (archival PDF).
+    #[arg(long)]
+    pub pdf_a: bool,
+    /// With --format png: only this page (1-based); otherwise every page, as FILE-1.png, ….
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub page: Option<u32>,
+    /// With --format png: resolution in dots per inch.
+    #[arg(long, default_value_t = 144.0)]
+    pub dpi: f32,
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Year data (JSON); `-` reads standard input.
+    pub input: PathBuf,
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
+/// Output formats of `render`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// PDF document.
+    Pdf,
+    /// PNG page previews.
+    Png,
+    /// The generated Typst source (compile it with `typst compile --root templates`).
+    Typ,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Png => "png",
+            Format::Typ => "typ",
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! A failed command: its message, causes and hints as printed, and its exit code.
+
+use std::path::Path;
+
+use vanban::model::InvalidData;
+use vanban::{RenderError, SetupError};
+
+/// What went wrong, said as `error: …`, `caused by: …` and `hint: …` lines.
+#[derive(Debug)]
+pub struct Failure {
+    message: String,
+    details: Vec<String>,
+    hints: Vec<String>,
+    bad_input: bool,
+}
+
+impl Failure {
+    fn new(message: impl Into<String>, bad_input: bool) -> Self {
+        Failure {
+            message: message.into(),
+            details: Vec::new(),
+            hints: Vec::new(),
+            bad_input,
+        }
+    }
+
+    /// The data in `input` is not valid year data.
+    pub fn data(input: &Path, error: InvalidData) -> Self {
+        let mut failure = Failure::new(format!("{}: {error}", input.display()), true);
+        match error {
+            InvalidData::Fields { errors } => {
+                failure.details = errors.iter().map(ToString::to_string).collect();
+                failure
+                    .hints
+                    .push("`vanban schema` prints every field with its type".into());
+            }
+            InvalidData::Syntax { .. } | InvalidData::NotUtf8 { .. } => {
+                failure
+                    .hints
+                    .push("the input must be a JSON document in UTF-8".into());
+            }
+        }
+        failure
+    }
+
+    /// Rendering `input` failed.
+    pub fn render(input: &Path, error: RenderError) -> Self {
+        match error {
+            RenderError::Data(error) => Failure::data(input, error),
+            RenderError::Template(error) => Failure::new(format!("template error: {error}"), true),
+            RenderError::Typst { diagnostics } => {
+                let mut failure = Failure::new("typesetting failed", true);
+                for diagnostic in diagnostics {
+                    failure.details.push(diagnostic.to_string());
+                    failure.hints.extend(diagnostic.hints);
+                }
+                failure
+            }
+        }
+    }
+
+    /// Templates or fonts could not be loaded.
+    pub fn setup(error: SetupError) -> Self {
+        let bad_input = matches!(
+            error,
+            SetupError::Template(vanban::template::TemplateError::Template { .. })
+        );
+        let mut failure = Failure::new(error.to_string(), bad_input);
+        let mut source = std::error::Error::source(&error);
+        while let Some(cause) = source {
+            failure.details.push(cause.to_string());
+            source = cause.source();
+        }
+        failure
+    }
+
+    /// An I/O error.
+    pub fn io(message: impl Into<String>, error: std::io::Error) -> Self {
+        let mut failure = Failure::new(message, false);
+        failure.details.push(error.to_string());
+        failure
+    }
+
+    /// A wrong combination of arguments.
+    pub fn usage(message: impl Into<String>) -> Self {
+        Failure::new(message, false)
+    }
+
+    /// Something that should not happen.
+    pub fn internal(message: impl Into<String>) -> Self {
+        Failure::new(format!("internal error: {}", message.into()), false)
+    }
+
+    /// Prints the failure to standard error.
+    pub fn print(&self) {
+        eprintln!("error: {}", self.message);
+        for detail in &self.details {
+            eprintln!("  {detail}");
+        }
+        for hint in &self.hints {
+            eprintln!("hint: {hint}");
+        }
+    }
+
+    /// 1 when the user's input (data or templates) was bad, 2 otherwise.
+    pub fn exit_code(&self) -> u8 {
+        if self.bad_input { 1 } else { 2 }
+    }
+}

@@ -1,0 +1,73 @@
+//! Subcommands, one file each, and how their failures are shown.
+
+mod args;
+mod failure;
+mod output;
+mod render;
+
+pub use args::Cli;
+pub use failure::Failure;
+
+use std::path::Path;
+
+use args::Command;
+use vanban::model::{YearData, parse_year_data};
+use vanban::{Engine, EngineOptions};
+
+/// Runs the parsed command.
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Render(args) => render::render(&args),
+        Command::Validate(args) => validate(&args.input, &args.engine.options()),
+        Command::Schema => schema(),
+    }
+}
+
+/// Reads and validates year data from a file, or standard input for `-`.
+fn load(input: &Path) -> Result<YearData, Failure> {
+    let bytes = if input == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+            .map_err(|error| Failure::io("cannot read standard input", error))?;
+        bytes
+    } else {
+        std::fs::read(input)
+            .map_err(|error| Failure::io(format!("cannot read {}", input.display()), error))?
+    };
+    parse_year_data(&bytes).map_err(|error| Failure::data(input, error))
+}
+
+fn engine(options: &EngineOptions) -> Result<Engine, Failure> {
+    Engine::new(options).map_err(Failure::setup)
+}
+
+/// `vanban validate`: checks the data as a render would, without rendering.
+fn validate(input: &Path, options: &EngineOptions) -> Result<(), Failure> {
+    let data = load(input)?;
+    engine(options)?
+        .check(&data)
+        .map_err(|error| Failure::data(input, error))?;
+    let figures: usize = data
+        .organizations
+        .iter()
+        .flat_map(|o| &o.activities)
+        .map(|a| a.quantities.len())
+        .sum();
+    output::stdout(
+        format!(
+            "{}: valid year data for {} ({} organizations, {figures} figures)\n",
+            input.display(),
+            data.year,
+            data.organizations.len()
+        )
+        .as_bytes(),
+    )
+}
+
+/// `vanban schema`: prints the JSON Schema of the year data.
+fn schema() -> Result<(), Failure> {
+    let mut text = serde_json::to_string_pretty(&vanban::model::year_data_schema())
+        .map_err(|error| Failure::internal(error.to_string()))?;
+    text.push('\n');
+    output::stdout(text.as_bytes())
+}

@@ -1,0 +1,141 @@
+//! The values a document template sees: the year data as given, plus what is computed from it
+//! (document symbol, totals, the table of figures), so templates never add numbers themselves.
+
+use serde::Serialize;
+
+use crate::model::{Organization, Quantity, QuantityValue, Total, YearData};
+
+/// A computed total as templates see it.
+#[derive(Debug, Serialize)]
+pub struct TotalView {
+    /// The sum.
+    pub value: u64,
+    /// "trên", "gần", "khoảng" or absent when exact.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<&'static str>,
+}
+
+impl From<Total> for TotalView {
+    fn from(total: Total) -> Self {
+        TotalView {
+            value: total.value,
+            qualifier: total.word(),
+        }
+    }
+}
+
+/// A count total for one unit, e.g. all "suất quà" together.
+#[derive(Debug, Serialize)]
+pub struct CountTotal {
+    /// What is counted.
+    pub unit: String,
+    /// How many, and how exact.
+    pub total: TotalView,
+    /// How many figures were added up.
+    pub entries: usize,
+}
+
+/// The figures of one organization, for the table of figures.
+#[derive(Debug, Serialize)]
+pub struct FigureGroup<'a> {
+    /// The organization's short name.
+    pub organization: &'a str,
+    /// Its figures, activity by activity.
+    pub quantities: Vec<&'a Quantity>,
+    /// Its money total.
+    pub money: TotalView,
+}
+
+/// Everything the report template receives.
+#[derive(Debug, Serialize)]
+pub struct ReportContext<'a> {
+    /// The year data exactly as validated.
+    pub data: &'a YearData,
+    /// Font families in order of preference, as a Typst array literal.
+    pub fonts: String,
+    /// The next year, for section V.
+    pub next_year: i32,
+    /// Money over all organizations.
+    pub money_total: TotalView,
+    /// Counts over all organizations, per unit, in order of first appearance.
+    pub count_totals: Vec<CountTotal>,
+    /// The figures of each organization that has any, in the order of `data.organizations`.
+    pub figure_groups: Vec<FigureGroup<'a>>,
+}
+
+impl<'a> ReportContext<'a> {
+    /// Computes the context for `data`, with `fonts` as preferred font families.
+    pub fn new(data: &'a YearData, fonts: &[&str]) -> Self {
+        let quantities = || data.organizations.iter().flat_map(organization_quantities);
+        let figure_groups = data
+            .organizations
+            .iter()
+            .map(|organization| FigureGroup {
+                organization: &organization.short_name,
+                quantities: organization_quantities(organization).collect(),
+                money: money_total(organization_quantities(organization)).into(),
+            })
+            .filter(|group| !group.quantities.is_empty())
+            .collect();
+        ReportContext {
+            data,
+            fonts: typst_array(fonts),
+            next_year: data.year + 1,
+            money_total: money_total(quantities()).into(),
+            count_totals: count_totals(quantities()),
+            figure_groups,
+        }
+    }
+}
+
+fn organization_quantities(organization: &Organization) -> impl Iterator<Item = &Quantity> {
+    organization
+        .activities
+        .iter()
+        .flat_map(|activity| &activity.quantities)
+}
+
+/// The sum of all money figures.
+pub fn money_total<'a>(quantities: impl Iterator<Item = &'a Quantity>) -> Total {
+    let mut total = Total::default();
+    for quantity in quantities {
+        if let QuantityValue::Money(dong) = quantity.value() {
+            total.add(dong, quantity.bound());
+        }
+    }
+    total
+}
+
+/// Count sums per unit, in order of first appearance.
+pub fn count_totals<'a>(quantities: impl Iterator<Item = &'a Quantity>) -> Vec<CountTotal> {
+    let mut totals: Vec<(String, Total, usize)> = Vec::new();
+    for quantity in quantities {
+        if let QuantityValue::Count(count, unit) = quantity.value() {
+            let index = match totals.iter().position(|(known, ..)| known == unit) {
+                Some(index) => index,
+                None => {
+                    totals.push((unit.to_owned(), Total::default(), 0));
+                    totals.len() - 1
+                }
+            };
+            totals[index].1.add(count, quantity.bound());
+            totals[index].2 += 1;
+        }
+    }
+    totals
+        .into_iter()
+        .map(|(unit, total, entries)| CountTotal {
+            unit,
+            total: total.into(),
+            entries,
+        })
+        .collect()
+}
+
+fn typst_array(items: &[&str]) -> String {
+    let items: Vec<String> = items
+        .iter()
+        .map(|item| crate::template::string_literal(item))
+        .collect();
+    format!("({},)", items.join(", "))
+}

@@ -1,0 +1,15 @@
+//! vanban: official Vietnamese documents (Decree 30/2020/NĐ-CP) from a year of structured data.
+//!
+//! Data flows one way: JSON → [`model`] (typed, validated) → [`template`] (Typst markup, every
+//! value escaped) → [`typeset`] (Typst in-process) → [`pdf`]. The [`engine`] holds the parts
+//! that are built once and renders documents on any thread.
+
+pub mod context;
+pub mod engine;
+pub mod model;
+pub mod pdf;
+pub mod template;
+pub mod typeset;
+pub mod vn;
+
+pub use engine::{DocumentKind, Engine, EngineOptions, RenderError, SetupError};

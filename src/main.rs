@@ -1,0 +1,19 @@
+//! The `vanban` command line: parses arguments, runs a command, prints errors, picks the exit
+//! code (0 ok, 1 bad input, 2 usage or internal error).
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    match cli::run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            failure.print();
+            ExitCode::from(failure.exit_code())
+        }
+    }
+}

@@ -1,0 +1,259 @@
+//! Turning untrusted bytes into a validated [`YearData`], with every problem reported at once.
+//!
+//! The steps: UTF-8 check, JSON syntax (line and column), NFC normalisation of every string,
+//! structure against the generated JSON Schema (unknown fields, types, ranges, dates), then the
+//! rules a schema cannot say (see `validate`).
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use serde_json::Value;
+
+use super::{YearData, validate, year_data_schema};
+use crate::vn;
+
+/// One problem in the data: where it is (a JSON path such as `$.organizations[2].name`) and
+/// what was expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataError {
+    /// JSONPath of the offending value, `$` for the whole document.
+    pub path: String,
+    /// What is wrong and what was expected.
+    pub message: String,
+}
+
+impl DataError {
+    /// Makes an error at `path`.
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        DataError {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Why input could not be turned into year data.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InvalidData {
+    /// The bytes are not UTF-8.
+    #[error("input is not valid UTF-8 at line {line}, column {column}")]
+    NotUtf8 { line: usize, column: usize },
+    /// The text is not JSON.
+    #[error("malformed JSON at line {line}, column {column}: {message}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// The JSON does not describe valid year data.
+    #[error("{} problem(s) in the year data", errors.len())]
+    Fields { errors: Vec<DataError> },
+}
+
+static VALIDATOR: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&year_data_schema())
+        .expect("the generated schema is valid")
+});
+
+/// Parses and validates year data from raw bytes (a file or an HTTP body).
+pub fn parse_year_data(bytes: &[u8]) -> Result<YearData, InvalidData> {
+    let text = std::str::from_utf8(bytes).map_err(|error| {
+        let (line, column) = line_column(&bytes[..error.valid_up_to()]);
+        InvalidData::NotUtf8 { line, column }
+    })?;
+    let mut value: Value = serde_json::from_str(text).map_err(|error| InvalidData::Syntax {
+        line: error.line(),
+        column: error.column(),
+        message: syntax_message(&error),
+    })?;
+    normalize_strings(&mut value);
+
+    let mut errors: Vec<DataError> = VALIDATOR
+        .iter_errors(&value)
+        .flat_map(|error| describe(&error))
+        .collect();
+    blank_strings(&value, "$".to_owned(), &mut errors);
+    if !errors.is_empty() {
+        return Err(InvalidData::Fields { errors });
+    }
+    let data: YearData = serde_json::from_value(value).map_err(|error| InvalidData::Fields {
+        errors: vec![DataError::new("$", error.to_string())],
+    })?;
+    let errors = validate::check(&data);
+    if errors.is_empty() {
+        Ok(data)
+    } else {
+        Err(InvalidData::Fields { errors })
+    }
+}
+
+/// 1-based line and column just after `prefix`.
+fn line_column(prefix: &[u8]) -> (usize, usize) {
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = prefix
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&prefix[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// serde_json's message without its own " at line L column C" suffix.
+fn syntax_message(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(index) => text[..index].to_owned(),
+        None => text,
+    }
+}
+
+/// Normalises every string (and object key) to NFC, in place.
+fn normalize_strings(value: &mut Value) {
+    match value {
+        Value::String(text) => *text = vn::nfc(text),
+        Value::Array(items) => items.iter_mut().for_each(normalize_strings),
+        Value::Object(map) => {
+            let entries = std::mem::take(map);
+            for (key, mut item) in entries {
+                normalize_strings(&mut item);
+                map.insert(vn::nfc(&key), item);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Every string in the year data carries meaning: none may be empty or only white space.
+fn blank_strings(value: &Value, path: String, errors: &mut Vec<DataError>) {
+    match value {
+        Value::String(text) if text.trim().is_empty() => {
+            errors.push(DataError::new(path, "must not be empty"));
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                blank_strings(item, format!("{path}[{index}]"), errors);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                blank_strings(item, child_path(&path, key), errors);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `$.a.b` for plain keys, `$["odd key"]` otherwise.
+pub(super) fn child_path(parent: &str, key: &str) -> String {
+    if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        format!("{parent}.{key}")
+    } else {
+        format!("{parent}[{}]", serde_json::Value::from(key))
+    }
+}
+
+/// Converts a JSON Pointer (`/organizations/2/name`) to a JSONPath (`$.organizations[2].name`).
+fn json_path(pointer: &str) -> String {
+    let mut path = "$".to_owned();
+    for segment in pointer.split('/').skip(1) {
+        let segment = segment.replace("~1", "/").replace("~0", "~");
+        if segment.parse::<usize>().is_ok() {
+            path = format!("{path}[{segment}]");
+        } else {
+            path = child_path(&path, &segment);
+        }
+    }
+    path
+}
+
+/// One schema violation, said the way a person fixing the file needs it.
+fn describe(error: &jsonschema::ValidationError<'_>) -> Vec<DataError> {
+    let path = json_path(error.instance_path().as_str());
+    let found = error.instance();
+    let message = match error.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            return unexpected
+                .iter()
+                .map(|field| {
+                    DataError::new(
+                        child_path(&path, field),
+                        "unknown field (check its spelling; `vanban schema` lists the fields)",
+                    )
+                })
+                .collect();
+        }
+        ValidationErrorKind::Required { property } => {
+            let field = property.as_str().unwrap_or_default();
+            return vec![DataError::new(
+                child_path(&path, field),
+                "missing required field",
+            )];
+        }
+        ValidationErrorKind::Type { kind } => {
+            format!(
+                "expected {}, found {}",
+                expected_type(kind),
+                json_type(found)
+            )
+        }
+        ValidationErrorKind::Minimum { limit } => {
+            format!("must be at least {limit}, found {found}")
+        }
+        ValidationErrorKind::Maximum { limit } => format!("must be at most {limit}, found {found}"),
+        ValidationErrorKind::MinItems { limit } => {
+            format!("must list at least {limit} item(s)")
+        }
+        ValidationErrorKind::Format { format } if format == "date" => {
+            format!("expected a real calendar date as YYYY-MM-DD, found {found}")
+        }
+        ValidationErrorKind::Enum { options } => {
+            format!("expected one of {options}, found {found}")
+        }
+        _ => error.to_string(),
+    };
+    vec![DataError::new(path, message)]
+}
+
+fn expected_type(kind: &TypeKind) -> String {
+    let name = |t: &jsonschema::JsonType| match t.to_string().as_str() {
+        "integer" => "a whole number".to_owned(),
+        "number" => "a number".to_owned(),
+        "string" => "text".to_owned(),
+        "array" => "a list".to_owned(),
+        "object" => "an object".to_owned(),
+        "boolean" => "true or false".to_owned(),
+        other => other.to_owned(),
+    };
+    match kind {
+        TypeKind::Single(t) => name(t),
+        TypeKind::Multiple(types) => types
+            .iter()
+            .map(|t| name(&t))
+            .collect::<Vec<_>>()
+            .join(" or "),
+    }
+}
+
+fn json_type(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(_) => format!("{value}"),
+        Value::Number(n) if n.is_f64() => format!("the fraction {n}"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(_) => format!("the text {value}"),
+        Value::Array(_) => "a list".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}

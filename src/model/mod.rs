@@ -1,0 +1,242 @@
+//! The year data: what a city's Ban CHQS and its partner organizations did in one year, typed.
+//!
+//! Types here mirror the JSON input one to one (`deny_unknown_fields` everywhere, so a typo
+//! never drops data). Loading, validation and the JSON Schema live in the submodules.
+
+mod load;
+mod placeholder;
+mod quantity;
+mod schema;
+mod validate;
+
+pub use load::{DataError, InvalidData, parse_year_data};
+pub use quantity::{Bound, Qualifier, Quantity, QuantityValue, Total};
+pub use schema::year_data_schema;
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Everything one year-end report (and, later, next year's program) is made from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct YearData {
+    /// The body that issues the documents (the city's Ban CHQS).
+    pub issuer: Issuer,
+    /// The year under review, e.g. 2022.
+    pub year: i32,
+    /// Number, date and kind of the report.
+    pub document: DocumentInfo,
+    /// The review meeting (hội nghị sơ kết/tổng kết), if one was held.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_meeting: Option<Meeting>,
+    /// The partner organizations and what each did, in the order the report lists them.
+    pub organizations: Vec<Organization>,
+    /// Section I: the situation (đặc điểm tình hình).
+    pub situation: Situation,
+    /// General results across all organizations, one paragraph each.
+    pub general_results: Vec<String>,
+    /// Shortcomings (tồn tại, hạn chế), one paragraph each.
+    pub shortcomings: Vec<String>,
+    /// Causes of the shortcomings, one paragraph each.
+    pub causes: Vec<String>,
+    /// Lessons learned (bài học kinh nghiệm), one paragraph each.
+    pub lessons: Vec<String>,
+    /// Directions and tasks for the next year, one paragraph each.
+    pub directions: Vec<String>,
+    /// Proposals to higher bodies (đề xuất, kiến nghị); the section is left out when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub proposals: Vec<String>,
+    /// Collectives and individuals commended for the year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commendations: Option<Commendations>,
+    /// Who signs the report.
+    pub signer: Signer,
+    /// Recipients listed under "Nơi nhận", without the leading "- " or the final ";".
+    pub recipients: Vec<String>,
+    /// Where the original is filed: `["VT", "TM"]` prints "- Lưu: VT, TM.".
+    pub archive: Vec<String>,
+}
+
+/// The issuing body and where it sits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Issuer {
+    /// The parent body (cơ quan chủ quản), e.g. "Bộ CHQS tỉnh Quảng Nam"; printed in capitals.
+    pub parent: String,
+    /// Full name, e.g. "Ban Chỉ huy Quân sự thành phố Tam Kỳ"; printed in capitals.
+    pub name: String,
+    /// Short name used in running text, e.g. "Ban CHQS thành phố".
+    pub short_name: String,
+    /// Abbreviation used in the document symbol (ký hiệu), e.g. "BCHQS".
+    pub abbreviation: String,
+    /// Place name for the date line, e.g. "Tam Kỳ".
+    pub place: String,
+}
+
+/// Number, date and kind of the document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentInfo {
+    /// Sequence number within the issuer's year, printed with a leading zero below 10.
+    #[schemars(range(min = 1, max = 99999))]
+    pub number: u32,
+    /// Date of issue (ISO 8601, YYYY-MM-DD).
+    pub date: NaiveDate,
+    /// Interim review (sơ kết) or final review (tổng kết).
+    #[serde(default)]
+    pub review: ReviewKind,
+}
+
+/// Whether the report is an interim or a final review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewKind {
+    /// Báo cáo sơ kết.
+    #[default]
+    SoKet,
+    /// Báo cáo tổng kết.
+    TongKet,
+}
+
+impl ReviewKind {
+    /// The Vietnamese word, "sơ kết" or "tổng kết".
+    pub fn word(self) -> &'static str {
+        match self {
+            ReviewKind::SoKet => "sơ kết",
+            ReviewKind::TongKet => "tổng kết",
+        }
+    }
+}
+
+/// The review meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// Date of the meeting (ISO 8601).
+    pub date: NaiveDate,
+    /// Where it was held.
+    pub place: String,
+    /// Who chaired it, if recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chaired_by: Option<String>,
+}
+
+/// One partner organization and its activities.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Organization {
+    /// Stable identifier: lowercase ASCII letters, digits and '-', e.g. "hoi-lhpn".
+    pub id: String,
+    /// Full name, e.g. "Hội Liên hiệp Phụ nữ thành phố".
+    pub name: String,
+    /// Short name used in running text and tables, e.g. "Hội LHPN".
+    pub short_name: String,
+    /// What it did in the year, in order.
+    pub activities: Vec<Activity>,
+}
+
+/// One activity: narrative text whose figures come from typed quantities.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    /// The sentence as the report prints it. `{key}` stands for the quantity with that key,
+    /// formatted with its qualifier and unit: "vận động quỹ xã hội {quy}" prints
+    /// "vận động quỹ xã hội trên 200 triệu đồng".
+    pub text: String,
+    /// The figures of this activity; totals are computed from them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quantities: Vec<Quantity>,
+}
+
+/// Section I of the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Situation {
+    /// Opening paragraphs on the program and the year.
+    pub overview: Vec<String>,
+    /// Advantages (thuận lợi).
+    pub advantages: Vec<String>,
+    /// Difficulties (khó khăn).
+    pub difficulties: Vec<String>,
+}
+
+/// Commendations decided for the year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Commendations {
+    /// Who awards them, e.g. "Ban Chỉ đạo phối hợp hoạt động thành phố".
+    pub awarded_by: String,
+    /// The form of award, e.g. "Giấy khen".
+    pub form: String,
+    /// Commended collectives.
+    pub collectives: Vec<Commendee>,
+    /// Commended individuals.
+    pub individuals: Vec<Commendee>,
+}
+
+/// One commended collective or individual.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Commendee {
+    /// Name of the collective, or full name of the person.
+    pub name: String,
+    /// For a person: position and unit, e.g. "Phó Bí thư Thành đoàn".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<String>,
+    /// Why: "Đã có thành tích xuất sắc trong …".
+    pub reason: String,
+}
+
+/// The signing authority prefix of Decree 30.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum Authority {
+    /// TM. — on behalf of a collective.
+    #[serde(rename = "TM")]
+    OnBehalfOf,
+    /// KT. — a deputy signing for the head.
+    #[serde(rename = "KT")]
+    Deputy,
+    /// Q. — acting head.
+    #[serde(rename = "Q")]
+    Acting,
+    /// TL. — by order of the head.
+    #[serde(rename = "TL")]
+    ByOrder,
+    /// TUQ. — by delegated authority.
+    #[serde(rename = "TUQ")]
+    Delegated,
+}
+
+impl Authority {
+    /// The prefix as printed, with its dot: "KT.".
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Authority::OnBehalfOf => "TM.",
+            Authority::Deputy => "KT.",
+            Authority::Acting => "Q.",
+            Authority::ByOrder => "TL.",
+            Authority::Delegated => "TUQ.",
+        }
+    }
+}
+
+/// The person who signs, and in what capacity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Signer {
+    /// TM, KT, Q, TL or TUQ; omitted when the head signs in their own name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<Authority>,
+    /// Whom the authority line names, e.g. "Chỉ huy trưởng" in "KT. CHỈ HUY TRƯỞNG".
+    /// Required with TM, KT, TL and TUQ; not used with Q (which names `title` itself).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_behalf_of: Option<String>,
+    /// The signer's own title, e.g. "Phó Chỉ huy trưởng".
+    pub title: String,
+    /// Military rank printed before the name, e.g. "Thượng tá".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank: Option<String>,
+    /// Full name, e.g. "Nguyễn Văn Hùng".
+    pub name: String,
+}

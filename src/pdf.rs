@@ -1,0 +1,51 @@
+//! PDF and PNG output of a laid-out document.
+
+use typst::foundations::Smart;
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
+
+/// What to write for a laid-out document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ExportOptions {
+    /// Write PDF/A-2b (archival) instead of plain PDF 1.7.
+    pub pdf_a: bool,
+}
+
+/// Exports a PDF. The document's own metadata (title, author, language, date) comes from the
+/// template's `set document(..)`; no wall-clock time is used, so equal input gives equal bytes.
+pub fn export_pdf(
+    document: &PagedDocument,
+    options: ExportOptions,
+) -> Result<Vec<u8>, typst::diag::SourceDiagnostic> {
+    let standards = if options.pdf_a {
+        PdfStandards::new(&[PdfStandard::A_2b]).map_err(|message| {
+            typst::diag::SourceDiagnostic::error(
+                typst::syntax::Span::detached(),
+                message.message().clone(),
+            )
+        })?
+    } else {
+        PdfStandards::default()
+    };
+    let options = PdfOptions {
+        creator: Smart::Custom(Some(concat!("vanban ", env!("CARGO_PKG_VERSION")).into())),
+        standards,
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(document, &options).map_err(|mut errors| errors.remove(0))
+}
+
+/// Renders page `index` (0-based) as a PNG at `dpi` dots per inch, or `None` past the last page.
+pub fn export_png(
+    document: &PagedDocument,
+    index: usize,
+    dpi: f32,
+) -> Option<Result<Vec<u8>, String>> {
+    let page = document.pages().get(index)?;
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: typst::utils::Scalar::new(f64::from(dpi) / 72.0),
+        render_bleed: false,
+    };
+    let pixmap = typst_render::render(page, &options);
+    Some(pixmap.encode_png().map_err(|error| error.to_string()))
+}

@@ -1,0 +1,232 @@
+//! Every class of bad input: a clear error with its place, exit code 1, and no output file.
+
+use serde_json::{Value, json};
+
+use crate::support::*;
+
+/// Renders `input` and returns stderr, asserting exit code 1 and that no file was written.
+fn rejected(test: &str, input: &[u8]) -> String {
+    let path = input_file(test, input);
+    let pdf = path.with_file_name("out.pdf");
+    let output = vanban(&[
+        "render",
+        "report",
+        path.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.starts_with("error: "), "{stderr}");
+    let leftovers: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|name| name != "input.json")
+        .collect();
+    assert!(leftovers.is_empty(), "files left behind: {leftovers:?}");
+    assert_eq!(std::fs::read(&path).unwrap(), input, "input modified");
+    stderr
+}
+
+fn rejected_json(test: &str, edit: impl FnOnce(&mut Value)) -> String {
+    let mut data = sample_json();
+    edit(&mut data);
+    rejected(
+        test,
+        serde_json::to_string_pretty(&data).unwrap().as_bytes(),
+    )
+}
+
+#[test]
+fn unknown_field_is_named() {
+    let stderr = rejected_json("unknown-field", |d| d["issuer"]["nam"] = json!("x"));
+    assert!(stderr.contains("$.issuer.nam: unknown field"), "{stderr}");
+}
+
+#[test]
+fn impossible_date() {
+    let stderr = rejected_json("impossible-date", |d| {
+        d["document"]["date"] = json!("2022-02-30")
+    });
+    assert!(
+        stderr.contains("$.document.date: expected a real calendar date as YYYY-MM-DD"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn negative_money() {
+    let stderr = rejected_json("negative-money", |d| {
+        d["organizations"][1]["activities"][0]["quantities"][0]["amount"] = json!(-5)
+    });
+    assert!(
+        stderr
+            .contains("$.organizations[1].activities[0].quantities[0].amount: must be at least 0"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn fractional_count() {
+    let stderr = rejected_json("fractional-count", |d| {
+        d["organizations"][2]["activities"][0]["quantities"][0]["count"] = json!(2.5)
+    });
+    assert!(
+        stderr.contains("quantities[0].count: expected a whole number, found the fraction 2.5"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn empty_required_text() {
+    let stderr = rejected_json("empty-text", |d| d["signer"]["name"] = json!("  "));
+    assert!(
+        stderr.contains("$.signer.name: must not be empty"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn missing_field() {
+    let stderr = rejected_json("missing-field", |d| {
+        d["issuer"].as_object_mut().unwrap().remove("abbreviation");
+    });
+    assert!(
+        stderr.contains("$.issuer.abbreviation: missing required field"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn year_out_of_range() {
+    let stderr = rejected_json("year-range", |d| d["year"] = json!(3022));
+    assert!(
+        stderr.contains("$.year: must be a year from 1990 to 2100, found 3022"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn document_date_outside_the_year() {
+    let stderr = rejected_json("date-year", |d| d["document"]["date"] = json!("2020-05-01"));
+    assert!(
+        stderr.contains("$.document.date: must fall in 2022 or 2023"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn placeholder_without_quantity() {
+    let stderr = rejected_json("placeholder", |d| {
+        d["organizations"][1]["activities"][0]["text"] = json!("Vận động {quy}.")
+    });
+    assert!(
+        stderr.contains("$.organizations[1].activities[0].text: `{quy}` names no quantity"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn all_errors_are_reported_at_once() {
+    let stderr = rejected_json("all-at-once", |d| {
+        d["year"] = json!("2022");
+        d["issuer"]["nam"] = json!("x");
+        d["signer"]["name"] = json!("");
+    });
+    assert!(
+        stderr.contains("$.year: expected a whole number, found the text \"2022\""),
+        "{stderr}"
+    );
+    assert!(stderr.contains("$.issuer.nam: unknown field"), "{stderr}");
+    assert!(
+        stderr.contains("$.signer.name: must not be empty"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn invalid_utf8_has_line_and_column() {
+    let stderr = rejected("utf8", b"{\n  \"year\": \"20\xff22\"\n}");
+    assert!(
+        stderr.contains("not valid UTF-8 at line 2, column 14"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn malformed_json_has_line_and_column() {
+    let stderr = rejected("syntax", b"{\n  \"year\": 2022,\n  \"issuer\": {,\n}");
+    assert!(
+        stderr.contains("malformed JSON at line 3, column 14"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn character_without_glyph_names_character_and_field() {
+    let stderr = rejected_json("glyph", |d| {
+        d["situation"]["overview"][0] = json!("Chữ Hán 漢 không có")
+    });
+    assert!(
+        stderr.contains("$.situation.overview[0]: character '漢' (U+6F22) has no glyph"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn template_errors_name_file_and_line() {
+    let dir = scratch("bad-template");
+    std::fs::write(
+        dir.join("report.typ.j2"),
+        "#import \"/house.typ\": *\n{{ data.nope.deeper }}\n",
+    )
+    .unwrap();
+    let pdf = dir.join("out.pdf");
+    let output = vanban(&[
+        "render",
+        "report",
+        SAMPLE,
+        "--templates",
+        dir.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("report.typ.j2:2:"), "{stderr}");
+    assert!(!pdf.exists());
+}
+
+#[test]
+fn typst_errors_name_file_and_line() {
+    let dir = scratch("bad-typst");
+    std::fs::write(
+        dir.join("house.typ"),
+        "#let document(..args) = x\n#let broken = (\n",
+    )
+    .unwrap();
+    let output = vanban(&[
+        "render",
+        "report",
+        SAMPLE,
+        "--templates",
+        dir.to_str().unwrap(),
+        "-o",
+        "-",
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("house.typ:"), "{stderr}");
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    assert_eq!(vanban(&["render", "memo", SAMPLE]).status.code(), Some(2));
+    assert_eq!(
+        vanban(&["render", "report", "/nonexistent/x.json"])
+            .status
+            .code(),
+        Some(2)
+    );
+}

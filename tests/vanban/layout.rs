@@ -1,0 +1,253 @@
+//! The Decree 30 layout, measured on the PDF itself: positions, sizes and styles of the header
+//! elements (poppler's pdftohtml), and every word inside the margins (pdftotext -bbox).
+
+use crate::support::*;
+
+const MM: f64 = 72.0 / 25.4;
+const PAGE_WIDTH: f64 = 595.28;
+const PAGE_HEIGHT: f64 = 841.89;
+const LEFT: f64 = 30.0 * MM;
+const RIGHT: f64 = PAGE_WIDTH - 15.0 * MM;
+const TOP: f64 = 20.0 * MM;
+const BOTTOM: f64 = PAGE_HEIGHT - 20.0 * MM;
+
+/// One line of text as pdftohtml reports it, in points.
+#[derive(Debug, Clone)]
+struct Line {
+    page: usize,
+    top: f64,
+    left: f64,
+    width: f64,
+    size: u32,
+    bold: bool,
+    italic: bool,
+    text: String,
+}
+
+impl Line {
+    fn center(&self) -> f64 {
+        self.left + self.width / 2.0
+    }
+}
+
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    Some(tag[start..start + tag[start..].find('"')?].to_owned())
+}
+
+fn number(tag: &str, name: &str) -> f64 {
+    attribute(tag, name)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("{name} in {tag}"))
+}
+
+/// Lines of the PDF with their font size and style.
+fn lines(pdf: &str) -> Vec<Line> {
+    let xml = poppler("pdftohtml", &["-xml", "-i", "-stdout", "-zoom", "1", pdf]);
+    let mut sizes = std::collections::HashMap::new();
+    let mut page = 0;
+    let mut lines = Vec::new();
+    for row in xml.lines() {
+        let row = row.trim();
+        if row.starts_with("<page ") {
+            page = number(row, "number") as usize;
+        } else if row.starts_with("<fontspec ") {
+            sizes.insert(attribute(row, "id").unwrap(), number(row, "size") as u32);
+        } else if row.starts_with("<text ") {
+            let tag_end = row.find('>').unwrap();
+            let (tag, body) = (
+                &row[..tag_end],
+                &row[tag_end + 1..row.len() - "</text>".len()],
+            );
+            let text: String = body
+                .replace("<b>", "")
+                .replace("</b>", "")
+                .replace("<i>", "")
+                .replace("</i>", "")
+                .replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"");
+            lines.push(Line {
+                page,
+                top: number(tag, "top"),
+                left: number(tag, "left"),
+                width: number(tag, "width"),
+                size: sizes[&attribute(tag, "font").unwrap()],
+                bold: body.contains("<b>"),
+                italic: body.contains("<i>"),
+                text: text.trim().to_owned(),
+            });
+        }
+    }
+    lines
+}
+
+fn find<'a>(lines: &'a [Line], text: &str) -> &'a Line {
+    lines
+        .iter()
+        .find(|l| l.text == text)
+        .unwrap_or_else(|| panic!("no line {text:?}"))
+}
+
+fn close(a: f64, b: f64, tolerance: f64) -> bool {
+    (a - b).abs() <= tolerance
+}
+
+#[test]
+fn header_elements_have_their_decree_30_size_style_and_place() {
+    let lines = lines(sample_pdf().to_str().unwrap());
+    let national = find(&lines, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    assert!(
+        national.page == 1 && national.bold && national.size == 13,
+        "{national:?}"
+    );
+    assert!(
+        national.left > (LEFT + RIGHT) / 2.0 - 40.0
+            && national.left + national.width <= RIGHT + 1.0,
+        "{national:?}"
+    );
+
+    let motto = find(&lines, "Độc lập - Tự do - Hạnh phúc");
+    assert!(
+        motto.bold && motto.size == 14 && motto.top > national.top,
+        "{motto:?}"
+    );
+    assert!(
+        close(motto.center(), national.center(), 2.0),
+        "motto centred under the Quốc hiệu"
+    );
+
+    let parent = find(&lines, "BỘ CHQS TỈNH QUẢNG NAM");
+    assert!(
+        !parent.bold && parent.size == 13 && close(parent.top, national.top, 2.0),
+        "{parent:?}"
+    );
+    let issuer = find(&lines, "BAN CHỈ HUY QUÂN SỰ");
+    assert!(
+        issuer.bold && issuer.size == 13 && close(issuer.center(), parent.center(), 2.0),
+        "{issuer:?}"
+    );
+
+    let number = find(&lines, "Số: 05/BC-BCHQS");
+    assert!(
+        !number.bold && number.size == 13 && close(number.center(), parent.center(), 2.0),
+        "{number:?}"
+    );
+    let date = find(&lines, "Tam Kỳ, ngày 31 tháng 10 năm 2022");
+    assert!(date.italic && date.size == 14, "{date:?}");
+    assert!(
+        close(date.top, number.top, 2.0),
+        "date line level with Số: {date:?} {number:?}"
+    );
+    assert!(
+        close(date.center(), national.center(), 2.0),
+        "date centred under the Quốc hiệu"
+    );
+
+    let kind = find(&lines, "BÁO CÁO");
+    assert!(
+        kind.bold && kind.size == 14 && close(kind.center(), (LEFT + RIGHT) / 2.0, 2.0),
+        "{kind:?}"
+    );
+    assert!(kind.top > date.top);
+}
+
+#[test]
+fn body_is_14pt_with_first_line_indent() {
+    let lines = lines(sample_pdf().to_str().unwrap());
+    let paragraph_lines = lines.iter().filter(|l| l.width > 400.0);
+    assert!(
+        paragraph_lines.clone().all(|l| l.size == 14),
+        "full-width lines are 14 pt body text"
+    );
+    assert!(paragraph_lines.count() > 100);
+    let heading = find(&lines, "I. ĐẶC ĐIỂM TÌNH HÌNH");
+    assert!(heading.bold && heading.size == 14);
+    let indent = lines
+        .iter()
+        .find(|l| l.text.starts_with("Thực hiện Chương trình"))
+        .unwrap();
+    assert!(
+        close(indent.left, LEFT + 1.27 / 2.54 * 72.0, 1.5),
+        "first-line indent 1.27 cm: {indent:?}"
+    );
+}
+
+#[test]
+fn signature_and_recipients_stay_together_level_and_styled() {
+    let lines = lines(sample_pdf().to_str().unwrap());
+    let authority = find(&lines, "KT. CHỈ HUY TRƯỞNG");
+    let name = find(&lines, "Thượng tá Đoàn Văn Quang");
+    let recipients = find(&lines, "Nơi nhận:");
+    let archive = find(&lines, "- Lưu: VT, TM.");
+    assert!(
+        authority.bold && name.bold && authority.page == name.page,
+        "signature block on one page"
+    );
+    assert!(
+        recipients.page == authority.page && close(recipients.top, authority.top, 3.0),
+        "level"
+    );
+    assert!(
+        recipients.bold && recipients.italic && recipients.size == 12,
+        "{recipients:?}"
+    );
+    assert!(
+        archive.size == 11 && !archive.bold && archive.left < LEFT + 1.0,
+        "{archive:?}"
+    );
+    assert!(
+        authority.left > (LEFT + RIGHT) / 2.0,
+        "signature on the right"
+    );
+}
+
+#[test]
+fn page_numbers_in_the_top_margin_from_page_two() {
+    let lines = lines(sample_pdf().to_str().unwrap());
+    let pages = lines.iter().map(|l| l.page).max().unwrap();
+    assert!(pages >= 2);
+    assert!(
+        !lines.iter().any(|l| l.page == 1 && l.top < TOP),
+        "no number on page 1"
+    );
+    for page in 2..=pages {
+        let number = lines
+            .iter()
+            .find(|l| l.page == page && l.top < TOP)
+            .expect("a number in the top margin");
+        assert_eq!(number.text, page.to_string());
+        assert!(
+            close(number.center(), (LEFT + RIGHT) / 2.0, 2.0),
+            "centred: {number:?}"
+        );
+    }
+}
+
+#[test]
+fn no_word_crosses_a_margin() {
+    let pdf = sample_pdf().to_str().unwrap();
+    let html = poppler("pdftotext", &["-bbox", pdf, "-"]);
+    let mut words = 0;
+    for row in html
+        .lines()
+        .filter(|row| row.trim_start().starts_with("<word "))
+    {
+        words += 1;
+        let (x_min, x_max) = (number(row, "xMin"), number(row, "xMax"));
+        let (y_min, y_max) = (number(row, "yMin"), number(row, "yMax"));
+        assert!(
+            x_min >= LEFT - 0.5 && x_max <= RIGHT + 0.5,
+            "outside the side margins: {row}"
+        );
+        assert!(y_max <= BOTTOM + 0.5, "in the bottom margin: {row}");
+        let word = &row[row.find('>').unwrap() + 1..row.rfind("</word>").unwrap()];
+        let is_page_number = word.chars().all(|c| c.is_ascii_digit());
+        assert!(
+            y_min >= TOP - 0.5 || is_page_number,
+            "in the top margin: {row}"
+        );
+    }
+    assert!(words > 500);
+}

@@ -1,0 +1,76 @@
+//! Helpers: run the binary, read PDFs back with poppler, build temporary inputs.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+pub const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/tam-ky-2022.json");
+
+/// Runs `vanban` with `args`.
+pub fn vanban(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .output()
+        .expect("vanban runs")
+}
+
+/// A fresh directory under the target directory for one test.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The sample report, rendered once per test run.
+pub fn sample_pdf() -> &'static Path {
+    static PDF: OnceLock<PathBuf> = OnceLock::new();
+    PDF.get_or_init(|| {
+        let path = scratch("sample-report").join("report.pdf");
+        let output = vanban(&["render", "report", SAMPLE, "-o", path.to_str().unwrap()]);
+        assert!(
+            output.status.success(),
+            "render failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        path
+    })
+}
+
+/// Runs a poppler tool and returns its standard output.
+pub fn poppler(tool: &str, args: &[&str]) -> String {
+    let output = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} runs (install poppler-utils): {e}"));
+    assert!(
+        output.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("poppler prints UTF-8")
+}
+
+/// The PDF's text in reading order with every run of white space made one space.
+pub fn pdf_text(pdf: &Path) -> String {
+    squash(&poppler(
+        "pdftotext",
+        &["-enc", "UTF-8", pdf.to_str().unwrap(), "-"],
+    ))
+}
+
+pub fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The sample as JSON, to derive broken variants from.
+pub fn sample_json() -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(SAMPLE).unwrap()).unwrap()
+}
+
+/// Writes `bytes` as `name` in a scratch directory named after the test and returns its path.
+pub fn input_file(test: &str, bytes: &[u8]) -> PathBuf {
+    let path = scratch(test).join("input.json");
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
