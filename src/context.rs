@@ -1,17 +1,18 @@
 //! The values a document template sees: the year data as given, plus what is computed from it
-//! (document symbol, totals, the table of figures), so templates never add numbers themselves.
+//! (document symbol, signature lines, totals, the table of figures), so that templates never
+//! add numbers or assemble official formulas themselves.
 
 use serde::Serialize;
 
-use crate::model::{Organization, Quantity, QuantityValue, Total, YearData};
+use crate::model::{Authority, Organization, Quantity, QuantityValue, Signer, Total, YearData};
+use crate::vn;
 
 /// A computed total as templates see it.
 #[derive(Debug, Serialize)]
 pub struct TotalView {
     /// The sum.
     pub value: u64,
-    /// "trên", "gần", "khoảng" or absent when exact.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// "trên", "gần", "khoảng", or none when exact.
     pub qualifier: Option<&'static str>,
 }
 
@@ -42,8 +43,41 @@ pub struct FigureGroup<'a> {
     pub organization: &'a str,
     /// Its figures, activity by activity.
     pub quantities: Vec<&'a Quantity>,
-    /// Its money total.
-    pub money: TotalView,
+}
+
+/// The signature block's lines (C21, C22), in capitals where Decree 30 wants them.
+#[derive(Debug, Serialize)]
+pub struct SignatureView {
+    /// "KT. CHỈ HUY TRƯỞNG", or none when the head signs in their own name.
+    pub authority: Option<String>,
+    /// "PHÓ CHỈ HUY TRƯỞNG", or "Q. CHỈ HUY TRƯỞNG" for an acting head.
+    pub title: String,
+    /// "Thượng tá Đoàn Văn Quang": rank, then name.
+    pub name: String,
+}
+
+impl SignatureView {
+    /// The lines for `signer`.
+    pub fn new(signer: &Signer) -> Self {
+        let title = vn::upper(&signer.title);
+        let (authority, title) = match (signer.authority, &signer.on_behalf_of) {
+            (Some(Authority::Acting), _) => (None, format!("Q. {title}")),
+            (Some(authority), Some(whom)) => (
+                Some(format!("{} {}", authority.prefix(), vn::upper(whom))),
+                title,
+            ),
+            _ => (None, title),
+        };
+        let name = match &signer.rank {
+            Some(rank) => format!("{rank} {}", signer.name),
+            None => signer.name.clone(),
+        };
+        SignatureView {
+            authority,
+            title,
+            name,
+        }
+    }
 }
 
 /// Everything the report template receives.
@@ -53,8 +87,14 @@ pub struct ReportContext<'a> {
     pub data: &'a YearData,
     /// Font families in order of preference, as a Typst array literal.
     pub fonts: String,
+    /// "sơ kết" or "tổng kết".
+    pub review: &'static str,
+    /// Number and ký hiệu: "05/BC-BCHQS" (C9).
+    pub symbol: String,
     /// The next year, for section V.
     pub next_year: i32,
+    /// The signature block.
+    pub signature: SignatureView,
     /// Money over all organizations.
     pub money_total: TotalView,
     /// Counts over all organizations, per unit, in order of first appearance.
@@ -73,14 +113,19 @@ impl<'a> ReportContext<'a> {
             .map(|organization| FigureGroup {
                 organization: &organization.short_name,
                 quantities: organization_quantities(organization).collect(),
-                money: money_total(organization_quantities(organization)).into(),
             })
             .filter(|group| !group.quantities.is_empty())
             .collect();
         ReportContext {
             data,
             fonts: typst_array(fonts),
+            review: data.document.review.word(),
+            symbol: format!(
+                "{:02}/BC-{}",
+                data.document.number, data.issuer.abbreviation
+            ),
             next_year: data.year + 1,
+            signature: SignatureView::new(&data.signer),
             money_total: money_total(quantities()).into(),
             count_totals: count_totals(quantities()),
             figure_groups,
@@ -108,13 +153,13 @@ pub fn money_total<'a>(quantities: impl Iterator<Item = &'a Quantity>) -> Total 
 
 /// Count sums per unit, in order of first appearance.
 pub fn count_totals<'a>(quantities: impl Iterator<Item = &'a Quantity>) -> Vec<CountTotal> {
-    let mut totals: Vec<(String, Total, usize)> = Vec::new();
+    let mut totals: Vec<(&str, Total, usize)> = Vec::new();
     for quantity in quantities {
         if let QuantityValue::Count(count, unit) = quantity.value() {
-            let index = match totals.iter().position(|(known, ..)| known == unit) {
+            let index = match totals.iter().position(|(known, ..)| *known == unit) {
                 Some(index) => index,
                 None => {
-                    totals.push((unit.to_owned(), Total::default(), 0));
+                    totals.push((unit, Total::default(), 0));
                     totals.len() - 1
                 }
             };
@@ -125,7 +170,7 @@ pub fn count_totals<'a>(quantities: impl Iterator<Item = &'a Quantity>) -> Vec<C
     totals
         .into_iter()
         .map(|(unit, total, entries)| CountTotal {
-            unit,
+            unit: unit.to_owned(),
             total: total.into(),
             entries,
         })

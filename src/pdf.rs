@@ -1,5 +1,6 @@
 //! PDF and PNG output of a laid-out document.
 
+use typst::diag::{SourceDiagnostic, SourceResult};
 use typst::foundations::Smart;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
@@ -13,16 +14,11 @@ pub struct ExportOptions {
 
 /// Exports a PDF. The document's own metadata (title, author, language, date) comes from the
 /// template's `set document(..)`; no wall-clock time is used, so equal input gives equal bytes.
-pub fn export_pdf(
-    document: &PagedDocument,
-    options: ExportOptions,
-) -> Result<Vec<u8>, typst::diag::SourceDiagnostic> {
+pub fn export_pdf(document: &PagedDocument, options: ExportOptions) -> SourceResult<Vec<u8>> {
     let standards = if options.pdf_a {
         PdfStandards::new(&[PdfStandard::A_2b]).map_err(|message| {
-            typst::diag::SourceDiagnostic::error(
-                typst::syntax::Span::detached(),
-                message.message().clone(),
-            )
+            let span = typst::syntax::Span::detached();
+            typst::ecow::eco_vec![SourceDiagnostic::error(span, message.message().clone())]
         })?
     } else {
         PdfStandards::default()
@@ -32,7 +28,7 @@ pub fn export_pdf(
         standards,
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(document, &options).map_err(|mut errors| errors.remove(0))
+    typst_pdf::pdf(document, &options)
 }
 
 /// Renders page `index` (0-based) as a PNG at `dpi` dots per inch, or `None` past the last page.

@@ -54,6 +54,17 @@ pub struct Diagnostic {
     pub hints: Vec<String>,
 }
 
+impl Diagnostic {
+    /// A diagnostic of PDF export, which concerns the document as a whole.
+    pub fn export(error: &SourceDiagnostic) -> Self {
+        Diagnostic {
+            location: "PDF export".to_owned(),
+            message: error.message.to_string(),
+            hints: error.hints.iter().map(|hint| hint.v.to_string()).collect(),
+        }
+    }
+}
+
 impl std::fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.location, self.message)
@@ -122,16 +133,6 @@ impl Typesetter {
             warnings: _,
         } = typst::compile::<PagedDocument>(&world);
         output.map_err(|errors| errors.iter().map(|error| world.diagnostic(error)).collect())
-    }
-
-    /// Maps Typst diagnostics raised outside compilation (PDF export) to located ones.
-    pub fn diagnostics(&self, source: &str, errors: &[SourceDiagnostic]) -> Vec<Diagnostic> {
-        let world = DocumentWorld {
-            base: self,
-            main: Source::new(*MAIN, source.to_owned()),
-            today: None,
-        };
-        errors.iter().map(|error| world.diagnostic(error)).collect()
     }
 }
 

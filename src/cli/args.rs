@@ -62,9 +62,9 @@ pub struct RenderArgs {
     /// With --format png: only this page (1-based); otherwise every page, as FILE-1.png, ….
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub page: Option<u32>,
-    /// With --format png: resolution in dots per inch.
-    #[arg(long, default_value_t = 144.0)]
-    pub dpi: f32,
+    /// With --format png: resolution in dots per inch (10 to 1200).
+    #[arg(long, default_value_t = 144, value_parser = clap::value_parser!(u16).range(10..=1200))]
+    pub dpi: u16,
     #[command(flatten)]
     pub engine: EngineArgs,
 }

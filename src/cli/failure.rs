@@ -9,7 +9,10 @@ use vanban::{RenderError, SetupError};
 #[derive(Debug)]
 pub struct Failure {
     message: String,
+    /// One line per problem (data errors, Typst diagnostics), printed indented.
     details: Vec<String>,
+    /// The chain of underlying errors, printed as `caused by:`.
+    causes: Vec<String>,
     hints: Vec<String>,
     bad_input: bool,
 }
@@ -19,6 +22,7 @@ impl Failure {
         Failure {
             message: message.into(),
             details: Vec::new(),
+            causes: Vec::new(),
             hints: Vec::new(),
             bad_input,
         }
@@ -68,7 +72,7 @@ impl Failure {
         let mut failure = Failure::new(error.to_string(), bad_input);
         let mut source = std::error::Error::source(&error);
         while let Some(cause) = source {
-            failure.details.push(cause.to_string());
+            failure.causes.push(cause.to_string());
             source = cause.source();
         }
         failure
@@ -77,7 +81,7 @@ impl Failure {
     /// An I/O error.
     pub fn io(message: impl Into<String>, error: std::io::Error) -> Self {
         let mut failure = Failure::new(message, false);
-        failure.details.push(error.to_string());
+        failure.causes.push(error.to_string());
         failure
     }
 
@@ -96,6 +100,9 @@ impl Failure {
         eprintln!("error: {}", self.message);
         for detail in &self.details {
             eprintln!("  {detail}");
+        }
+        for cause in &self.causes {
+            eprintln!("caused by: {cause}");
         }
         for hint in &self.hints {
             eprintln!("hint: {hint}");

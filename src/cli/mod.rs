@@ -12,7 +12,7 @@ use std::path::Path;
 
 use args::Command;
 use vanban::model::{YearData, parse_year_data};
-use vanban::{Engine, EngineOptions};
+use vanban::{DocumentKind, Engine, EngineOptions};
 
 /// Runs the parsed command.
 pub fn run(cli: Cli) -> Result<(), Failure> {
@@ -41,12 +41,12 @@ fn engine(options: &EngineOptions) -> Result<Engine, Failure> {
     Engine::new(options).map_err(Failure::setup)
 }
 
-/// `vanban validate`: checks the data as a render would, without rendering.
+/// `vanban validate`: checks the data and lays the report out, without writing anything.
 fn validate(input: &Path, options: &EngineOptions) -> Result<(), Failure> {
     let data = load(input)?;
     engine(options)?
-        .check(&data)
-        .map_err(|error| Failure::data(input, error))?;
+        .typeset(DocumentKind::Report, &data)
+        .map_err(|error| Failure::render(input, error))?;
     let figures: usize = data
         .organizations
         .iter()

@@ -37,7 +37,7 @@ pub fn render(args: &RenderArgs) -> Result<(), Failure> {
                 return Err(Failure::usage("PNG to standard output needs --page"));
             }
             for index in pages {
-                let png = export_png(&document, index, args.dpi)
+                let png = export_png(&document, index, f32::from(args.dpi))
                     .ok_or_else(|| {
                         Failure::usage(format!(
                             "the document has {} page(s)",

@@ -64,15 +64,31 @@ static VALIDATOR: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
         .expect("the generated schema is valid")
 });
 
+/// Fields that hold paragraphs and may contain line breaks; every other text is one line.
+const MULTILINE_FIELDS: &[&str] = &[
+    "text",
+    "overview",
+    "advantages",
+    "difficulties",
+    "general_results",
+    "shortcomings",
+    "causes",
+    "lessons",
+    "directions",
+    "proposals",
+    "reason",
+];
+
 /// Parses and validates year data from raw bytes (a file or an HTTP body).
 pub fn parse_year_data(bytes: &[u8]) -> Result<YearData, InvalidData> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let (line, column) = line_column(&bytes[..error.valid_up_to()]);
         InvalidData::NotUtf8 { line, column }
     })?;
     let mut value: Value = serde_json::from_str(text).map_err(|error| InvalidData::Syntax {
         line: error.line(),
-        column: error.column(),
+        column: error.column().max(1),
         message: syntax_message(&error),
     })?;
     normalize_strings(&mut value);
@@ -81,18 +97,72 @@ pub fn parse_year_data(bytes: &[u8]) -> Result<YearData, InvalidData> {
         .iter_errors(&value)
         .flat_map(|error| describe(&error))
         .collect();
-    blank_strings(&value, "$".to_owned(), &mut errors);
+    walk_strings(&value, "$", &mut |text, path| {
+        if let Some(problem) = text_problem(text, path) {
+            errors.push(DataError::new(path, problem));
+        }
+    });
     if !errors.is_empty() {
         return Err(InvalidData::Fields { errors });
     }
-    let data: YearData = serde_json::from_value(value).map_err(|error| InvalidData::Fields {
-        errors: vec![DataError::new("$", error.to_string())],
+    let data: YearData = serde_path_to_error::deserialize(value).map_err(|error| {
+        let path = json_path_from_serde(&error.path().to_string());
+        InvalidData::Fields {
+            errors: vec![DataError::new(path, error.into_inner().to_string())],
+        }
     })?;
     let errors = validate::check(&data);
     if errors.is_empty() {
         Ok(data)
     } else {
         Err(InvalidData::Fields { errors })
+    }
+}
+
+/// Calls `visit(text, path)` for every string in `value`, with its JSONPath.
+pub fn walk_strings(value: &Value, path: &str, visit: &mut impl FnMut(&str, &str)) {
+    match value {
+        Value::String(text) => visit(text, path),
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                walk_strings(item, &format!("{path}[{index}]"), visit);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                walk_strings(item, &child_path(path, key), visit);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Every text carries meaning, so none may be blank (white space, control or invisible
+/// format characters only); only paragraph fields may span several lines.
+fn text_problem(text: &str, path: &str) -> Option<&'static str> {
+    let invisible = |c: char| c.is_whitespace() || c.is_control() || is_format_character(c);
+    if text.chars().all(invisible) {
+        return Some("must not be empty");
+    }
+    let field = path.trim_end_matches(|c: char| c == ']' || c.is_ascii_digit() || c == '[');
+    let field = field.rsplit('.').next().unwrap_or(field);
+    let multiline = MULTILINE_FIELDS.contains(&field);
+    (!multiline && text.contains(['\n', '\r', '\u{2028}', '\u{2029}']))
+        .then_some("must be a single line")
+}
+
+/// Unicode format characters (category Cf) that print nothing: zero-width spaces and joiners,
+/// direction marks, the byte-order mark, soft hyphens.
+fn is_format_character(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
+/// serde_path_to_error's `a.b[2].c` (or `.` for the root) as a JSONPath.
+fn json_path_from_serde(path: &str) -> String {
+    if path == "." {
+        "$".to_owned()
+    } else {
+        format!("$.{path}")
     }
 }
 
@@ -135,28 +205,8 @@ fn normalize_strings(value: &mut Value) {
     }
 }
 
-/// Every string in the year data carries meaning: none may be empty or only white space.
-fn blank_strings(value: &Value, path: String, errors: &mut Vec<DataError>) {
-    match value {
-        Value::String(text) if text.trim().is_empty() => {
-            errors.push(DataError::new(path, "must not be empty"));
-        }
-        Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                blank_strings(item, format!("{path}[{index}]"), errors);
-            }
-        }
-        Value::Object(map) => {
-            for (key, item) in map {
-                blank_strings(item, child_path(&path, key), errors);
-            }
-        }
-        _ => {}
-    }
-}
-
 /// `$.a.b` for plain keys, `$["odd key"]` otherwise.
-pub(super) fn child_path(parent: &str, key: &str) -> String {
+pub fn child_path(parent: &str, key: &str) -> String {
     if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
         format!("{parent}.{key}")
     } else {
@@ -212,8 +262,11 @@ fn describe(error: &jsonschema::ValidationError<'_>) -> Vec<DataError> {
             format!("must be at least {limit}, found {found}")
         }
         ValidationErrorKind::Maximum { limit } => format!("must be at most {limit}, found {found}"),
-        ValidationErrorKind::MinItems { limit } => {
-            format!("must list at least {limit} item(s)")
+        ValidationErrorKind::MinItems { limit } => format!("must list at least {limit} item(s)"),
+        ValidationErrorKind::MaxItems { limit } => format!("must list at most {limit} item(s)"),
+        ValidationErrorKind::MaxLength { limit } => format!("must be at most {limit} characters"),
+        ValidationErrorKind::Pattern { pattern } => {
+            format!("must match the pattern {pattern}, found {found}")
         }
         ValidationErrorKind::Format { format } if format == "date" => {
             format!("expected a real calendar date as YYYY-MM-DD, found {found}")

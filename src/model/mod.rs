@@ -9,7 +9,7 @@ mod quantity;
 mod schema;
 mod validate;
 
-pub use load::{DataError, InvalidData, parse_year_data};
+pub use load::{DataError, InvalidData, child_path, parse_year_data, walk_strings};
 pub use quantity::{Bound, Qualifier, Quantity, QuantityValue, Total};
 pub use schema::year_data_schema;
 
@@ -24,13 +24,16 @@ pub struct YearData {
     /// The body that issues the documents (the city's Ban CHQS).
     pub issuer: Issuer,
     /// The year under review, e.g. 2022.
+    #[schemars(range(min = 1990, max = 2100))]
     pub year: i32,
     /// Number, date and kind of the report.
     pub document: DocumentInfo,
     /// The review meeting (hội nghị sơ kết/tổng kết), if one was held.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_meeting: Option<Meeting>,
-    /// The partner organizations and what each did, in the order the report lists them.
+    /// The partner organizations and what each did, in the order the report lists them (at
+    /// most 23: the report numbers them a) to y)).
+    #[schemars(length(min = 1, max = 23))]
     pub organizations: Vec<Organization>,
     /// Section I: the situation (đặc điểm tình hình).
     pub situation: Situation,
@@ -52,9 +55,12 @@ pub struct YearData {
     pub commendations: Option<Commendations>,
     /// Who signs the report.
     pub signer: Signer,
-    /// Recipients listed under "Nơi nhận", without the leading "- " or the final ";".
+    /// Recipients listed under "Nơi nhận", without the leading "- " or the final ";" (at most
+    /// 30, so that the closing block fits on one page).
+    #[schemars(length(min = 1, max = 30))]
     pub recipients: Vec<String>,
     /// Where the original is filed: `["VT", "TM"]` prints "- Lưu: VT, TM.".
+    #[schemars(length(min = 1, max = 10))]
     pub archive: Vec<String>,
 }
 
@@ -68,7 +74,9 @@ pub struct Issuer {
     pub name: String,
     /// Short name used in running text, e.g. "Ban CHQS thành phố".
     pub short_name: String,
-    /// Abbreviation used in the document symbol (ký hiệu), e.g. "BCHQS".
+    /// Abbreviation used in the document symbol (ký hiệu), e.g. "BCHQS": capital letters and
+    /// digits, groups joined by '-'.
+    #[schemars(regex(pattern = r"^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"), length(max = 30))]
     pub abbreviation: String,
     /// Place name for the date line, e.g. "Tam Kỳ".
     pub place: String,
@@ -154,6 +162,7 @@ pub struct Activity {
 #[serde(deny_unknown_fields)]
 pub struct Situation {
     /// Opening paragraphs on the program and the year.
+    #[schemars(length(min = 1))]
     pub overview: Vec<String>,
     /// Advantages (thuận lợi).
     pub advantages: Vec<String>,

@@ -8,37 +8,22 @@ use chrono::{Datelike, NaiveDate};
 use super::placeholder::{is_identifier, placeholders};
 use super::{Activity, Authority, DataError, Quantity, Signer, YearData};
 
-/// Years the service accepts for the year under review.
-pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
-
 /// Checks `data` and returns every problem found (empty when valid).
 pub fn check(data: &YearData) -> Vec<DataError> {
     let mut errors = Vec::new();
-    if !YEARS.contains(&data.year) {
-        errors.push(DataError::new(
-            "$.year",
-            format!(
-                "must be a year from {} to {}, found {}",
-                YEARS.start(),
-                YEARS.end(),
-                data.year
-            ),
-        ));
-    } else {
+    check_date(
+        data.year,
+        data.document.date,
+        "$.document.date",
+        &mut errors,
+    );
+    if let Some(meeting) = &data.review_meeting {
         check_date(
             data.year,
-            data.document.date,
-            "$.document.date",
+            meeting.date,
+            "$.review_meeting.date",
             &mut errors,
         );
-        if let Some(meeting) = &data.review_meeting {
-            check_date(
-                data.year,
-                meeting.date,
-                "$.review_meeting.date",
-                &mut errors,
-            );
-        }
     }
 
     let mut ids = HashSet::new();

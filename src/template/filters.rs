@@ -24,6 +24,7 @@ pub fn register(env: &mut minijinja::Environment<'_>) {
     env.add_filter("letter", letter);
     env.add_filter("roman", roman);
     env.add_filter("quantity", quantity);
+    env.add_filter("figure", figure);
     env.add_filter("narrative", narrative);
     env.add_filter("tstr", |s: &str| Value::from_safe_string(string_literal(s)));
 }
@@ -108,6 +109,30 @@ pub fn format_quantity(quantity: &Quantity, money: &str) -> String {
         Some(qualifier) => format!("{} {figure}", qualifier.word()),
         None => figure,
     }
+}
+
+/// A figure for a table cell: its qualifier and number, "trên 200.000.000". Takes a quantity
+/// (`amount` or `count`) or a computed total (`value`), each with an optional `qualifier`.
+fn figure(item: Value) -> Result<String, Error> {
+    let present = |name: &str| {
+        item.get_attr(name)
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_none())
+    };
+    let number = ["value", "amount", "count"]
+        .into_iter()
+        .find_map(present)
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidOperation,
+                "`figure` needs a value, amount or count",
+            )
+        })?;
+    let number = vn::format_integer(u64::try_from(number)?);
+    Ok(match present("qualifier") {
+        Some(qualifier) => format!("{qualifier} {number}"),
+        None => number,
+    })
 }
 
 fn quantity(quantity: Serde<Quantity>, money: Option<&str>) -> String {

@@ -101,7 +101,7 @@ fn missing_field() {
 fn year_out_of_range() {
     let stderr = rejected_json("year-range", |d| d["year"] = json!(3022));
     assert!(
-        stderr.contains("$.year: must be a year from 1990 to 2100, found 3022"),
+        stderr.contains("$.year: must be at most 2100, found 3022"),
         "{stderr}"
     );
 }
@@ -221,12 +221,111 @@ fn typst_errors_name_file_and_line() {
 }
 
 #[test]
+fn one_line_fields_reject_line_breaks() {
+    let stderr = rejected_json("one-line", |d| d["issuer"]["place"] = json!("Tam\nKỳ"));
+    assert!(
+        stderr.contains("$.issuer.place: must be a single line"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn invisible_text_counts_as_empty() {
+    let stderr = rejected_json("invisible", |d| {
+        d["signer"]["name"] = json!("\u{1}\u{200B}");
+        d["recipients"][0] = json!("\u{FEFF}");
+    });
+    assert!(
+        stderr.contains("$.signer.name: must not be empty"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("$.recipients[0]: must not be empty"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn list_sizes_are_bounded() {
+    let stderr = rejected_json("list-sizes", |d| {
+        d["recipients"] = json!(vec!["Nơi nhận"; 31]);
+        d["archive"] = json!([]);
+        let organization = d["organizations"][0].clone();
+        d["organizations"] = json!(vec![organization; 24]);
+    });
+    assert!(
+        stderr.contains("$.recipients: must list at most 30 item(s)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("$.archive: must list at least 1 item(s)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("$.organizations: must list at most 23 item(s)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn figures_have_a_ceiling_and_keep_their_path() {
+    let stderr = rejected_json("ceiling", |d| {
+        d["organizations"][1]["activities"][0]["quantities"][0]["amount"] = json!(1e20)
+    });
+    assert!(stderr.contains("quantities[0].amount: "), "{stderr}");
+    let stderr = rejected_json("float-amount", |d| {
+        d["organizations"][1]["activities"][0]["quantities"][0]["amount"] = json!(5.0)
+    });
+    assert!(
+        stderr.contains("$.organizations[1].activities[0].quantities[0].amount: "),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn abbreviation_must_be_a_symbol() {
+    let stderr = rejected_json("abbreviation", |d| {
+        d["issuer"]["abbreviation"] = json!("Ban CHQS")
+    });
+    assert!(
+        stderr.contains("$.issuer.abbreviation: must match the pattern"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(std::fs::read(SAMPLE).unwrap());
+    let path = input_file("bom", &bytes);
+    let output = vanban(&["validate", path.to_str().unwrap()]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
 fn usage_errors_exit_with_2() {
     assert_eq!(vanban(&["render", "memo", SAMPLE]).status.code(), Some(2));
     assert_eq!(
-        vanban(&["render", "report", "/nonexistent/x.json"])
+        vanban(&["render", "report", SAMPLE, "--page", "1", "-o", "-"])
             .status
             .code(),
         Some(2)
     );
+    for dpi in ["0", "inf", "100000", "-5"] {
+        let output = vanban(&[
+            "render", "report", SAMPLE, "-f", "png", "--dpi", dpi, "-o", "-",
+        ]);
+        assert_eq!(output.status.code(), Some(2), "--dpi {dpi}");
+    }
+}
+
+#[test]
+fn unreadable_input_exits_with_2() {
+    let output = vanban(&["render", "report", "/nonexistent/x.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("caused by: "));
 }

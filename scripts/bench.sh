@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Process-level figures: a cold `vanban render` (process start to PDF written), compared with the
+# official Typst CLI compiling the same generated source when `typst` is on PATH. Then the
+# in-process benchmarks (criterion) and the memory run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v hyperfine >/dev/null; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq hyperfine >/dev/null
+fi
+cargo build --release --locked
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+bin=target/release/vanban
+sample=samples/tam-ky-2022.json
+
+# The typst CLI needs the main file inside its root, so the source goes into a copy of templates/.
+cp -r templates "$out/root"
+$bin render report "$sample" -f typ -o "$out/root/report.typ"
+
+commands=("$bin render report $sample -o $out/vanban.pdf")
+if command -v typst >/dev/null; then
+  commands+=("typst compile --root $out/root --font-path fonts --ignore-system-fonts $out/root/report.typ $out/typst.pdf")
+fi
+hyperfine --warmup 5 --runs 60 --export-markdown "$out/cold.md" "${commands[@]}"
+cat "$out/cold.md"
+
+cargo bench --locked --bench render
+cargo bench --locked --bench memory
