@@ -9,6 +9,10 @@ use vanban::model::parse_year_data;
 use vanban::pdf::ExportOptions;
 use vanban::{DocumentKind, Engine, EngineOptions};
 
+/// The allocator the `vanban` binary uses, so that the figures are the product's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SAMPLE: &[u8] = include_bytes!("../samples/tam-ky-2022.json");
 
 /// A field of /proc/self/status in MB (VmRSS: current, VmHWM: peak).

@@ -15,11 +15,11 @@ use crate::template::{TemplateError, Templates};
 use crate::typeset::{Diagnostic, TypesetError, Typesetter};
 
 /// How many documents pass between two evictions of Typst's memoization cache.
-const EVICT_EVERY: usize = 4;
+const EVICT_EVERY: usize = 2;
 
-/// How many evictions an unused cache entry survives: entries of the last 4–8 documents stay,
+/// How many evictions an unused cache entry survives: entries unused for 4–6 documents go,
 /// which keeps the house style warm and memory flat.
-const CACHE_MAX_AGE: usize = 1;
+const CACHE_MAX_AGE: usize = 2;
 
 /// The kinds of document vanban writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

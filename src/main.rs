@@ -3,6 +3,11 @@
 
 mod cli;
 
+/// Typst allocates heavily; mimalloc makes a cold render about 10% faster than the system
+/// allocator, and warm ones about 7% (see README, Performance).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::process::ExitCode;
 
 use clap::Parser;
