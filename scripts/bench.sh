@@ -23,8 +23,13 @@ commands=("$bin render report $sample -o $out/vanban.pdf")
 if command -v typst >/dev/null; then
   commands+=("typst compile --root $out/root --font-path fonts --ignore-system-fonts $out/root/report.typ $out/typst.pdf")
 fi
-hyperfine --warmup 5 --runs 60 --export-markdown "$out/cold.md" "${commands[@]}"
-cat "$out/cold.md"
+hyperfine -N --warmup 5 --runs 100 --export-json "$out/cold.json" "${commands[@]}"
+python3 - "$out/cold.json" <<'PY'
+import json, statistics, sys
+for result in json.load(open(sys.argv[1]))["results"]:
+    times = [t * 1000 for t in result["times"]]
+    print(f"median {statistics.median(times):5.1f} ms  p90 {statistics.quantiles(times, n=10)[-1]:5.1f} ms  {result['command'].split()[0]}")
+PY
 
 cargo bench --locked --bench render
 cargo bench --locked --bench memory
