@@ -329,3 +329,72 @@ fn unreadable_input_exits_with_2() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("caused by: "));
 }
+
+mod robustness {
+    //! Broken input of any shape is an error, never a panic.
+
+    use proptest::prelude::*;
+    use serde_json::Value;
+    use vanban::model::parse_year_data;
+    use vanban::{DocumentKind, Engine, EngineOptions, RenderError};
+
+    use crate::support::sample_json;
+
+    /// Every place in the sample where a value can be swapped: (JSON pointer, value).
+    fn pointers(value: &Value, path: String, out: &mut Vec<String>) {
+        out.push(path.clone());
+        match value {
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .for_each(|(i, v)| pointers(v, format!("{path}/{i}"), out)),
+            Value::Object(map) => map
+                .iter()
+                .for_each(|(k, v)| pointers(v, format!("{path}/{k}"), out)),
+            _ => {}
+        }
+    }
+
+    fn any_json() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>()
+                .prop_filter("finite", |f| f.is_finite())
+                .prop_map(Value::from),
+            ".{0,12}".prop_map(Value::from),
+            Just(serde_json::json!([])),
+            Just(serde_json::json!({})),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let _ = parse_year_data(&bytes);
+        }
+
+        #[test]
+        fn any_value_anywhere_is_rejected_or_renders(index in any::<prop::sample::Index>(), replacement in any_json()) {
+            let mut data = sample_json();
+            let mut places = Vec::new();
+            pointers(&data, String::new(), &mut places);
+            let place = &places[index.index(places.len())];
+            if place.is_empty() {
+                data = replacement;
+            } else {
+                *data.pointer_mut(place).unwrap() = replacement;
+            }
+            if let Ok(data) = parse_year_data(&serde_json::to_vec(&data).unwrap()) {
+                static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
+                let engine = ENGINE.get_or_init(|| Engine::new(&EngineOptions::default()).unwrap());
+                // Valid data always typesets; only characters without a glyph may stop it.
+                let result = engine.typeset(DocumentKind::Report, &data);
+                prop_assert!(matches!(result, Ok(_) | Err(RenderError::Data(_))), "{:?}", result.err());
+            }
+        }
+    }
+}
