@@ -28,6 +28,14 @@ fn rejected(test: &str, input: &[u8]) -> String {
     stderr
 }
 
+/// Rejects the sample after `edit`, with each of `expected` in the error output.
+fn assert_rejected(test: &str, edit: impl FnOnce(&mut Value), expected: &[&str]) {
+    let stderr = rejected_json(test, edit);
+    for message in expected {
+        assert!(stderr.contains(message), "{message:?} not in:\n{stderr}");
+    }
+}
+
 fn rejected_json(test: &str, edit: impl FnOnce(&mut Value)) -> String {
     let mut data = sample_json();
     edit(&mut data);
@@ -39,18 +47,19 @@ fn rejected_json(test: &str, edit: impl FnOnce(&mut Value)) -> String {
 
 #[test]
 fn unknown_field_is_named() {
-    let stderr = rejected_json("unknown-field", |d| d["issuer"]["nam"] = json!("x"));
-    assert!(stderr.contains("$.issuer.nam: unknown field"), "{stderr}");
+    assert_rejected(
+        "unknown-field",
+        |d| d["issuer"]["nam"] = json!("x"),
+        &["$.issuer.nam: unknown field"],
+    );
 }
 
 #[test]
 fn impossible_date() {
-    let stderr = rejected_json("impossible-date", |d| {
-        d["document"]["date"] = json!("2022-02-30")
-    });
-    assert!(
-        stderr.contains("$.document.date: expected a real calendar date as YYYY-MM-DD"),
-        "{stderr}"
+    assert_rejected(
+        "impossible-date",
+        |d| d["document"]["date"] = json!("2022-02-30"),
+        &["$.document.date: expected a real calendar date as YYYY-MM-DD"],
     );
 }
 
@@ -68,61 +77,57 @@ fn negative_money() {
 
 #[test]
 fn fractional_count() {
-    let stderr = rejected_json("fractional-count", |d| {
-        d["organizations"][2]["activities"][0]["quantities"][0]["count"] = json!(2.5)
-    });
-    assert!(
-        stderr.contains("quantities[0].count: expected a whole number, found the fraction 2.5"),
-        "{stderr}"
+    assert_rejected(
+        "fractional-count",
+        |d| d["organizations"][2]["activities"][0]["quantities"][0]["count"] = json!(2.5),
+        &["quantities[0].count: expected a whole number, found the fraction 2.5"],
     );
 }
 
 #[test]
 fn empty_required_text() {
-    let stderr = rejected_json("empty-text", |d| d["signer"]["name"] = json!("  "));
-    assert!(
-        stderr.contains("$.signer.name: must not be empty"),
-        "{stderr}"
+    assert_rejected(
+        "empty-text",
+        |d| d["signer"]["name"] = json!("  "),
+        &["$.signer.name: must not be empty"],
     );
 }
 
 #[test]
 fn missing_field() {
-    let stderr = rejected_json("missing-field", |d| {
-        d["issuer"].as_object_mut().unwrap().remove("abbreviation");
-    });
-    assert!(
-        stderr.contains("$.issuer.abbreviation: missing required field"),
-        "{stderr}"
+    assert_rejected(
+        "missing-field",
+        |d| {
+            d["issuer"].as_object_mut().unwrap().remove("abbreviation");
+        },
+        &["$.issuer.abbreviation: missing required field"],
     );
 }
 
 #[test]
 fn year_out_of_range() {
-    let stderr = rejected_json("year-range", |d| d["year"] = json!(3022));
-    assert!(
-        stderr.contains("$.year: must be at most 2100, found 3022"),
-        "{stderr}"
+    assert_rejected(
+        "year-range",
+        |d| d["year"] = json!(3022),
+        &["$.year: must be at most 2100, found 3022"],
     );
 }
 
 #[test]
 fn document_date_outside_the_year() {
-    let stderr = rejected_json("date-year", |d| d["document"]["date"] = json!("2020-05-01"));
-    assert!(
-        stderr.contains("$.document.date: must fall in 2022 or 2023"),
-        "{stderr}"
+    assert_rejected(
+        "date-year",
+        |d| d["document"]["date"] = json!("2020-05-01"),
+        &["$.document.date: must fall in 2022 or 2023"],
     );
 }
 
 #[test]
 fn placeholder_without_quantity() {
-    let stderr = rejected_json("placeholder", |d| {
-        d["organizations"][1]["activities"][0]["text"] = json!("Vận động {quy}.")
-    });
-    assert!(
-        stderr.contains("$.organizations[1].activities[0].text: `{quy}` names no quantity"),
-        "{stderr}"
+    assert_rejected(
+        "placeholder",
+        |d| d["organizations"][1]["activities"][0]["text"] = json!("Vận động {quy}."),
+        &["$.organizations[1].activities[0].text: `{quy}` names no quantity"],
     );
 }
 
@@ -164,12 +169,10 @@ fn malformed_json_has_line_and_column() {
 
 #[test]
 fn character_without_glyph_names_character_and_field() {
-    let stderr = rejected_json("glyph", |d| {
-        d["situation"]["overview"][0] = json!("Chữ Hán 漢 không có")
-    });
-    assert!(
-        stderr.contains("$.situation.overview[0]: character '漢' (U+6F22) has no glyph"),
-        "{stderr}"
+    assert_rejected(
+        "glyph",
+        |d| d["situation"]["overview"][0] = json!("Chữ Hán 漢 không có"),
+        &["$.situation.overview[0]: character '漢' (U+6F22) has no glyph"],
     );
 }
 
@@ -222,10 +225,10 @@ fn typst_errors_name_file_and_line() {
 
 #[test]
 fn one_line_fields_reject_line_breaks() {
-    let stderr = rejected_json("one-line", |d| d["issuer"]["place"] = json!("Tam\nKỳ"));
-    assert!(
-        stderr.contains("$.issuer.place: must be a single line"),
-        "{stderr}"
+    assert_rejected(
+        "one-line",
+        |d| d["issuer"]["place"] = json!("Tam\nKỳ"),
+        &["$.issuer.place: must be a single line"],
     );
 }
 
@@ -284,12 +287,10 @@ fn figures_have_a_ceiling_and_keep_their_path() {
 
 #[test]
 fn abbreviation_must_be_a_symbol() {
-    let stderr = rejected_json("abbreviation", |d| {
-        d["issuer"]["abbreviation"] = json!("Ban CHQS")
-    });
-    assert!(
-        stderr.contains("$.issuer.abbreviation: must match the pattern"),
-        "{stderr}"
+    assert_rejected(
+        "abbreviation",
+        |d| d["issuer"]["abbreviation"] = json!("Ban CHQS"),
+        &["$.issuer.abbreviation: must match the pattern"],
     );
 }
 
