@@ -6,13 +6,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::Datelike;
 use typst::foundations::Datetime;
-use typst_layout::PagedDocument;
 
 use crate::context::ReportContext;
 use crate::model::{DataError, InvalidData, YearData, walk_strings};
 use crate::pdf::{self, ExportOptions};
 use crate::template::{TemplateError, Templates};
-use crate::typeset::{Diagnostic, TypesetError, Typesetter};
+use crate::typeset::{Diagnostic, Typeset, TypesetError, Typesetter};
 
 /// How many documents pass between two evictions of Typst's memoization cache.
 const EVICT_EVERY: usize = 2;
@@ -71,6 +70,17 @@ pub enum RenderError {
     Typst { diagnostics: Vec<Diagnostic> },
 }
 
+/// A rendered PDF.
+#[derive(Debug)]
+pub struct Rendered {
+    /// The PDF file.
+    pub pdf: Vec<u8>,
+    /// How many pages it has.
+    pub pages: usize,
+    /// Typst's warnings, e.g. an unknown font family in a custom template.
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Templates, fonts and the Typst library, shared by every document. `Send + Sync`.
 pub struct Engine {
     templates: Templates,
@@ -109,11 +119,7 @@ impl Engine {
     }
 
     /// Lays a document out.
-    pub fn typeset(
-        &self,
-        kind: DocumentKind,
-        data: &YearData,
-    ) -> Result<PagedDocument, RenderError> {
+    pub fn typeset(&self, kind: DocumentKind, data: &YearData) -> Result<Typeset, RenderError> {
         let source = self.source(kind, data)?;
         let date = data.document.date;
         let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8);
@@ -122,16 +128,21 @@ impl Engine {
         document.map_err(|diagnostics| RenderError::Typst { diagnostics })
     }
 
-    /// Renders a document to PDF bytes.
+    /// Renders a document to PDF.
     pub fn pdf(
         &self,
         kind: DocumentKind,
         data: &YearData,
         options: ExportOptions,
-    ) -> Result<Vec<u8>, RenderError> {
-        let document = self.typeset(kind, data)?;
-        pdf::export_pdf(&document, options).map_err(|errors| RenderError::Typst {
+    ) -> Result<Rendered, RenderError> {
+        let Typeset { document, warnings } = self.typeset(kind, data)?;
+        let pdf = pdf::export_pdf(&document, options).map_err(|errors| RenderError::Typst {
             diagnostics: errors.iter().map(Diagnostic::export).collect(),
+        })?;
+        Ok(Rendered {
+            pdf,
+            pages: document.pages().len(),
+            warnings,
         })
     }
 

@@ -12,4 +12,4 @@ pub mod template;
 pub mod typeset;
 pub mod vn;
 
-pub use engine::{DocumentKind, Engine, EngineOptions, RenderError, SetupError};
+pub use engine::{DocumentKind, Engine, EngineOptions, RenderError, Rendered, SetupError};

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic, Warned};
+use typst::diag::{FileError, FileResult, SourceDiagnostic, Warned};
 use typst::foundations::{Bytes, Datetime, Duration};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
@@ -71,6 +71,14 @@ impl std::fmt::Display for Diagnostic {
     }
 }
 
+/// A laid-out document and what Typst warned about on the way.
+pub struct Typeset {
+    /// The pages.
+    pub document: PagedDocument,
+    /// Typst's warnings, e.g. an unknown font family in a custom template.
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Everything shared by all documents: library, fonts and the house-style modules.
 pub struct Typesetter {
     library: LazyHash<Library>,
@@ -122,17 +130,26 @@ impl Typesetter {
         &self,
         source: String,
         today: Option<Datetime>,
-    ) -> Result<PagedDocument, Vec<Diagnostic>> {
+    ) -> Result<Typeset, Vec<Diagnostic>> {
         let world = DocumentWorld {
             base: self,
             main: Source::new(*MAIN, source),
             today,
         };
-        let Warned {
-            output,
-            warnings: _,
-        } = typst::compile::<PagedDocument>(&world);
-        output.map_err(|errors| errors.iter().map(|error| world.diagnostic(error)).collect())
+        let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+        let locate = |diagnostics: &[SourceDiagnostic]| {
+            diagnostics
+                .iter()
+                .map(|diagnostic| world.diagnostic(diagnostic))
+                .collect()
+        };
+        match output {
+            Ok(document) => Ok(Typeset {
+                document,
+                warnings: locate(&warnings),
+            }),
+            Err(errors) => Err(locate(&errors)),
+        }
     }
 }
 
@@ -180,15 +197,15 @@ impl DocumentWorld<'_> {
         }
     }
 
-    fn diagnostic(&self, error: &SourceDiagnostic) -> Diagnostic {
-        let mut message = error.message.to_string();
-        if error.severity == Severity::Warning {
-            message.insert_str(0, "warning: ");
-        }
+    fn diagnostic(&self, diagnostic: &SourceDiagnostic) -> Diagnostic {
         Diagnostic {
-            location: self.locate(error.span),
-            message,
-            hints: error.hints.iter().map(|hint| hint.v.to_string()).collect(),
+            location: self.locate(diagnostic.span),
+            message: diagnostic.message.to_string(),
+            hints: diagnostic
+                .hints
+                .iter()
+                .map(|hint| hint.v.to_string())
+                .collect(),
         }
     }
 

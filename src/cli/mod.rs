@@ -44,9 +44,10 @@ fn engine(options: &EngineOptions) -> Result<Engine, Failure> {
 /// `vanban validate`: checks the data and lays the report out, without writing anything.
 fn validate(input: &Path, options: &EngineOptions) -> Result<(), Failure> {
     let data = load(input)?;
-    engine(options)?
+    let typeset = engine(options)?
         .typeset(DocumentKind::Report, &data)
         .map_err(|error| Failure::render(input, error))?;
+    render::print_warnings(&typeset.warnings);
     let figures: usize = data
         .organizations
         .iter()

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use vanban::pdf::{ExportOptions, export_png};
+use vanban::typeset::Diagnostic;
 
 use super::args::{Format, RenderArgs};
 use super::{Failure, engine, load, output};
@@ -22,13 +23,14 @@ pub fn render(args: &RenderArgs) -> Result<(), Failure> {
         ),
         Format::Pdf => {
             let options = ExportOptions { pdf_a: args.pdf_a };
-            write(
-                &target,
-                &engine.pdf(args.kind, &data, options).map_err(failed)?,
-            )
+            let rendered = engine.pdf(args.kind, &data, options).map_err(failed)?;
+            print_warnings(&rendered.warnings);
+            write(&target, &rendered.pdf)
         }
         Format::Png => {
-            let document = engine.typeset(args.kind, &data).map_err(failed)?;
+            let typeset = engine.typeset(args.kind, &data).map_err(failed)?;
+            print_warnings(&typeset.warnings);
+            let document = typeset.document;
             let pages: Vec<usize> = match args.page {
                 Some(page) => vec![page as usize - 1],
                 None => (0..document.pages().len()).collect(),
@@ -53,6 +55,16 @@ pub fn render(args: &RenderArgs) -> Result<(), Failure> {
                 write(&path, &png)?;
             }
             Ok(())
+        }
+    }
+}
+
+/// Typst's warnings go to standard error; they do not fail the command.
+pub fn print_warnings(warnings: &[Diagnostic]) {
+    for warning in warnings {
+        eprintln!("warning: {warning}");
+        for hint in &warning.hints {
+            eprintln!("hint: {hint}");
         }
     }
 }

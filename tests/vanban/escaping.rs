@@ -27,7 +27,7 @@ fn printed(text: &str, test: &str) -> String {
         .pdf(DocumentKind::Report, &data, ExportOptions::default())
         .unwrap();
     let path = scratch(test).join("report.pdf");
-    std::fs::write(&path, pdf).unwrap();
+    std::fs::write(&path, pdf.pdf).unwrap();
     let text = poppler(
         "pdftotext",
         &["-raw", "-enc", "UTF-8", path.to_str().unwrap(), "-"],

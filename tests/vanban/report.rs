@@ -228,3 +228,34 @@ fn validate_and_schema() {
     assert_eq!(schema["properties"]["issuer"]["$ref"], "#/$defs/Issuer");
     assert_eq!(schema["additionalProperties"], false);
 }
+
+#[test]
+fn typst_warnings_are_shown_and_do_not_fail() {
+    let dir = scratch("warnings");
+    let house =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/house.typ"))
+            .unwrap();
+    let house = house.replace(
+        "set text(font: fonts,",
+        "set text(font: (\"No Such Font\",) + fonts,",
+    );
+    std::fs::write(dir.join("house.typ"), house).unwrap();
+    let pdf = dir.join("report.pdf");
+    let output = vanban(&[
+        "render",
+        "report",
+        SAMPLE,
+        "--templates",
+        dir.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("warning: house.typ:")
+            && stderr.contains("unknown font family: no such font"),
+        "{stderr}"
+    );
+    assert!(pdf.exists());
+}
