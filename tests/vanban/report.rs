@@ -259,3 +259,38 @@ fn typst_warnings_are_shown_and_do_not_fail() {
     );
     assert!(pdf.exists());
 }
+
+/// A font directory from Debian's fonts-dejavu-core, which `scripts/test.sh` installs.
+const DEJAVU: &str = "/usr/share/fonts/truetype/dejavu";
+
+#[test]
+fn font_dir_adds_glyphs() {
+    let mut data = sample_json();
+    data["situation"]["overview"][0] = serde_json::json!("Tên tiếng Armenia: Հայաստան.");
+    let path = scratch("font-dir").join("input.json");
+    std::fs::write(&path, serde_json::to_vec(&data).unwrap()).unwrap();
+    let pdf = path.with_file_name("report.pdf");
+    let (input, output) = (path.to_str().unwrap(), pdf.to_str().unwrap());
+
+    let without = vanban(&["render", "report", input, "-o", output]);
+    assert_eq!(without.status.code(), Some(1), "Tinos has no Armenian");
+    let with = vanban(&[
+        "render",
+        "report",
+        input,
+        "--font-dir",
+        DEJAVU,
+        "-o",
+        output,
+    ]);
+    assert!(
+        with.status.success(),
+        "{}",
+        String::from_utf8_lossy(&with.stderr)
+    );
+    assert!(pdf_text(&pdf).contains("Հայաստան"));
+    assert!(
+        poppler("pdffonts", &[output]).contains("DejaVu"),
+        "the added font is embedded"
+    );
+}
