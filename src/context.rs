@@ -95,8 +95,8 @@ pub struct ReportContext<'a> {
     pub next_year: i32,
     /// The signature block.
     pub signature: SignatureView,
-    /// Money over all organizations.
-    pub money_total: TotalView,
+    /// Money over all organizations; none when no figure is money.
+    pub money_total: Option<TotalView>,
     /// Counts over all organizations, per unit, in order of first appearance.
     pub count_totals: Vec<CountTotal>,
     /// The figures of each organization that has any, in the order of `data.organizations`.
@@ -126,11 +126,16 @@ impl<'a> ReportContext<'a> {
             ),
             next_year: data.year + 1,
             signature: SignatureView::new(&data.signer),
-            money_total: money_total(quantities()).into(),
+            money_total: unless_empty(money_total(quantities())),
             count_totals: count_totals(quantities()),
             figure_groups,
         }
     }
+}
+
+/// A total as templates see it, or none when nothing was added up.
+fn unless_empty(total: Total) -> Option<TotalView> {
+    total.bound.map(|_| total.into())
 }
 
 fn organization_quantities(organization: &Organization) -> impl Iterator<Item = &Quantity> {

@@ -29,7 +29,7 @@ pub struct YearData {
     /// Number, date and kind of the report.
     pub document: DocumentInfo,
     /// The review meeting (hội nghị sơ kết/tổng kết), if one was held.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub review_meeting: Option<Meeting>,
     /// The partner organizations and what each did, in the order the report lists them (at
     /// most 23: the report numbers them a) to y)).
@@ -48,10 +48,10 @@ pub struct YearData {
     /// Directions and tasks for the next year, one paragraph each.
     pub directions: Vec<String>,
     /// Proposals to higher bodies (đề xuất, kiến nghị); the section is left out when empty.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub proposals: Vec<String>,
     /// Collectives and individuals commended for the year.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub commendations: Option<Commendations>,
     /// Who signs the report.
     pub signer: Signer,
@@ -126,7 +126,7 @@ pub struct Meeting {
     /// Where it was held.
     pub place: String,
     /// Who chaired it, if recorded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub chaired_by: Option<String>,
 }
 
@@ -153,7 +153,7 @@ pub struct Activity {
     /// "vận động quỹ xã hội trên 200 triệu đồng".
     pub text: String,
     /// The figures of this activity; totals are computed from them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub quantities: Vec<Quantity>,
 }
 
@@ -191,7 +191,7 @@ pub struct Commendee {
     /// Name of the collective, or full name of the person.
     pub name: String,
     /// For a person: position and unit, e.g. "Phó Bí thư Thành đoàn".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub position: Option<String>,
     /// Why: "Đã có thành tích xuất sắc trong …".
     pub reason: String,
@@ -235,16 +235,16 @@ impl Authority {
 #[serde(deny_unknown_fields)]
 pub struct Signer {
     /// TM, KT, Q, TL or TUQ; omitted when the head signs in their own name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub authority: Option<Authority>,
     /// Whom the authority line names, e.g. "Chỉ huy trưởng" in "KT. CHỈ HUY TRƯỞNG".
     /// Required with TM, KT, TL and TUQ; not used with Q (which names `title` itself).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub on_behalf_of: Option<String>,
     /// The signer's own title, e.g. "Phó Chỉ huy trưởng".
     pub title: String,
     /// Military rank printed before the name, e.g. "Thượng tá".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub rank: Option<String>,
     /// Full name, e.g. "Nguyễn Văn Hùng".
     pub name: String,

@@ -14,18 +14,18 @@ pub struct Quantity {
     /// What the figure is, as the table prints it, e.g. "Quỹ xã hội vận động".
     pub label: String,
     /// Money in whole đồng (at most 10^15, a million tỷ).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     #[schemars(range(max = 1_000_000_000_000_000u64))]
     pub amount: Option<u64>,
     /// A count of things, e.g. 2000 (trees); at most 10^12.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     #[schemars(range(max = 1_000_000_000_000u64))]
     pub count: Option<u64>,
     /// What `count` counts, e.g. "cây xanh", "suất quà".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub unit: Option<String>,
     /// How exact the figure is, as the source says it: "trên", "hơn", "gần", "khoảng", "dưới".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub qualifier: Option<Qualifier>,
 }
 

@@ -294,3 +294,57 @@ fn font_dir_adds_glyphs() {
         "the added font is embedded"
     );
 }
+
+#[test]
+fn optional_parts_and_other_signers() {
+    let mut data = sample_json();
+    data["document"]["review"] = serde_json::json!("tong_ket");
+    data["signer"] =
+        serde_json::json!({ "authority": "Q", "title": "Chỉ huy trưởng", "name": "Lê Văn Tám" });
+    data["commendations"]["collectives"] = serde_json::json!([]);
+    data["proposals"] = serde_json::json!([]);
+    let object = data.as_object_mut().unwrap();
+    object.remove("review_meeting");
+    for organization in data["organizations"].as_array_mut().unwrap() {
+        for activity in organization["activities"].as_array_mut().unwrap() {
+            activity["text"] = serde_json::json!("Phối hợp tổ chức các hoạt động theo kế hoạch.");
+            activity.as_object_mut().unwrap().remove("quantities");
+        }
+    }
+    let path = scratch("optional-parts").join("input.json");
+    std::fs::write(&path, serde_json::to_vec(&data).unwrap()).unwrap();
+    let pdf = path.with_file_name("report.pdf");
+    let output = vanban(&[
+        "render",
+        "report",
+        path.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    let text = pdf_text(&pdf);
+    for expected in [
+        "Tổng kết công tác phối hợp",
+        "Q. CHỈ HUY TRƯỞNG",
+        "Lê Văn Tám",
+        "cho 5 cá nhân",
+        "a) Cá nhân",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?}");
+    }
+    for absent in [
+        "Hội nghị",
+        "Tổng hợp các chỉ tiêu",
+        "Tổng kinh phí",
+        "Tập thể",
+        "VI. ĐỀ XUẤT",
+        "TRƯỞNG PHÓ",
+    ] {
+        assert!(!text.contains(absent), "unexpected {absent:?}");
+    }
+}
