@@ -84,7 +84,7 @@ pub enum Format {
     Pdf,
     /// PNG page previews.
     Png,
-    /// The generated Typst source (compile it with `typst compile --root templates`).
+    /// The generated Typst source (see README: it compiles with the official typst CLI).
     Typ,
 }
 

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
+use unicode_normalization::char::is_combining_mark;
 
 use super::{YearData, validate, year_data_schema};
 use crate::vn;
@@ -108,7 +109,7 @@ pub fn parse_year_data(bytes: &[u8]) -> Result<YearData, InvalidData> {
     let data: YearData = serde_path_to_error::deserialize(value).map_err(|error| {
         let path = json_path_from_serde(&error.path().to_string());
         InvalidData::Fields {
-            errors: vec![DataError::new(path, error.into_inner().to_string())],
+            errors: vec![DataError::new(path, serde_message(&error.into_inner()))],
         }
     })?;
     let errors = validate::check(&data);
@@ -137,24 +138,78 @@ pub fn walk_strings(value: &Value, path: &str, visit: &mut impl FnMut(&str, &str
     }
 }
 
-/// Every text carries meaning, so none may be blank (white space, control or invisible
-/// format characters only); only paragraph fields may span several lines.
-fn text_problem(text: &str, path: &str) -> Option<&'static str> {
-    let invisible = |c: char| c.is_whitespace() || c.is_control() || is_format_character(c);
+/// Fields printed in narrow table cells.
+const TABLE_CELL_FIELDS: &[&str] = &["label", "unit", "short_name"];
+
+/// The longest word (characters between spaces) that fits: a paragraph line, a header or
+/// signature line, a table cell. Longer words would run past the margin or the cell.
+const LONGEST_WORD: [(usize, &str); 3] = [
+    (60, "a paragraph"),
+    (20, "a one-line field"),
+    (10, "a table cell"),
+];
+
+/// Every text carries meaning, so none may be blank (white space, control, invisible format
+/// characters or lone combining marks only); direction controls could reorder what prints;
+/// only paragraph fields may span several lines; every word must fit where it is printed.
+fn text_problem(text: &str, path: &str) -> Option<String> {
+    let invisible = |c: char| {
+        c.is_whitespace() || c.is_control() || is_format_character(c) || is_combining_mark(c)
+    };
     if text.chars().all(invisible) {
-        return Some("must not be empty");
+        return Some("must not be empty".to_owned());
+    }
+    if let Some(c) = text.chars().find(|&c| is_direction_control(c)) {
+        return Some(format!(
+            "must not contain the direction control character U+{:04X}",
+            c as u32
+        ));
     }
     let field = path.trim_end_matches(|c: char| c == ']' || c.is_ascii_digit() || c == '[');
     let field = field.rsplit('.').next().unwrap_or(field);
     let multiline = MULTILINE_FIELDS.contains(&field);
-    (!multiline && text.contains(['\n', '\r', '\u{2028}', '\u{2029}']))
-        .then_some("must be a single line")
+    if !multiline && text.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
+        return Some("must be a single line".to_owned());
+    }
+    let (limit, place) = match (multiline, TABLE_CELL_FIELDS.contains(&field)) {
+        (true, _) => LONGEST_WORD[0],
+        (false, false) => LONGEST_WORD[1],
+        (false, true) => LONGEST_WORD[2],
+    };
+    let longest = text
+        .split_whitespace()
+        .map(|word| word.chars().count())
+        .max()
+        .unwrap_or(0);
+    (longest > limit).then(|| {
+        format!(
+            "has a word of {longest} characters, more than the {limit} that fit {place}: add spaces"
+        )
+    })
 }
 
 /// Unicode format characters (category Cf) that print nothing: zero-width spaces and joiners,
 /// direction marks, the byte-order mark, soft hyphens.
 fn is_format_character(c: char) -> bool {
-    matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+    matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
+/// Bidirectional embedding, override and isolate controls.
+fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// serde's message, said as the schema errors are. JSON Schema counts `5.0` as an integer, so
+/// only serde catches a whole number written as a fraction.
+fn serde_message(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.strip_prefix("invalid type: floating point `") {
+        Some(rest) => format!(
+            "expected a whole number, found {}",
+            rest.split('`').next().unwrap_or(rest)
+        ),
+        None => text,
+    }
 }
 
 /// serde_path_to_error's `a.b[2].c` (or `.` for the root) as a JSONPath.

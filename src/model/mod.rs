@@ -38,14 +38,19 @@ pub struct YearData {
     /// Section I: the situation (đặc điểm tình hình).
     pub situation: Situation,
     /// General results across all organizations, one paragraph each.
+    #[schemars(length(min = 1))]
     pub general_results: Vec<String>,
     /// Shortcomings (tồn tại, hạn chế), one paragraph each.
+    #[schemars(length(min = 1))]
     pub shortcomings: Vec<String>,
     /// Causes of the shortcomings, one paragraph each.
+    #[schemars(length(min = 1))]
     pub causes: Vec<String>,
     /// Lessons learned (bài học kinh nghiệm), one paragraph each.
+    #[schemars(length(min = 1))]
     pub lessons: Vec<String>,
     /// Directions and tasks for the next year, one paragraph each.
+    #[schemars(length(min = 1))]
     pub directions: Vec<String>,
     /// Proposals to higher bodies (đề xuất, kiến nghị); the section is left out when empty.
     #[serde(default)]
@@ -56,8 +61,8 @@ pub struct YearData {
     /// Who signs the report.
     pub signer: Signer,
     /// Recipients listed under "Nơi nhận", without the leading "- " or the final ";" (at most
-    /// 30, so that the closing block fits on one page).
-    #[schemars(length(min = 1, max = 30))]
+    /// 30, each at most 150 characters).
+    #[schemars(length(min = 1, max = 30), inner(length(max = 150)))]
     pub recipients: Vec<String>,
     /// Where the original is filed: `["VT", "TM"]` prints "- Lưu: VT, TM.".
     #[schemars(length(min = 1, max = 10))]
@@ -76,7 +81,7 @@ pub struct Issuer {
     pub short_name: String,
     /// Abbreviation used in the document symbol (ký hiệu), e.g. "BCHQS": capital letters and
     /// digits, groups joined by '-'.
-    #[schemars(regex(pattern = r"^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"), length(max = 30))]
+    #[schemars(regex(pattern = r"^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"), length(max = 12))]
     pub abbreviation: String,
     /// Place name for the date line, e.g. "Tam Kỳ".
     pub place: String,
@@ -87,7 +92,7 @@ pub struct Issuer {
 #[serde(deny_unknown_fields)]
 pub struct DocumentInfo {
     /// Sequence number within the issuer's year, printed with a leading zero below 10.
-    #[schemars(range(min = 1, max = 99999))]
+    #[schemars(range(min = 1, max = 9999))]
     pub number: u32,
     /// Date of issue (ISO 8601, YYYY-MM-DD).
     pub date: NaiveDate,
@@ -141,6 +146,7 @@ pub struct Organization {
     /// Short name used in running text and tables, e.g. "Hội LHPN".
     pub short_name: String,
     /// What it did in the year, in order.
+    #[schemars(length(min = 1))]
     pub activities: Vec<Activity>,
 }
 
@@ -165,8 +171,10 @@ pub struct Situation {
     #[schemars(length(min = 1))]
     pub overview: Vec<String>,
     /// Advantages (thuận lợi).
+    #[schemars(length(min = 1))]
     pub advantages: Vec<String>,
     /// Difficulties (khó khăn).
+    #[schemars(length(min = 1))]
     pub difficulties: Vec<String>,
 }
 

@@ -13,13 +13,13 @@ pub struct Quantity {
     pub key: String,
     /// What the figure is, as the table prints it, e.g. "Quỹ xã hội vận động".
     pub label: String,
-    /// Money in whole đồng (at most 10^15, a million tỷ).
+    /// Money in whole đồng (at most 10^13, ten thousand tỷ, which fits the table's column).
     #[serde(default)]
-    #[schemars(range(max = 1_000_000_000_000_000u64))]
+    #[schemars(range(max = 10_000_000_000_000u64))]
     pub amount: Option<u64>,
-    /// A count of things, e.g. 2000 (trees); at most 10^12.
+    /// A count of things, e.g. 2000 (trees); at most 10^8.
     #[serde(default)]
-    #[schemars(range(max = 1_000_000_000_000u64))]
+    #[schemars(range(max = 100_000_000u64))]
     pub count: Option<u64>,
     /// What `count` counts, e.g. "cây xanh", "suất quà".
     #[serde(default)]

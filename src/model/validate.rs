@@ -49,7 +49,27 @@ pub fn check(data: &YearData) -> Vec<DataError> {
         }
     }
     check_signer(&data.signer, &mut errors);
+    check_money_total(data, &mut errors);
     errors
+}
+
+/// The largest money total the report prints (the table's column holds 10.000.000.000.000).
+const MONEY_TOTAL_MAX: u64 = 10_000_000_000_000;
+
+fn check_money_total(data: &YearData, errors: &mut Vec<DataError>) {
+    let total = data
+        .organizations
+        .iter()
+        .flat_map(|organization| &organization.activities)
+        .flat_map(|activity| &activity.quantities)
+        .filter_map(|quantity| quantity.amount)
+        .try_fold(0u64, u64::checked_add);
+    if total.is_none_or(|total| total > MONEY_TOTAL_MAX) {
+        errors.push(DataError::new(
+            "$.organizations",
+            format!("the money figures add up to more than {MONEY_TOTAL_MAX} đồng, which the report cannot print"),
+        ));
+    }
 }
 
 /// A report on year N is dated in N or early in N+1; so is its meeting.

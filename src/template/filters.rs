@@ -11,8 +11,8 @@ use crate::vn;
 /// Registers every filter on `env`.
 pub fn register(env: &mut minijinja::Environment<'_>) {
     env.add_filter("number", |n: u64| vn::format_integer(n));
-    env.add_filter("money", |n: u64| vn::money_full(n));
-    env.add_filter("money_short", |n: u64| vn::money_short(n));
+    env.add_filter("money", |n: u64| unbreakable(&vn::money_full(n)));
+    env.add_filter("money_short", |n: u64| unbreakable(&vn::money_short(n)));
     env.add_filter("money_words", |n: u64| vn::money_in_words(n));
     env.add_filter("words", |n: u64| vn::number_in_words(n));
     env.add_filter("pad2", |n: u64| format!("{n:02}"));
@@ -97,23 +97,29 @@ fn roman(number: u32) -> String {
     out
 }
 
+/// Joins words with no-break spaces, so that "27,3 triệu đồng" never splits across lines.
+fn unbreakable(text: &str) -> String {
+    text.replace(' ', "\u{a0}")
+}
+
 /// A quantity as running text: qualifier, figure and unit. `money` picks the money style:
 /// "short" (27,3 triệu đồng, the default) or "full" (27.300.000 đồng).
 pub fn format_quantity(quantity: &Quantity, money: &str) -> String {
     let figure = match quantity.value() {
-        QuantityValue::Money(dong) if money == "full" => vn::money_full(dong),
-        QuantityValue::Money(dong) => vn::money_short(dong),
-        QuantityValue::Count(count, unit) => format!("{} {unit}", vn::format_integer(count)),
+        QuantityValue::Money(dong) if money == "full" => unbreakable(&vn::money_full(dong)),
+        QuantityValue::Money(dong) => unbreakable(&vn::money_short(dong)),
+        QuantityValue::Count(count, unit) => format!("{}\u{a0}{unit}", vn::format_integer(count)),
     };
     match quantity.qualifier {
-        Some(qualifier) => format!("{} {figure}", qualifier.word()),
+        Some(qualifier) => format!("{}\u{a0}{figure}", qualifier.word()),
         None => figure,
     }
 }
 
-/// A figure for a table cell: its qualifier and number, "trên 200.000.000". Takes a quantity
-/// (`amount` or `count`) or a computed total (`value`), each with an optional `qualifier`.
-fn figure(item: Value) -> Result<String, Error> {
+/// A figure: its qualifier and number, "trên 200.000.000". Takes a quantity (`amount` or
+/// `count`) or a computed total (`value`), each with an optional `qualifier`. In a table cell
+/// (the default) the two may wrap apart; `figure("text")` keeps them together in running text.
+fn figure(item: Value, style: Option<&str>) -> Result<String, Error> {
     let present = |name: &str| {
         item.get_attr(name)
             .ok()
@@ -129,8 +135,9 @@ fn figure(item: Value) -> Result<String, Error> {
             )
         })?;
     let number = vn::format_integer(u64::try_from(number)?);
+    let space = if style == Some("text") { '\u{a0}' } else { ' ' };
     Ok(match present("qualifier") {
-        Some(qualifier) => format!("{qualifier} {number}"),
+        Some(qualifier) => format!("{qualifier}{space}{number}"),
         None => number,
     })
 }

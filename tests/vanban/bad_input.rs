@@ -275,12 +275,15 @@ fn figures_have_a_ceiling_and_keep_their_path() {
     let stderr = rejected_json("ceiling", |d| {
         d["organizations"][1]["activities"][0]["quantities"][0]["amount"] = json!(1e20)
     });
-    assert!(stderr.contains("quantities[0].amount: "), "{stderr}");
+    assert!(
+        stderr.contains("quantities[0].amount: must be at most 10000000000000, found 1e+20"),
+        "{stderr}"
+    );
     let stderr = rejected_json("float-amount", |d| {
         d["organizations"][1]["activities"][0]["quantities"][0]["amount"] = json!(5.0)
     });
     assert!(
-        stderr.contains("$.organizations[1].activities[0].quantities[0].amount: "),
+        stderr.contains("$.organizations[1].activities[0].quantities[0].amount: expected a whole number, found 5.0"),
         "{stderr}"
     );
 }
@@ -398,4 +401,43 @@ mod robustness {
             }
         }
     }
+}
+
+#[test]
+fn text_that_cannot_print_well() {
+    assert_rejected(
+        "unprintable",
+        |d| {
+            d["signer"]["name"] = json!("\u{301}\u{300}\u{323}");
+            d["situation"]["overview"][0] = json!("Kiểm tra \u{202E}abc");
+            d["organizations"][0]["short_name"] = json!("ỦybanMTTQVNthànhphố!");
+            d["general_results"][0] = json!("x".repeat(61));
+            d["lessons"] = json!([]);
+        },
+        &[
+            "$.signer.name: must not be empty",
+            "$.situation.overview[0]: must not contain the direction control character U+202E",
+            "$.organizations[0].short_name: has a word of 20 characters, more than the 10 that fit a table cell",
+            "$.general_results[0]: has a word of 61 characters, more than the 60 that fit a paragraph",
+            "$.lessons: must list at least 1 item(s)",
+        ],
+    );
+}
+
+#[test]
+fn money_total_has_a_ceiling() {
+    assert_rejected(
+        "money-total",
+        |d| {
+            for quantity in d["organizations"][1]["activities"][0]["quantities"]
+                .as_array_mut()
+                .unwrap()
+            {
+                if quantity.get("amount").is_some() {
+                    quantity["amount"] = json!(10_000_000_000_000u64);
+                }
+            }
+        },
+        &["$.organizations: the money figures add up to more than 10000000000000 đồng"],
+    );
 }

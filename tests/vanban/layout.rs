@@ -224,9 +224,9 @@ fn page_numbers_in_the_top_margin_from_page_two() {
     }
 }
 
-#[test]
-fn no_word_crosses_a_margin() {
-    let pdf = sample_pdf().to_str().unwrap();
+/// Asserts that every word of `pdf` lies inside the margins (page numbers in the top one) and
+/// returns how many words there are.
+fn assert_inside_margins(pdf: &str) -> usize {
     let html = poppler("pdftotext", &["-bbox", pdf, "-"]);
     let mut words = 0;
     for row in html
@@ -248,7 +248,94 @@ fn no_word_crosses_a_margin() {
             "in the top margin: {row}"
         );
     }
-    assert!(words > 500);
+    words
+}
+
+#[test]
+fn no_word_crosses_a_margin() {
+    assert!(assert_inside_margins(sample_pdf().to_str().unwrap()) > 500);
+}
+
+#[test]
+fn data_at_the_limits_keeps_everything_on_the_page() {
+    use serde_json::json;
+    let mut data = sample_json();
+    data["issuer"]["parent"] = json!("Bộ Chỉ huy Quân sự Thành phố Hồ Chí Minh");
+    data["issuer"]["place"] = json!("Thành phố Hồ Chí Minh");
+    data["issuer"]["abbreviation"] = json!("BCHQS-UBMTTQ");
+    data["document"]["number"] = json!(9999);
+    // One organization with 40 figures at the largest values, taller than a page.
+    let activities: Vec<_> = (0..20)
+        .map(|i| {
+            json!({
+                "text": "Phối hợp tổ chức {so_nguoi} tham gia với kinh phí {kinh_phi}.",
+                "quantities": [
+                    { "key": "so_nguoi", "label": format!("Lượt người đợt {i}"), "count": 100_000_000, "unit": "lượt người", "qualifier": "hơn" },
+                    { "key": "kinh_phi", "label": format!("Kinh phí đợt {i}"), "amount": 400_000_000_000u64, "qualifier": "khoảng" }
+                ]
+            })
+        })
+        .collect();
+    data["organizations"][2]["activities"] = json!(activities);
+    // Thirty recipients of 150 characters each: a closing block taller than a page.
+    let recipient = "Ủy ban nhân dân các phường, xã trên địa bàn thành phố và các cơ quan, đơn vị có liên quan để phối hợp thực hiện, theo dõi, đôn đốc và báo cáo kết quả";
+    data["recipients"] = json!(vec![
+        &recipient[..recipient
+            .char_indices()
+            .nth(150)
+            .map_or(recipient.len(), |(i, _)| i)];
+        30
+    ]);
+
+    let dir = scratch("limits");
+    let input = dir.join("input.json");
+    std::fs::write(&input, serde_json::to_vec(&data).unwrap()).unwrap();
+    let pdf = dir.join("report.pdf");
+    let output = vanban(&[
+        "render",
+        "report",
+        input.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let pdf = pdf.to_str().unwrap();
+    assert_inside_margins(pdf);
+
+    let lines = lines(pdf);
+    let rows = 20 + 40 - 3;
+    for row in 1..=rows {
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.text == row.to_string() && l.size == 12),
+            "table row {row} missing"
+        );
+    }
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.text.starts_with("- Ủy ban nhân dân các phường"))
+            .count(),
+        30
+    );
+    assert!(
+        lines.iter().any(|l| l.text == "- Lưu: VT, TM."),
+        "the closing block is complete"
+    );
+    let number = lines
+        .iter()
+        .find(|l| l.text.starts_with("Số: 9999/BC-BCHQS-UBMTTQ"))
+        .expect("Số on one line");
+    let date = find(&lines, "Thành phố Hồ Chí Minh, ngày 31 tháng 10 năm 2022");
+    assert!(
+        close(date.top, number.top, 2.0),
+        "Số level with the date line: {number:?} {date:?}"
+    );
 }
 
 #[test]
