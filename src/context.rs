@@ -43,12 +43,7 @@ pub struct FigureGroup<'a> {
     pub organization: &'a str,
     /// Its figures, activity by activity.
     pub quantities: Vec<&'a Quantity>,
-    /// Whether its rows fit on one page and so are kept together.
-    pub keep_together: bool,
 }
-
-/// The most rows of one organization the table keeps on one page; a taller group breaks.
-const ROWS_KEPT_TOGETHER: usize = 8;
 
 /// The signature block's lines (C21, C22), in capitals where Decree 30 wants them.
 #[derive(Debug, Serialize)]
@@ -115,13 +110,9 @@ impl<'a> ReportContext<'a> {
         let figure_groups = data
             .organizations
             .iter()
-            .map(|organization| {
-                let quantities: Vec<_> = organization_quantities(organization).collect();
-                FigureGroup {
-                    organization: &organization.short_name,
-                    keep_together: quantities.len() <= ROWS_KEPT_TOGETHER,
-                    quantities,
-                }
+            .map(|organization| FigureGroup {
+                organization: &organization.short_name,
+                quantities: organization_quantities(organization).collect(),
             })
             .filter(|group| !group.quantities.is_empty())
             .collect();

@@ -139,7 +139,7 @@ pub fn walk_strings(value: &Value, path: &str, visit: &mut impl FnMut(&str, &str
 }
 
 /// Fields printed in narrow table cells.
-const TABLE_CELL_FIELDS: &[&str] = &["label", "unit", "short_name"];
+const TABLE_CELL_FIELDS: &[&str] = &["unit"];
 
 /// The longest word (characters between spaces) that fits: a paragraph line, a header or
 /// signature line, a table cell. Longer words would run past the margin or the cell.

@@ -410,14 +410,15 @@ fn text_that_cannot_print_well() {
         |d| {
             d["signer"]["name"] = json!("\u{301}\u{300}\u{323}");
             d["situation"]["overview"][0] = json!("Kiểm tra \u{202E}abc");
-            d["organizations"][0]["short_name"] = json!("ỦybanMTTQVNthànhphố!");
+            d["organizations"][0]["activities"][0]["quantities"][0]["unit"] =
+                json!("buổituyêntruyền");
             d["general_results"][0] = json!("x".repeat(61));
             d["lessons"] = json!([]);
         },
         &[
             "$.signer.name: must not be empty",
             "$.situation.overview[0]: must not contain the direction control character U+202E",
-            "$.organizations[0].short_name: has a word of 20 characters, more than the 10 that fit a table cell",
+            "$.organizations[0].activities[0].quantities[0].unit: has a word of 15 characters, more than the 10 that fit a table cell",
             "$.general_results[0]: has a word of 61 characters, more than the 60 that fit a paragraph",
             "$.lessons: must list at least 1 item(s)",
         ],
