@@ -33,3 +33,12 @@ PY
 
 cargo bench --locked --bench render
 cargo bench --locked --bench memory
+
+# Instruction counts do not depend on how busy the machine is: the first render (engine setup
+# included) and each warm render after it, from the memory run under callgrind.
+if command -v valgrind >/dev/null; then
+  memory=$(cargo bench --locked --no-run --bench memory 2>&1 | grep -o 'target/release/deps/memory-[0-9a-f]*' | head -1)
+  count() { VANBAN_RENDERS=$1 valgrind --tool=callgrind --callgrind-out-file=/dev/null "$memory" 2>&1 | awk '/refs:/ {gsub(",", "", $4); print $4}'; }
+  one=$(count 1); many=$(count 21)
+  echo "instructions: first render $one, each warm render $(( (many - one) / 20 ))"
+fi

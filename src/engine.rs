@@ -1,6 +1,7 @@
 //! The engine: templates, fonts and the Typst library built once, then documents rendered from
 //! year data on any thread.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -151,14 +152,19 @@ impl Engine {
     pub fn check(&self, data: &YearData) -> Result<(), InvalidData> {
         let value = serde_json::to_value(data).unwrap_or_default();
         let mut errors = Vec::new();
+        // The built-in Tinos covers ASCII, and escaping drops control characters; every other
+        // character is looked up once per document.
+        let mut covered: HashMap<char, bool> = HashMap::new();
         walk_strings(&value, "$", &mut |text, path| {
-            let mut missing: Vec<char> = text
-                .chars()
-                .filter(|&c| {
-                    !matches!(c, ' ' | '\t' | '\n') && !c.is_control() && !self.typesetter.covers(c)
-                })
-                .collect();
-            missing.dedup();
+            let mut missing: Vec<char> = Vec::new();
+            for c in text.chars().filter(|c| !c.is_ascii() && !c.is_control()) {
+                let has_glyph = *covered
+                    .entry(c)
+                    .or_insert_with(|| self.typesetter.covers(c));
+                if !has_glyph && !missing.contains(&c) {
+                    missing.push(c);
+                }
+            }
             for c in missing {
                 errors.push(DataError::new(
                     path,
