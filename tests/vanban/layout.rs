@@ -287,22 +287,7 @@ fn data_at_the_limits_keeps_everything_on_the_page() {
         30
     ]);
 
-    let dir = scratch("limits");
-    let input = dir.join("input.json");
-    std::fs::write(&input, serde_json::to_vec(&data).unwrap()).unwrap();
-    let pdf = dir.join("report.pdf");
-    let output = vanban(&[
-        "render",
-        "report",
-        input.to_str().unwrap(),
-        "-o",
-        pdf.to_str().unwrap(),
-    ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let pdf = render_data("limits", &data);
     let pdf = pdf.to_str().unwrap();
     assert_inside_margins(pdf);
 
@@ -389,18 +374,7 @@ fn closing_paragraph_and_signature_never_part() {
                 "Bài học bổ sung số {index}: duy trì nền nếp giao ban, trao đổi thông tin kịp thời giữa các tổ chức."
             )));
         }
-        let dir = scratch(&format!("closing-{extra}"));
-        let input = dir.join("input.json");
-        std::fs::write(&input, serde_json::to_vec(&data).unwrap()).unwrap();
-        let pdf = dir.join("report.pdf");
-        let output = vanban(&[
-            "render",
-            "report",
-            input.to_str().unwrap(),
-            "-o",
-            pdf.to_str().unwrap(),
-        ]);
-        assert!(output.status.success());
+        let pdf = render_data(&format!("closing-{extra}"), &data);
         let lines = lines(pdf.to_str().unwrap());
         let closing = lines
             .iter()

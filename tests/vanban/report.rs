@@ -311,21 +311,7 @@ fn optional_parts_and_other_signers() {
             activity.as_object_mut().unwrap().remove("quantities");
         }
     }
-    let path = scratch("optional-parts").join("input.json");
-    std::fs::write(&path, serde_json::to_vec(&data).unwrap()).unwrap();
-    let pdf = path.with_file_name("report.pdf");
-    let output = vanban(&[
-        "render",
-        "report",
-        path.to_str().unwrap(),
-        "-o",
-        pdf.to_str().unwrap(),
-    ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let pdf = render_data("optional-parts", &data);
 
     let text = pdf_text(&pdf);
     for expected in [

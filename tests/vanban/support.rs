@@ -68,6 +68,28 @@ pub fn sample_json() -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(SAMPLE).unwrap()).unwrap()
 }
 
+/// Renders `data` as a report into a scratch directory named `test`, asserts that it worked,
+/// and returns the PDF's path.
+pub fn render_data(test: &str, data: &serde_json::Value) -> PathBuf {
+    let dir = scratch(test);
+    let input = dir.join("input.json");
+    std::fs::write(&input, serde_json::to_vec(data).unwrap()).unwrap();
+    let pdf = dir.join("report.pdf");
+    let output = vanban(&[
+        "render",
+        "report",
+        input.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    pdf
+}
+
 /// Writes `bytes` as `name` in a scratch directory named after the test and returns its path.
 pub fn input_file(test: &str, bytes: &[u8]) -> PathBuf {
     let path = scratch(test).join("input.json");
