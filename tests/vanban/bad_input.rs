@@ -184,16 +184,7 @@ fn template_errors_name_file_and_line() {
         "#import \"/house.typ\": *\n{{ data.nope.deeper }}\n",
     )
     .unwrap();
-    let pdf = dir.join("out.pdf");
-    let output = vanban(&[
-        "render",
-        "report",
-        SAMPLE,
-        "--templates",
-        dir.to_str().unwrap(),
-        "-o",
-        pdf.to_str().unwrap(),
-    ]);
+    let (output, pdf) = render_sample_with_templates(&dir);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("report.typ.j2:2:"), "{stderr}");

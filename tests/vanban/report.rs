@@ -240,16 +240,7 @@ fn typst_warnings_are_shown_and_do_not_fail() {
         "set text(font: (\"No Such Font\",) + fonts,",
     );
     std::fs::write(dir.join("house.typ"), house).unwrap();
-    let pdf = dir.join("report.pdf");
-    let output = vanban(&[
-        "render",
-        "report",
-        SAMPLE,
-        "--templates",
-        dir.to_str().unwrap(),
-        "-o",
-        pdf.to_str().unwrap(),
-    ]);
+    let (output, pdf) = render_sample_with_templates(&dir);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");
     assert!(

@@ -90,6 +90,22 @@ pub fn render_data(test: &str, data: &serde_json::Value) -> PathBuf {
     pdf
 }
 
+/// Renders the sample with the templates in `dir` to `dir/report.pdf`; returns the run and the
+/// PDF's path.
+pub fn render_sample_with_templates(dir: &Path) -> (Output, PathBuf) {
+    let pdf = dir.join("report.pdf");
+    let output = vanban(&[
+        "render",
+        "report",
+        SAMPLE,
+        "--templates",
+        dir.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    (output, pdf)
+}
+
 /// Writes `bytes` as `name` in a scratch directory named after the test and returns its path.
 pub fn input_file(test: &str, bytes: &[u8]) -> PathBuf {
     let path = scratch(test).join("input.json");
