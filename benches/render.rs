@@ -33,7 +33,14 @@ fn render(c: &mut Criterion) {
         changed.organizations[1].activities[0].quantities[0].amount =
             Some(200_000_000 + renders * 1_000);
         engine
-            .pdf(DocumentKind::Report, &changed, ExportOptions { pdf_a })
+            .pdf(
+                DocumentKind::Report,
+                &changed,
+                ExportOptions {
+                    pdf_a,
+                    ..Default::default()
+                },
+            )
             .unwrap()
     };
     group.bench_function("pdf", |b| b.iter(|| fresh(false)));

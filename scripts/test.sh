@@ -1,15 +1,38 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. The tests read the PDFs the way a person's tools do, with
-# poppler's pdftotext/pdfinfo/pdffonts, and use DejaVu as an extra font directory, so this
-# installs poppler-utils and fonts-dejavu-core first when missing.
+# poppler's pdftotext/pdfinfo/pdffonts and qpdf, use DejaVu as an extra font directory, and
+# sign a PDF with pyHanko, so this installs poppler-utils, qpdf and fonts-dejavu-core, and a
+# Python virtualenv with pinned pyHanko and pypdf in target/pyenv, when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v pdftohtml >/dev/null || [ ! -d /usr/share/fonts/truetype/dejavu ]; then
-  sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+apt_install() {
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq poppler-utils fonts-dejavu-core >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+if ! command -v pdftohtml >/dev/null || ! command -v qpdf >/dev/null ||
+  [ ! -d /usr/share/fonts/truetype/dejavu ]; then
+  apt_install poppler-utils qpdf fonts-dejavu-core
 fi
+
+# The Python tools for tests/tools/sign_check.py; the venv is rebuilt when the pins change.
+pins="pyhanko==0.38.0 pypdf==7.1.0 cryptography==50.0.2"
+venv=target/pyenv
+if [ "$(cat "$venv/pins" 2>/dev/null)" != "$pins" ]; then
+  rm -rf "$venv"
+  # Debian's own python3 needs python3-venv (ensurepip) to make a virtualenv.
+  if ! python3 -m venv "$venv" >/dev/null 2>&1; then
+    rm -rf "$venv"
+    apt_install python3-venv
+    python3 -m venv "$venv"
+  fi
+  # shellcheck disable=SC2086 # one argument per pin
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check $pins
+  echo "$pins" >"$venv/pins"
+fi
+export VANBAN_PYTHON="$PWD/$venv/bin/python"
 
 cargo test --release --locked "$@"

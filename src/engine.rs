@@ -8,7 +8,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use chrono::Datelike;
 use typst::foundations::Datetime;
 
-use crate::context::ReportContext;
+use crate::context::{AgreementContext, ReportContext};
+use crate::fields::{self, SignatureField};
 use crate::model::{DataError, InvalidData, YearData, walk_strings};
 use crate::pdf::{self, ExportOptions};
 use crate::template::{TemplateError, Templates};
@@ -26,6 +27,8 @@ const CACHE_MAX_AGE: usize = 2;
 pub enum DocumentKind {
     /// The year-end summary report (báo cáo sơ kết/tổng kết).
     Report,
+    /// Next year's coordination program (chương trình phối hợp), for every party to sign.
+    Agreement,
 }
 
 impl DocumentKind {
@@ -33,6 +36,7 @@ impl DocumentKind {
     pub fn template(self) -> &'static str {
         match self {
             DocumentKind::Report => "report.typ.j2",
+            DocumentKind::Agreement => "agreement.typ.j2",
         }
     }
 }
@@ -69,6 +73,9 @@ pub enum RenderError {
     /// Typst rejected the generated document.
     #[error("typesetting failed: {}", diagnostics.first().map(ToString::to_string).unwrap_or_default())]
     Typst { diagnostics: Vec<Diagnostic> },
+    /// The signature fields could not be placed or written.
+    #[error("signature fields: {0}")]
+    Fields(String),
 }
 
 /// A rendered PDF.
@@ -80,6 +87,9 @@ pub struct Rendered {
     pub pages: usize,
     /// Typst's warnings, e.g. an unknown font family in a custom template.
     pub warnings: Vec<Diagnostic>,
+    /// The empty signature fields added (none unless the template marks signing spaces and
+    /// the options ask for them).
+    pub fields: Vec<SignatureField>,
 }
 
 /// Templates, fonts and the Typst library, shared by every document. `Send + Sync`.
@@ -115,6 +125,22 @@ impl Engine {
             DocumentKind::Report => minijinja::Value::from(minijinja::value::Serde(
                 ReportContext::new(data, &self.fonts),
             )),
+            DocumentKind::Agreement => {
+                let program = data
+                    .next_program
+                    .as_ref()
+                    .ok_or_else(|| InvalidData::Fields {
+                        errors: vec![DataError::new(
+                            "$.next_program",
+                            "missing: the agreement is made from next year's program",
+                        )],
+                    })?;
+                minijinja::Value::from(minijinja::value::Serde(AgreementContext::new(
+                    data,
+                    program,
+                    &self.fonts,
+                )))
+            }
         };
         Ok(self.templates.render(kind.template(), context)?)
     }
@@ -122,14 +148,18 @@ impl Engine {
     /// Lays a document out.
     pub fn typeset(&self, kind: DocumentKind, data: &YearData) -> Result<Typeset, RenderError> {
         let source = self.source(kind, data)?;
-        let date = data.document.date;
+        let date = match (kind, &data.next_program) {
+            (DocumentKind::Agreement, Some(program)) => program.document.date,
+            _ => data.document.date,
+        };
         let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8);
         let document = self.typesetter.compile(source, today);
         self.document_done();
         document.map_err(|diagnostics| RenderError::Typst { diagnostics })
     }
 
-    /// Renders a document to PDF.
+    /// Renders a document to PDF, with an empty signature field over each signing space
+    /// when `options.signature_fields` asks for them.
     pub fn pdf(
         &self,
         kind: DocumentKind,
@@ -140,10 +170,20 @@ impl Engine {
         let pdf = pdf::export_pdf(&document, options).map_err(|errors| RenderError::Typst {
             diagnostics: errors.iter().map(Diagnostic::export).collect(),
         })?;
+        let (pdf, fields) = if options.signature_fields {
+            let fields = fields::locate(&document)
+                .map_err(|error| RenderError::Fields(error.to_string()))?;
+            let pdf = fields::add_signature_fields(&pdf, &fields)
+                .map_err(|error| RenderError::Fields(error.to_string()))?;
+            (pdf, fields)
+        } else {
+            (pdf, Vec::new())
+        };
         Ok(Rendered {
             pdf,
             pages: document.pages().len(),
             warnings,
+            fields,
         })
     }
 

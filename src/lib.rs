@@ -6,6 +6,7 @@
 
 pub mod context;
 pub mod engine;
+pub mod fields;
 pub mod model;
 pub mod pdf;
 pub mod template;

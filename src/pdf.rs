@@ -6,10 +6,22 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 /// What to write for a laid-out document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExportOptions {
     /// Write PDF/A-2b (archival) instead of plain PDF 1.7.
     pub pdf_a: bool,
+    /// Add an empty signature field over each signing space the template marks.
+    pub signature_fields: bool,
+}
+
+impl Default for ExportOptions {
+    /// Plain PDF with signature fields.
+    fn default() -> Self {
+        ExportOptions {
+            pdf_a: false,
+            signature_fields: true,
+        }
+    }
 }
 
 /// Exports a PDF. The document's own metadata (title, author, language, date) comes from the

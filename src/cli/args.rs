@@ -19,6 +19,8 @@ pub enum Command {
     Render(RenderArgs),
     /// Check year data and list every problem with its JSON path.
     Validate(ValidateArgs),
+    /// List the signature fields of a PDF: name, party, page, rectangle, signed or not.
+    Fields(FieldsArgs),
     /// Print the JSON Schema of the year data.
     Schema,
 }
@@ -59,6 +61,12 @@ pub struct RenderArgs {
     /// Write PDF/A-2b (archival PDF).
     #[arg(long)]
     pub pdf_a: bool,
+    /// Leave out the empty signature fields the agreement has for each party.
+    #[arg(long)]
+    pub no_sign_fields: bool,
+    /// Also write the signature fields (name, party, page, rectangle) as JSON to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub fields_json: Option<PathBuf>,
     /// With --format png: only this page (1-based); otherwise every page, as FILE-1.png, ….
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub page: Option<u32>,
@@ -75,6 +83,15 @@ pub struct ValidateArgs {
     pub input: PathBuf,
     #[command(flatten)]
     pub engine: EngineArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct FieldsArgs {
+    /// A PDF file; `-` reads standard input.
+    pub input: PathBuf,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Output formats of `render`.

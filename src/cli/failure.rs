@@ -60,7 +60,15 @@ impl Failure {
                 }
                 failure
             }
+            RenderError::Fields(message) => {
+                Failure::new(format!("signature fields: {message}"), true)
+            }
         }
+    }
+
+    /// A file that is not a readable PDF.
+    pub fn pdf(input: &Path, error: impl std::fmt::Display) -> Self {
+        Failure::new(format!("{}: {error}", input.display()), true)
     }
 
     /// Templates or fonts could not be loaded.

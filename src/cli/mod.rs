@@ -2,6 +2,7 @@
 
 mod args;
 mod failure;
+mod fields;
 mod output;
 mod render;
 
@@ -19,44 +20,66 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Render(args) => render::render(&args),
         Command::Validate(args) => validate(&args.input, &args.engine.options()),
+        Command::Fields(args) => fields::fields(&args),
         Command::Schema => schema(),
+    }
+}
+
+/// Reads a file, or standard input for `-`.
+fn read_input(input: &Path) -> Result<Vec<u8>, Failure> {
+    if input == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+            .map_err(|error| Failure::io("cannot read standard input", error))?;
+        Ok(bytes)
+    } else {
+        std::fs::read(input)
+            .map_err(|error| Failure::io(format!("cannot read {}", input.display()), error))
     }
 }
 
 /// Reads and validates year data from a file, or standard input for `-`.
 fn load(input: &Path) -> Result<YearData, Failure> {
-    let bytes = if input == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
-            .map_err(|error| Failure::io("cannot read standard input", error))?;
-        bytes
-    } else {
-        std::fs::read(input)
-            .map_err(|error| Failure::io(format!("cannot read {}", input.display()), error))?
-    };
-    parse_year_data(&bytes).map_err(|error| Failure::data(input, error))
+    parse_year_data(&read_input(input)?).map_err(|error| Failure::data(input, error))
 }
 
 fn engine(options: &EngineOptions) -> Result<Engine, Failure> {
     Engine::new(options).map_err(Failure::setup)
 }
 
-/// `vanban validate`: checks the data and lays the report out, without writing anything.
+/// `vanban validate`: checks the data and lays out the report (and the agreement, when the
+/// data has next year's program), without writing anything.
 fn validate(input: &Path, options: &EngineOptions) -> Result<(), Failure> {
     let data = load(input)?;
-    let typeset = engine(options)?
-        .typeset(DocumentKind::Report, &data)
-        .map_err(|error| Failure::render(input, error))?;
-    render::print_warnings(&typeset.warnings);
+    let engine = engine(options)?;
+    let mut kinds = vec![DocumentKind::Report];
+    if data.next_program.is_some() {
+        kinds.push(DocumentKind::Agreement);
+    }
+    for kind in kinds {
+        let typeset = engine
+            .typeset(kind, &data)
+            .map_err(|error| Failure::render(input, error))?;
+        render::print_warnings(&typeset.warnings);
+    }
     let figures: usize = data
         .organizations
         .iter()
         .flat_map(|o| &o.activities)
         .map(|a| a.quantities.len())
         .sum();
+    let program = match &data.next_program {
+        Some(program) => format!(
+            "; program for {}: {} parties, {} items",
+            data.year + 1,
+            program.parties.len(),
+            program.items.len()
+        ),
+        None => String::new(),
+    };
     output::stdout(
         format!(
-            "{}: valid year data for {} ({} organizations, {figures} figures)\n",
+            "{}: valid year data for {} ({} organizations, {figures} figures{program})\n",
             input.display(),
             data.year,
             data.organizations.len()

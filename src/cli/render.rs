@@ -12,6 +12,16 @@ pub fn render(args: &RenderArgs) -> Result<(), Failure> {
     if args.format != Format::Png && args.page.is_some() {
         return Err(Failure::usage("--page goes with --format png"));
     }
+    if args.format != Format::Pdf && (args.fields_json.is_some() || args.no_sign_fields) {
+        return Err(Failure::usage(
+            "--fields-json and --no-sign-fields go with --format pdf",
+        ));
+    }
+    if args.fields_json.is_some() && args.no_sign_fields {
+        return Err(Failure::usage(
+            "--fields-json lists the fields --no-sign-fields leaves out",
+        ));
+    }
     let data = load(&args.input)?;
     let engine = engine(&args.engine.options())?;
     let target = args.output.clone().unwrap_or_else(|| default_output(args));
@@ -22,9 +32,18 @@ pub fn render(args: &RenderArgs) -> Result<(), Failure> {
             engine.source(args.kind, &data).map_err(failed)?.as_bytes(),
         ),
         Format::Pdf => {
-            let options = ExportOptions { pdf_a: args.pdf_a };
+            let options = ExportOptions {
+                pdf_a: args.pdf_a,
+                signature_fields: !args.no_sign_fields,
+            };
             let rendered = engine.pdf(args.kind, &data, options).map_err(failed)?;
             print_warnings(&rendered.warnings);
+            if let Some(path) = &args.fields_json {
+                let mut json = serde_json::to_vec_pretty(&rendered.fields)
+                    .map_err(|error| Failure::internal(error.to_string()))?;
+                json.push(b'\n');
+                write(path, &json)?;
+            }
             write(&target, &rendered.pdf)
         }
         Format::Png => {

@@ -78,6 +78,9 @@ const MULTILINE_FIELDS: &[&str] = &[
     "directions",
     "proposals",
     "reason",
+    "purposes",
+    "requirements",
+    "tasks",
 ];
 
 /// Parses and validates year data from raw bytes (a file or an HTTP body).
@@ -139,12 +142,13 @@ pub fn walk_strings(value: &Value, path: &str, visit: &mut impl FnMut(&str, &str
 }
 
 /// Fields printed in narrow table cells.
-const TABLE_CELL_FIELDS: &[&str] = &["unit"];
+const TABLE_CELL_FIELDS: &[&str] = &["unit", "short_name"];
 
-/// The longest word (characters between spaces) that fits: a paragraph line, a header or
-/// signature line, a table cell. Longer words would run past the margin or the cell.
+/// The longest word (characters between spaces) that fits: a paragraph line (35 of the widest
+/// capitals fill a 14 pt line), a header or signature line, a table cell. Longer words would
+/// run past the margin or the cell.
 const LONGEST_WORD: [(usize, &str); 3] = [
-    (60, "a paragraph"),
+    (35, "a paragraph"),
     (20, "a one-line field"),
     (10, "a table cell"),
 ];

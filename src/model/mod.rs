@@ -5,11 +5,14 @@
 
 mod load;
 mod placeholder;
+mod program;
 mod quantity;
 mod schema;
 mod validate;
 
 pub use load::{DataError, InvalidData, child_path, parse_year_data, walk_strings};
+pub use placeholder::{fill_placeholders, placeholders};
+pub use program::{Party, Program, ProgramDocument, ProgramItem, Reporting, Responsibility};
 pub use quantity::{Bound, Qualifier, Quantity, QuantityValue, Total};
 pub use schema::year_data_schema;
 
@@ -17,7 +20,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// Everything one year-end report (and, later, next year's program) is made from.
+/// Everything one year-end report and next year's coordination program are made from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct YearData {
@@ -67,6 +70,9 @@ pub struct YearData {
     /// Where the original is filed: `["VT", "TM"]` prints "- Lưu: VT, TM.".
     #[schemars(length(min = 1, max = 10))]
     pub archive: Vec<String>,
+    /// Next year's coordination program, which the agreement is made from.
+    #[serde(default)]
+    pub next_program: Option<Program>,
 }
 
 /// The issuing body and where it sits.

@@ -1,6 +1,6 @@
-//! `{key}` placeholders in activity texts, which the report fills with formatted quantities.
+//! `{key}` placeholders in activity and program texts, filled with formatted quantities.
 
-use super::{Activity, Quantity};
+use super::Quantity;
 
 /// Lowercase ASCII alphanumeric words joined by `separator`.
 pub(super) fn is_identifier(text: &str, separator: char) -> bool {
@@ -15,40 +15,43 @@ pub(super) fn is_identifier(text: &str, separator: char) -> bool {
 
 /// The names in `{name}` placeholders. Braces around anything that is not an identifier are
 /// ordinary text.
-pub(super) fn placeholders(text: &str) -> impl Iterator<Item = &str> {
+pub fn placeholders(text: &str) -> impl Iterator<Item = &str> {
     text.split('{').skip(1).filter_map(|rest| {
         let name = &rest[..rest.find('}')?];
         is_identifier(name, '_').then_some(name)
     })
 }
 
-impl Activity {
-    /// The activity text with each `{key}` replaced by `format(quantity)`.
-    pub fn fill(&self, format: impl Fn(&Quantity) -> String) -> String {
-        let mut out = String::with_capacity(self.text.len() + 32);
-        let mut rest = self.text.as_str();
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let after = &rest[open + 1..];
-            let quantity = after.find('}').and_then(|close| {
-                let key = &after[..close];
-                let quantity = self.quantities.iter().find(|q| q.key == key)?;
-                Some((quantity, close))
-            });
-            match quantity {
-                Some((quantity, close)) => {
-                    out.push_str(&format(quantity));
-                    rest = &after[close + 1..];
-                }
-                None => {
-                    out.push('{');
-                    rest = after;
-                }
+/// `text` with each `{key}` replaced by `format(quantity)` for the quantity with that key;
+/// other braces are kept as they are.
+pub fn fill_placeholders(
+    text: &str,
+    quantities: &[Quantity],
+    format: impl Fn(&Quantity) -> String,
+) -> String {
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let quantity = after.find('}').and_then(|close| {
+            let key = &after[..close];
+            let quantity = quantities.iter().find(|q| q.key == key)?;
+            Some((quantity, close))
+        });
+        match quantity {
+            Some((quantity, close)) => {
+                out.push_str(&format(quantity));
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
             }
         }
-        out.push_str(rest);
-        out
     }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -72,19 +75,19 @@ mod tests {
 
     #[test]
     fn fill_replaces_known_keys_and_keeps_other_braces() {
-        let activity = Activity {
-            text: "quỹ {quy} {unknown} {x".into(),
-            quantities: vec![Quantity {
-                key: "quy".into(),
-                label: "Quỹ".into(),
-                amount: Some(5),
-                count: None,
-                unit: None,
-                qualifier: None,
-            }],
-        };
+        let quantities = [Quantity {
+            key: "quy".into(),
+            label: "Quỹ".into(),
+            amount: Some(5),
+            count: None,
+            unit: None,
+            qualifier: None,
+        }];
         assert_eq!(
-            activity.fill(|q| format!("<{}>", q.key)),
+            fill_placeholders("quỹ {quy} {unknown} {x", &quantities, |q| format!(
+                "<{}>",
+                q.key
+            )),
             "quỹ <quy> {unknown} {x"
         );
     }

@@ -5,7 +5,7 @@ use minijinja::value::{Serde, Value};
 use minijinja::{Error, ErrorKind};
 
 use super::escape::string_literal;
-use crate::model::{Activity, Quantity, QuantityValue};
+use crate::model::{Quantity, QuantityValue, fill_placeholders};
 use crate::vn;
 
 /// Registers every filter on `env`.
@@ -146,10 +146,21 @@ fn quantity(quantity: Serde<Quantity>, money: Option<&str>) -> String {
     format_quantity(&quantity, money.unwrap_or("short"))
 }
 
-/// An activity's text with its `{key}` placeholders filled in.
-fn narrative(activity: Serde<Activity>, money: Option<&str>) -> String {
+/// Text with `{key}` placeholders and the figures they name: an activity (`quantities`) or a
+/// program item (`targets`).
+#[derive(serde::Deserialize)]
+struct Narrative {
+    text: String,
+    #[serde(default, alias = "targets")]
+    quantities: Vec<Quantity>,
+}
+
+/// The text of an activity or program item with its `{key}` placeholders filled in.
+fn narrative(item: Serde<Narrative>, money: Option<&str>) -> String {
     let money = money.unwrap_or("short");
-    activity.fill(|quantity| format_quantity(quantity, money))
+    fill_placeholders(&item.text, &item.quantities, |quantity| {
+        format_quantity(quantity, money)
+    })
 }
 
 #[cfg(test)]

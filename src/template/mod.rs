@@ -25,6 +25,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "report.typ.j2",
         include_str!("../../templates/report.typ.j2"),
     ),
+    (
+        "agreement.typ.j2",
+        include_str!("../../templates/agreement.typ.j2"),
+    ),
 ];
 
 /// A template problem, located by file and line.

@@ -1,98 +1,8 @@
 //! The Decree 30 layout, measured on the PDF itself: positions, sizes and styles of the header
 //! elements (poppler's pdftohtml), and every word inside the margins (pdftotext -bbox).
 
+use crate::measure::*;
 use crate::support::*;
-
-const MM: f64 = 72.0 / 25.4;
-const PAGE_WIDTH: f64 = 595.28;
-const PAGE_HEIGHT: f64 = 841.89;
-const LEFT: f64 = 30.0 * MM;
-const RIGHT: f64 = PAGE_WIDTH - 15.0 * MM;
-const TOP: f64 = 20.0 * MM;
-const BOTTOM: f64 = PAGE_HEIGHT - 20.0 * MM;
-
-/// One line of text as pdftohtml reports it, in points.
-#[derive(Debug, Clone)]
-struct Line {
-    page: usize,
-    top: f64,
-    left: f64,
-    width: f64,
-    size: u32,
-    bold: bool,
-    italic: bool,
-    text: String,
-}
-
-impl Line {
-    fn center(&self) -> f64 {
-        self.left + self.width / 2.0
-    }
-}
-
-fn attribute(tag: &str, name: &str) -> Option<String> {
-    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
-    Some(tag[start..start + tag[start..].find('"')?].to_owned())
-}
-
-fn number(tag: &str, name: &str) -> f64 {
-    attribute(tag, name)
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| panic!("{name} in {tag}"))
-}
-
-/// Lines of the PDF with their font size and style.
-fn lines(pdf: &str) -> Vec<Line> {
-    let xml = poppler("pdftohtml", &["-xml", "-i", "-stdout", "-zoom", "1", pdf]);
-    let mut sizes = std::collections::HashMap::new();
-    let mut page = 0;
-    let mut lines = Vec::new();
-    for row in xml.lines() {
-        let row = row.trim();
-        if row.starts_with("<page ") {
-            page = number(row, "number") as usize;
-        } else if row.starts_with("<fontspec ") {
-            sizes.insert(attribute(row, "id").unwrap(), number(row, "size") as u32);
-        } else if row.starts_with("<text ") {
-            let tag_end = row.find('>').unwrap();
-            let (tag, body) = (
-                &row[..tag_end],
-                &row[tag_end + 1..row.len() - "</text>".len()],
-            );
-            let text: String = body
-                .replace("<b>", "")
-                .replace("</b>", "")
-                .replace("<i>", "")
-                .replace("</i>", "")
-                .replace("&amp;", "&")
-                .replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&quot;", "\"");
-            lines.push(Line {
-                page,
-                top: number(tag, "top"),
-                left: number(tag, "left"),
-                width: number(tag, "width"),
-                size: sizes[&attribute(tag, "font").unwrap()],
-                bold: body.contains("<b>"),
-                italic: body.contains("<i>"),
-                text: text.trim().to_owned(),
-            });
-        }
-    }
-    lines
-}
-
-fn find<'a>(lines: &'a [Line], text: &str) -> &'a Line {
-    lines
-        .iter()
-        .find(|l| l.text == text)
-        .unwrap_or_else(|| panic!("no line {text:?}"))
-}
-
-fn close(a: f64, b: f64, tolerance: f64) -> bool {
-    (a - b).abs() <= tolerance
-}
 
 #[test]
 fn header_elements_have_their_decree_30_size_style_and_place() {
@@ -222,33 +132,6 @@ fn page_numbers_in_the_top_margin_from_page_two() {
             "centred: {number:?}"
         );
     }
-}
-
-/// Asserts that every word of `pdf` lies inside the margins (page numbers in the top one) and
-/// returns how many words there are.
-fn assert_inside_margins(pdf: &str) -> usize {
-    let html = poppler("pdftotext", &["-bbox", pdf, "-"]);
-    let mut words = 0;
-    for row in html
-        .lines()
-        .filter(|row| row.trim_start().starts_with("<word "))
-    {
-        words += 1;
-        let (x_min, x_max) = (number(row, "xMin"), number(row, "xMax"));
-        let (y_min, y_max) = (number(row, "yMin"), number(row, "yMax"));
-        assert!(
-            x_min >= LEFT - 0.5 && x_max <= RIGHT + 0.5,
-            "outside the side margins: {row}"
-        );
-        assert!(y_max <= BOTTOM + 0.5, "in the bottom margin: {row}");
-        let word = &row[row.find('>').unwrap() + 1..row.rfind("</word>").unwrap()];
-        let is_page_number = word.chars().all(|c| c.is_ascii_digit());
-        assert!(
-            y_min >= TOP - 0.5 || is_page_number,
-            "in the top margin: {row}"
-        );
-    }
-    words
 }
 
 #[test]

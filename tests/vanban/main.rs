@@ -1,8 +1,11 @@
 //! Integration tests: the real binary on the bundled sample, and PDFs read back with poppler.
 
+mod agreement;
 mod bad_input;
 mod escaping;
 mod layout;
+mod measure;
 mod report;
+mod signing;
 mod snapshot;
 mod support;

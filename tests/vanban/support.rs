@@ -37,6 +37,32 @@ pub fn sample_pdf() -> &'static Path {
     })
 }
 
+/// The sample agreement, rendered once per test run, with its fields as `--fields-json` wrote
+/// them.
+pub fn sample_agreement() -> &'static (PathBuf, serde_json::Value) {
+    static PDF: OnceLock<(PathBuf, serde_json::Value)> = OnceLock::new();
+    PDF.get_or_init(|| {
+        let dir = scratch("sample-agreement");
+        let (pdf, fields) = (dir.join("agreement.pdf"), dir.join("fields.json"));
+        let output = vanban(&[
+            "render",
+            "agreement",
+            SAMPLE,
+            "-o",
+            pdf.to_str().unwrap(),
+            "--fields-json",
+            fields.to_str().unwrap(),
+        ]);
+        assert!(
+            output.status.success(),
+            "render failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let fields = serde_json::from_slice(&std::fs::read(fields).unwrap()).unwrap();
+        (pdf, fields)
+    })
+}
+
 /// Runs a poppler tool and returns its standard output.
 pub fn poppler(tool: &str, args: &[&str]) -> String {
     let output = Command::new(tool)
@@ -71,17 +97,25 @@ pub fn sample_json() -> serde_json::Value {
 /// Renders `data` as a report into a scratch directory named `test`, asserts that it worked,
 /// and returns the PDF's path.
 pub fn render_data(test: &str, data: &serde_json::Value) -> PathBuf {
+    render_kind(test, "report", data, &[])
+}
+
+/// Renders `data` as a document of `kind` (with `extra` arguments) into a scratch directory
+/// named `test`, asserts that it worked, and returns the PDF's path.
+pub fn render_kind(test: &str, kind: &str, data: &serde_json::Value, extra: &[&str]) -> PathBuf {
     let dir = scratch(test);
     let input = dir.join("input.json");
     std::fs::write(&input, serde_json::to_vec(data).unwrap()).unwrap();
-    let pdf = dir.join("report.pdf");
-    let output = vanban(&[
+    let pdf = dir.join(format!("{kind}.pdf"));
+    let mut args = vec![
         "render",
-        "report",
+        kind,
         input.to_str().unwrap(),
         "-o",
         pdf.to_str().unwrap(),
-    ]);
+    ];
+    args.extend_from_slice(extra);
+    let output = vanban(&args);
     assert!(
         output.status.success(),
         "{}",
@@ -104,6 +138,31 @@ pub fn render_sample_with_templates(dir: &Path) -> (Output, PathBuf) {
         pdf.to_str().unwrap(),
     ]);
     (output, pdf)
+}
+
+/// Renders `input` as a document of `kind` and returns stderr, asserting exit code 1, that no
+/// file was written and that the input is unchanged.
+pub fn rejected_as(kind: &str, test: &str, input: &[u8]) -> String {
+    let path = input_file(test, input);
+    let pdf = path.with_file_name("out.pdf");
+    let output = vanban(&[
+        "render",
+        kind,
+        path.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.starts_with("error: "), "{stderr}");
+    let leftovers: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|name| name != "input.json")
+        .collect();
+    assert!(leftovers.is_empty(), "files left behind: {leftovers:?}");
+    assert_eq!(std::fs::read(&path).unwrap(), input, "input modified");
+    stderr
 }
 
 /// Writes `bytes` as `name` in a scratch directory named after the test and returns its path.

@@ -1,11 +1,9 @@
-//! The values a document template sees: the year data as given, plus what is computed from it
-//! (document symbol, signature lines, totals, the table of figures), so that templates never
-//! add numbers or assemble official formulas themselves.
+//! The report's context: document symbol, signature, totals and the table of figures.
 
 use serde::Serialize;
 
-use crate::model::{Authority, Organization, Quantity, QuantityValue, Signer, Total, YearData};
-use crate::vn;
+use super::{SignatureView, typst_array};
+use crate::model::{Organization, Quantity, QuantityValue, Total, YearData};
 
 /// A computed total as templates see it.
 #[derive(Debug, Serialize)]
@@ -43,41 +41,6 @@ pub struct FigureGroup<'a> {
     pub organization: &'a str,
     /// Its figures, activity by activity.
     pub quantities: Vec<&'a Quantity>,
-}
-
-/// The signature block's lines (C21, C22), in capitals where Decree 30 wants them.
-#[derive(Debug, Serialize)]
-pub struct SignatureView {
-    /// "KT. CHỈ HUY TRƯỞNG", or none when the head signs in their own name.
-    pub authority: Option<String>,
-    /// "PHÓ CHỈ HUY TRƯỞNG", or "Q. CHỈ HUY TRƯỞNG" for an acting head.
-    pub title: String,
-    /// "Thượng tá Đoàn Văn Quang": rank, then name.
-    pub name: String,
-}
-
-impl SignatureView {
-    /// The lines for `signer`.
-    pub fn new(signer: &Signer) -> Self {
-        let title = vn::upper(&signer.title);
-        let (authority, title) = match (signer.authority, &signer.on_behalf_of) {
-            (Some(Authority::Acting), _) => (None, format!("Q. {title}")),
-            (Some(authority), Some(whom)) => (
-                Some(format!("{} {}", authority.prefix(), vn::upper(whom))),
-                title,
-            ),
-            _ => (None, title),
-        };
-        let name = match &signer.rank {
-            Some(rank) => format!("{rank} {}", signer.name),
-            None => signer.name.clone(),
-        };
-        SignatureView {
-            authority,
-            title,
-            name,
-        }
-    }
 }
 
 /// Everything the report template receives.
@@ -180,12 +143,4 @@ pub fn count_totals<'a>(quantities: impl Iterator<Item = &'a Quantity>) -> Vec<C
             entries,
         })
         .collect()
-}
-
-fn typst_array(items: &[&str]) -> String {
-    let items: Vec<String> = items
-        .iter()
-        .map(|item| crate::template::string_literal(item))
-        .collect();
-    format!("({},)", items.join(", "))
 }

@@ -1,12 +1,15 @@
 //! Rules the JSON Schema cannot express: years and dates that agree, identifiers, figures
-//! that are either money or a count, placeholders that name a figure, a coherent signer.
+//! that are either money or a count, placeholders that name a figure, a coherent signer, and
+//! (in `program`) parties that exist.
+
+mod program;
 
 use std::collections::HashSet;
 
 use chrono::{Datelike, NaiveDate};
 
 use super::placeholder::{is_identifier, placeholders};
-use super::{Activity, Authority, DataError, Quantity, Signer, YearData};
+use super::{Authority, DataError, Quantity, Signer, YearData};
 
 /// Checks `data` and returns every problem found (empty when valid).
 pub fn check(data: &YearData) -> Vec<DataError> {
@@ -29,28 +32,38 @@ pub fn check(data: &YearData) -> Vec<DataError> {
     let mut ids = HashSet::new();
     for (index, organization) in data.organizations.iter().enumerate() {
         let path = format!("$.organizations[{index}]");
-        if !is_identifier(&organization.id, '-') {
-            errors.push(DataError::new(
-                format!("{path}.id"),
-                "must be lowercase ASCII letters and digits joined by '-', e.g. \"hoi-lhpn\"",
-            ));
-        } else if !ids.insert(organization.id.as_str()) {
-            errors.push(DataError::new(
-                format!("{path}.id"),
-                format!("duplicate id \"{}\"", organization.id),
-            ));
-        }
+        check_id(&organization.id, &path, &mut ids, &mut errors);
         for (number, activity) in organization.activities.iter().enumerate() {
-            check_activity(
-                activity,
+            check_figures(
+                &activity.text,
+                &activity.quantities,
                 &format!("{path}.activities[{number}]"),
+                "quantities",
                 &mut errors,
             );
         }
     }
-    check_signer(&data.signer, &mut errors);
+    check_signer(&data.signer, "$.signer", &mut errors);
     check_money_total(data, &mut errors);
+    if let Some(program) = &data.next_program {
+        program::check(program, data.year, &mut errors);
+    }
     errors
+}
+
+/// Checks that the `id` of the object at `path` is well formed and not among `seen`.
+fn check_id<'a>(id: &'a str, path: &str, seen: &mut HashSet<&'a str>, errors: &mut Vec<DataError>) {
+    if !is_identifier(id, '-') {
+        errors.push(DataError::new(
+            format!("{path}.id"),
+            "must be lowercase ASCII letters and digits joined by '-', e.g. \"hoi-lhpn\"",
+        ));
+    } else if !seen.insert(id) {
+        errors.push(DataError::new(
+            format!("{path}.id"),
+            format!("duplicate id \"{id}\""),
+        ));
+    }
 }
 
 /// The largest money total the report prints (the table's column holds 10.000.000.000.000).
@@ -72,7 +85,8 @@ fn check_money_total(data: &YearData, errors: &mut Vec<DataError>) {
     }
 }
 
-/// A report on year N is dated in N or early in N+1; so is its meeting.
+/// A report on year N is dated in N or early in N+1; so are its meeting and the signing of
+/// the next program.
 fn check_date(year: i32, date: NaiveDate, path: &str, errors: &mut Vec<DataError>) {
     if date.year() != year && date.year() != year + 1 {
         errors.push(DataError::new(
@@ -85,10 +99,17 @@ fn check_date(year: i32, date: NaiveDate, path: &str, errors: &mut Vec<DataError
     }
 }
 
-fn check_activity(activity: &Activity, path: &str, errors: &mut Vec<DataError>) {
+/// Checks the figures of a text (`field` names their list) and the placeholders that use them.
+fn check_figures(
+    text: &str,
+    quantities: &[Quantity],
+    path: &str,
+    field: &str,
+    errors: &mut Vec<DataError>,
+) {
     let mut keys = HashSet::new();
-    for (index, quantity) in activity.quantities.iter().enumerate() {
-        let path = format!("{path}.quantities[{index}]");
+    for (index, quantity) in quantities.iter().enumerate() {
+        let path = format!("{path}.{field}[{index}]");
         if !is_identifier(&quantity.key, '_') {
             errors.push(DataError::new(
                 format!("{path}.key"),
@@ -102,13 +123,13 @@ fn check_activity(activity: &Activity, path: &str, errors: &mut Vec<DataError>) 
         }
         check_quantity(quantity, &path, errors);
     }
-    for name in placeholders(&activity.text) {
+    for name in placeholders(text) {
         if !keys.contains(name) {
             errors.push(DataError::new(
                 format!("{path}.text"),
                 format!(
-                    "`{{{name}}}` names no quantity of this activity (keys: {})",
-                    join_keys(&activity.quantities)
+                    "`{{{name}}}` names none of the {field} here (keys: {})",
+                    join_keys(quantities)
                 ),
             ));
         }
@@ -148,8 +169,9 @@ fn check_quantity(quantity: &Quantity, path: &str, errors: &mut Vec<DataError>) 
     }
 }
 
-fn check_signer(signer: &Signer, errors: &mut Vec<DataError>) {
-    let path = "$.signer.on_behalf_of";
+fn check_signer(signer: &Signer, path: &str, errors: &mut Vec<DataError>) {
+    let path = format!("{path}.on_behalf_of");
+    let path = path.as_str();
     match (signer.authority, &signer.on_behalf_of) {
         (Some(Authority::Acting), Some(_)) => errors.push(DataError::new(
             path,

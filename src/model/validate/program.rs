@@ -1,0 +1,129 @@
+//! The program's own rules: parties are unique and each has a coherent signer, every party an
+//! item or a responsibility names is a signing party, and the work falls in the program's year.
+
+use std::collections::HashSet;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{check_date, check_figures, check_id, check_signer};
+use crate::model::{DataError, Program};
+
+const PATH: &str = "$.next_program";
+
+/// Checks the program for the year after `year` and appends every problem to `errors`.
+pub fn check(program: &Program, year: i32, errors: &mut Vec<DataError>) {
+    let next_year = year + 1;
+    check_date(
+        year,
+        program.document.date,
+        &format!("{PATH}.document.date"),
+        errors,
+    );
+
+    let mut seen = HashSet::new();
+    for (index, party) in program.parties.iter().enumerate() {
+        let path = format!("{PATH}.parties[{index}]");
+        check_id(&party.id, &path, &mut seen, errors);
+        check_signer(&party.signer, &format!("{path}.signer"), errors);
+    }
+    let ids: Vec<&str> = program.parties.iter().map(|p| p.id.as_str()).collect();
+    let known = Parties(&ids);
+
+    for (index, item) in program.items.iter().enumerate() {
+        let path = format!("{PATH}.items[{index}]");
+        known.check(&item.lead, &format!("{path}.lead"), errors);
+        let mut partners = HashSet::new();
+        for (number, partner) in item.partners.iter().enumerate() {
+            let path = format!("{path}.partners[{number}]");
+            if partner == &item.lead {
+                errors.push(DataError::new(
+                    path,
+                    format!("\"{partner}\" leads this item; list only the other parties"),
+                ));
+            } else if !partners.insert(partner) {
+                errors.push(DataError::new(
+                    path,
+                    format!("\"{partner}\" is listed twice"),
+                ));
+            } else {
+                known.check(partner, &path, errors);
+            }
+        }
+        check_in_year(
+            item.deadline,
+            next_year,
+            &format!("{path}.deadline"),
+            errors,
+        );
+        check_figures(&item.text, &item.targets, &path, "targets", errors);
+    }
+
+    let mut responsible = HashSet::new();
+    for (index, responsibility) in program.responsibilities.iter().enumerate() {
+        let path = format!("{PATH}.responsibilities[{index}].party");
+        if !responsible.insert(&responsibility.party) {
+            errors.push(DataError::new(
+                path,
+                format!(
+                    "\"{}\" already has responsibilities; give each party one entry",
+                    responsibility.party
+                ),
+            ));
+        } else {
+            known.check(&responsibility.party, &path, errors);
+        }
+    }
+
+    let reporting = &program.reporting;
+    let path = format!("{PATH}.reporting");
+    known.check(
+        &reporting.secretariat,
+        &format!("{path}.secretariat"),
+        errors,
+    );
+    check_in_year(
+        reporting.midyear_review,
+        next_year,
+        &format!("{path}.midyear_review"),
+        errors,
+    );
+    check_in_year(
+        reporting.year_end_review,
+        next_year,
+        &format!("{path}.year_end_review"),
+        errors,
+    );
+    if reporting.midyear_review >= reporting.year_end_review {
+        errors.push(DataError::new(
+            format!("{path}.midyear_review"),
+            "must come before the year-end review",
+        ));
+    }
+}
+
+/// The ids of the signing parties.
+struct Parties<'a>(&'a [&'a str]);
+
+impl Parties<'_> {
+    fn check(&self, id: &str, path: &str, errors: &mut Vec<DataError>) {
+        if !self.0.contains(&id) {
+            errors.push(DataError::new(
+                path,
+                format!(
+                    "\"{id}\" is not one of the signing parties ({}); every party named in the program must sign it",
+                    self.0.join(", ")
+                ),
+            ));
+        }
+    }
+}
+
+/// Work planned by the program falls in the program's year.
+fn check_in_year(date: NaiveDate, year: i32, path: &str, errors: &mut Vec<DataError>) {
+    if date.year() != year {
+        errors.push(DataError::new(
+            path,
+            format!("must fall in {year}, the program's year, found {date}"),
+        ));
+    }
+}

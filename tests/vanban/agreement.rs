@@ -1,0 +1,491 @@
+//! The coordination program (agreement): every party and item in its text, the joint header
+//! and body in the Decree 30 layout, a signature grid whose blocks stay whole, and a signature
+//! field over each block's signing space.
+
+use serde_json::{Value, json};
+
+use crate::measure::*;
+use crate::support::*;
+
+fn program() -> Value {
+    sample_json()["next_program"].clone()
+}
+
+fn upper(text: &str) -> String {
+    text.to_uppercase()
+}
+
+/// The fields `--fields-json` wrote for the sample.
+fn sample_fields() -> &'static Vec<Value> {
+    sample_agreement().1.as_array().unwrap()
+}
+
+fn sample_path() -> &'static str {
+    sample_agreement().0.to_str().unwrap()
+}
+
+#[test]
+fn text_names_every_party_and_every_item() {
+    let text = pdf_text(&sample_agreement().0);
+    let program = program();
+    for expected in [
+        "CHƯƠNG TRÌNH",
+        "Phối hợp hoạt động năm 2023 giữa Ban Chỉ huy Quân sự thành phố Tam Kỳ và các tổ chức chính trị - xã hội thành phố Tam Kỳ",
+        "Số: 01/CTr-BCHQS-CTXH",
+        "Tam Kỳ, ngày 02 tháng 11 năm 2022",
+        "Căn cứ Luật Quốc phòng số 22/2018/QH14;",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "II. NỘI DUNG PHỐI HỢP",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "trồng 2.000 cây xanh",
+        "Chủ trì: Thành đoàn; phối hợp: Ban CHQS thành phố.",
+        "phối hợp: các bên còn lại.",
+        "Phụ lục",
+        "DANH MỤC NỘI DUNG PHỐI HỢP NĂM 2023",
+        "Nơi nhận:",
+        "- Lưu: VT.",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing");
+    }
+    for party in program["parties"].as_array().unwrap() {
+        let signer = &party["signer"];
+        let name = match signer["rank"].as_str() {
+            Some(rank) => format!("{rank} {}", signer["name"].as_str().unwrap()),
+            None => signer["name"].as_str().unwrap().to_owned(),
+        };
+        for expected in [
+            upper(party["name"].as_str().unwrap()),
+            upper(party["short_name"].as_str().unwrap()),
+            name,
+        ] {
+            assert!(text.contains(&expected), "{expected:?} missing");
+        }
+    }
+    let annex = &text[text.rfind("Phụ lục").unwrap()..];
+    let contents = annex_contents(sample_path());
+    for item in program["items"].as_array().unwrap() {
+        let title = item["title"].as_str().unwrap();
+        assert!(
+            text.contains(&format!(". {title}")),
+            "{title:?} not a heading"
+        );
+        assert!(contents.contains(title), "{title:?} not in the annex");
+        let deadline = item["deadline"].as_str().unwrap();
+        let (y, m, d) = (&deadline[..4], &deadline[5..7], &deadline[8..]);
+        assert!(
+            annex.contains(&format!("{d}/{m}/{y}")),
+            "{deadline} not in the annex"
+        );
+    }
+}
+
+/// The text of the annex table's second column (0.9 cm from the left margin to 8.6 cm from
+/// the right one), word by word in reading order; pdftotext would interleave a row's columns.
+fn annex_contents(pdf: &str) -> String {
+    let words = words(pdf);
+    let annex = words.iter().rposition(|w| w.text == "Phụ").unwrap();
+    let (from, to) = (LEFT + 9.0 * MM, RIGHT - 86.0 * MM);
+    let mut cells: Vec<&Word> = words[annex..]
+        .iter()
+        .filter(|w| w.x_min > from && w.x_max < to)
+        .collect();
+    cells.sort_by(|a, b| {
+        (a.page, a.y_min, a.x_min)
+            .partial_cmp(&(b.page, b.y_min, b.x_min))
+            .unwrap()
+    });
+    cells
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn joint_header_stacks_every_party_with_one_number_line() {
+    let lines = lines(sample_path());
+    let national = find(&lines, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    assert!(national.page == 1 && national.bold && national.size == 13);
+    let first_parent = find(&lines, "BỘ CHQS TỈNH QUẢNG NAM");
+    assert!(
+        !first_parent.bold && first_parent.size == 12 && close(first_parent.top, national.top, 2.0),
+        "{first_parent:?}"
+    );
+    let last = find(&lines, "HỘI CỰU CHIẾN BINH THÀNH");
+    assert!(last.bold && last.size == 12, "{last:?}");
+    assert!(
+        close(last.center(), first_parent.center(), 2.0),
+        "parties stacked in one column"
+    );
+    let number = find(&lines, "Số: 01/CTr-BCHQS-CTXH");
+    assert!(
+        !number.bold && number.size == 13 && number.top > last.top,
+        "{number:?}"
+    );
+    let date = find(&lines, "Tam Kỳ, ngày 02 tháng 11 năm 2022");
+    assert!(date.italic && close(date.top, number.top, 2.0), "{date:?}");
+    assert!(close(date.center(), national.center(), 2.0));
+    let kind = find(&lines, "CHƯƠNG TRÌNH");
+    assert!(kind.bold && kind.size == 14 && kind.top > date.top);
+    assert!(close(kind.center(), (LEFT + RIGHT) / 2.0, 2.0));
+    let basis = lines
+        .iter()
+        .find(|l| l.text.starts_with("Căn cứ Luật Quốc phòng"))
+        .unwrap();
+    assert!(basis.italic && basis.size == 14, "{basis:?}");
+}
+
+#[test]
+fn body_stays_inside_the_margins_and_the_annex_restarts_page_numbers() {
+    assert!(assert_inside_margins(sample_path()) > 1000);
+    let lines = lines(sample_path());
+    let annex = find(&lines, "Phụ lục").page;
+    let numbers: Vec<(usize, &str)> = lines
+        .iter()
+        .filter(|l| l.top < TOP)
+        .map(|l| (l.page, l.text.as_str()))
+        .collect();
+    for page in 2..annex {
+        assert!(
+            numbers.contains(&(page, page.to_string().as_str())),
+            "page {page}: {numbers:?}"
+        );
+    }
+    assert!(
+        !numbers.iter().any(|(page, _)| *page == 1 || *page == annex),
+        "no number on the first page of the program or of the annex: {numbers:?}"
+    );
+}
+
+/// One party's signature block as printed: its heading lines and the signer's name line.
+struct Block<'a> {
+    heading: Vec<&'a Line>,
+    name: &'a Line,
+}
+
+fn blocks<'a>(lines: &'a [Line], program: &Value) -> Vec<Block<'a>> {
+    let signature_page = find(lines, "Nơi nhận:").page;
+    let closing = lines
+        .iter()
+        .position(|l| l.text.starts_with("Chương trình này có hiệu lực"))
+        .unwrap();
+    let grid = &lines[closing..];
+    program["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|party| {
+            let signer = &party["signer"];
+            let name = match signer["rank"].as_str() {
+                Some(rank) => format!("{rank} {}", signer["name"].as_str().unwrap()),
+                None => signer["name"].as_str().unwrap().to_owned(),
+            };
+            let name = grid.iter().find(|l| l.text == name).expect("signer name");
+            // The heading is the 13 pt bold lines centred over the name, within a block's
+            // height above it; a block split across pages would lose some.
+            let heading = grid
+                .iter()
+                .filter(|l| {
+                    l.page == name.page
+                        && l.bold
+                        && l.size == 13
+                        && close(l.center(), name.center(), 3.0)
+                        && l.top < name.top
+                        && name.top - l.top < 160.0
+                })
+                .collect::<Vec<_>>();
+            let own = upper(party["short_name"].as_str().unwrap());
+            let heading_text = squash(
+                &heading
+                    .iter()
+                    .map(|l| l.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            assert!(
+                heading_text.contains(&own),
+                "{own:?} not above {name:?}: {heading_text:?}"
+            );
+            let title = upper(party["signer"]["title"].as_str().unwrap());
+            assert!(
+                heading_text.ends_with(&title),
+                "{title:?} last above {name:?}"
+            );
+            assert!(name.page <= signature_page);
+            Block { heading, name }
+        })
+        .collect()
+}
+
+#[test]
+fn signature_blocks_are_whole_aligned_and_with_the_closing_text() {
+    let lines = lines(sample_path());
+    let program = program();
+    let blocks = blocks(&lines, &program);
+    let closing = lines
+        .iter()
+        .find(|l| l.text.starts_with("Chương trình này có hiệu lực"))
+        .unwrap();
+    assert_eq!(
+        blocks[0].name.page, closing.page,
+        "first row shares the closing text's page"
+    );
+    for block in &blocks {
+        assert!(block.heading.len() >= 2, "authority/party and title lines");
+        for line in &block.heading {
+            assert_eq!(line.page, block.name.page, "block split: {line:?}");
+        }
+        assert!(block.name.bold && block.name.size == 14);
+        assert!(
+            block.name.top - block.heading.last().unwrap().top > 22.0 * MM,
+            "signing space"
+        );
+    }
+    for row in blocks.chunks(2) {
+        if let [left, right] = row {
+            assert!(
+                close(left.name.top, right.name.top, 1.0),
+                "names level in a row"
+            );
+            assert!(left.name.center() < (LEFT + RIGHT) / 2.0);
+            assert!(right.name.center() > (LEFT + RIGHT) / 2.0);
+            let gap = right.name.center() - left.name.center();
+            assert!(
+                close(gap, (RIGHT - LEFT + 6.0 * MM) / 2.0, 2.0),
+                "equal columns: {gap}"
+            );
+        }
+    }
+    let recipients = find(&lines, "Nơi nhận:");
+    let last = blocks.last().unwrap().name;
+    assert!(
+        (recipients.page, recipients.top) > (last.page, last.top) && recipients.left < LEFT + 1.0,
+        "Nơi nhận bottom left after the last row"
+    );
+}
+
+#[test]
+fn each_party_has_a_named_signature_field_over_its_signing_space() {
+    let lines = lines(sample_path());
+    let program = program();
+    let blocks = blocks(&lines, &program);
+    let fields = sample_fields();
+    let parties = program["parties"].as_array().unwrap();
+    assert_eq!(fields.len(), parties.len());
+    for ((party, field), block) in parties.iter().zip(fields).zip(&blocks) {
+        let id = party["id"].as_str().unwrap();
+        assert_eq!(field["name"], format!("sig-{id}"));
+        assert_eq!(field["party"], id);
+        assert_eq!(field["label"], party["name"]);
+        assert_eq!(field["page"], block.name.page);
+        let rect: Vec<f64> = field["rect"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_f64().unwrap())
+            .collect();
+        // pdftohtml measures from the top of the page, PDF rectangles from the bottom.
+        let (top, bottom) = (PAGE_HEIGHT - rect[3], PAGE_HEIGHT - rect[1]);
+        let title = block.heading.last().unwrap();
+        assert!(top >= title.top + 12.0, "{id}: field below the title line");
+        assert!(bottom <= block.name.top + 1.0, "{id}: field above the name");
+        assert!(
+            close((rect[0] + rect[2]) / 2.0, block.name.center(), 2.0),
+            "{id}: centred"
+        );
+        assert!(
+            rect[2] - rect[0] > 40.0 * MM && bottom - top > 20.0 * MM,
+            "{id}: room to sign"
+        );
+    }
+}
+
+#[test]
+fn fields_command_lists_what_render_wrote() {
+    let output = vanban(&["fields", sample_path(), "--json"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let listed: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let listed = listed.as_array().unwrap();
+    let written = sample_fields();
+    assert_eq!(listed.len(), written.len());
+    for (listed, written) in listed.iter().zip(written) {
+        assert_eq!(listed["name"], written["name"]);
+        assert_eq!(listed["label"], written["label"]);
+        assert_eq!(listed["page"], written["page"]);
+        assert_eq!(listed["signed"], false);
+        for (a, b) in listed["rect"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(written["rect"].as_array().unwrap())
+        {
+            assert!(close(a.as_f64().unwrap(), b.as_f64().unwrap(), 0.01));
+        }
+    }
+    let table = vanban(&["fields", sample_path()]);
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert!(
+        table.contains("sig-hoi-lhpn") && table.contains("Hội Liên hiệp Phụ nữ thành phố Tam Kỳ")
+    );
+}
+
+#[test]
+fn no_sign_fields_leaves_them_out() {
+    let pdf = render_kind(
+        "no-sign-fields",
+        "agreement",
+        &sample_json(),
+        &["--no-sign-fields"],
+    );
+    let output = vanban(&["fields", pdf.to_str().unwrap()]);
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "no signature fields\n"
+    );
+    assert_eq!(
+        pdf_text(&pdf),
+        pdf_text(&sample_agreement().0),
+        "same document otherwise"
+    );
+}
+
+#[test]
+fn pdf_a_keeps_the_fields() {
+    let pdf = render_kind("agreement-pdf-a", "agreement", &sample_json(), &["--pdf-a"]);
+    let info = poppler("pdfinfo", &["-meta", pdf.to_str().unwrap()]);
+    assert!(
+        info.contains("pdfaid:part") || info.contains("<pdfaid:part>2"),
+        "{info}"
+    );
+    let output = vanban(&["fields", pdf.to_str().unwrap(), "--json"]);
+    let listed: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 8);
+}
+
+#[test]
+fn an_odd_party_signs_alone_in_the_middle_of_the_last_row() {
+    let mut data = sample_json();
+    let program = &mut data["next_program"];
+    program["parties"].as_array_mut().unwrap().pop();
+    let gone = "hoi-ccb";
+    for item in program["items"].as_array_mut().unwrap() {
+        if item["lead"] == gone {
+            item["lead"] = json!("ban-chqs");
+        }
+        let lead = item["lead"].clone();
+        item["partners"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|p| p != gone && *p != lead);
+    }
+    program["responsibilities"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|r| r["party"] != gone);
+    let pdf = render_kind("odd-parties", "agreement", &data, &[]);
+    let lines = lines(pdf.to_str().unwrap());
+    let name = find(&lines, "Đặng Thị Mỹ Lệ");
+    assert!(close(name.center(), (LEFT + RIGHT) / 2.0, 2.0), "{name:?}");
+    assert!(assert_inside_margins(pdf.to_str().unwrap()) > 1000);
+}
+
+#[test]
+fn ten_parties_with_long_names_stay_inside_the_page() {
+    let mut data = sample_json();
+    let program = &mut data["next_program"];
+    let parties = program["parties"].as_array_mut().unwrap();
+    for n in 0..2 {
+        let mut party = parties[1].clone();
+        party["id"] = json!(format!("them-{n}"));
+        party["name"] = json!(format!(
+            "Hội Doanh nhân trẻ và Hội Khuyến học thành phố Tam Kỳ số {n}"
+        ));
+        party["parent"] = json!("Hội Doanh nhân trẻ và Hội Khuyến học tỉnh Quảng Nam");
+        party["short_name"] = json!(format!("Hội Doanh nhân trẻ và Khuyến học thành phố {n}"));
+        party["abbreviation"] = json!(format!("HDN{n}"));
+        party["signer"]["on_behalf_of"] = json!("Ban Thường vụ Hội Doanh nhân trẻ và Khuyến học");
+        party["signer"]["name"] = json!(format!("Nguyễn Thị Hồng Nhung {n}"));
+        parties.push(party);
+    }
+    let pdf = render_kind("ten-parties", "agreement", &data, &[]);
+    let path = pdf.to_str().unwrap();
+    assert!(assert_inside_margins(path) > 1000);
+    let lines = lines(path);
+    let program = data["next_program"].clone();
+    let blocks = blocks(&lines, &program);
+    for block in &blocks {
+        for line in &block.heading {
+            assert_eq!(line.page, block.name.page, "block split: {line:?}");
+        }
+    }
+    let output = vanban(&["fields", path, "--json"]);
+    let listed: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 10);
+}
+
+/// Renders the agreement from the sample after `edit`; returns stderr, asserting exit code 1
+/// and no output file.
+fn agreement_rejected(test: &str, edit: impl FnOnce(&mut Value)) -> String {
+    let mut data = sample_json();
+    edit(&mut data);
+    rejected_as("agreement", test, &serde_json::to_vec(&data).unwrap())
+}
+
+#[test]
+fn agreement_needs_next_years_program() {
+    let stderr = agreement_rejected("no-program", |d| {
+        d.as_object_mut().unwrap().remove("next_program");
+    });
+    assert!(stderr.contains("$.next_program: missing"), "{stderr}");
+}
+
+#[test]
+fn every_party_named_must_sign() {
+    let stderr = agreement_rejected("unknown-party", |d| {
+        let program = &mut d["next_program"];
+        program["items"][2]["lead"] = json!("hoi-khuyen-hoc");
+        program["items"][3]["partners"] = json!(["ban-chqs", "ban-chqs"]);
+        program["items"][4]["partners"] = json!(["ldld"]);
+        program["responsibilities"][1]["party"] = json!("so-noi-vu");
+        program["reporting"]["secretariat"] = json!("ubnd");
+    });
+    for expected in [
+        "$.next_program.items[2].lead: \"hoi-khuyen-hoc\" is not one of the signing parties",
+        "$.next_program.items[3].partners[1]: \"ban-chqs\" is listed twice",
+        "$.next_program.items[4].partners[0]: \"ldld\" leads this item",
+        "$.next_program.responsibilities[1].party: \"so-noi-vu\" is not one of the signing parties",
+        "$.next_program.reporting.secretariat: \"ubnd\" is not one of the signing parties",
+    ] {
+        assert!(stderr.contains(expected), "{expected:?} not in:\n{stderr}");
+    }
+}
+
+#[test]
+fn deadlines_fall_in_the_programs_year() {
+    let stderr = agreement_rejected("deadline-outside", |d| {
+        d["next_program"]["items"][0]["deadline"] = json!("2024-01-15");
+        d["next_program"]["reporting"]["midyear_review"] = json!("2022-07-01");
+    });
+    assert!(stderr.contains("$.next_program.items[0].deadline: must fall in 2023, the program's year, found 2024-01-15"), "{stderr}");
+    assert!(
+        stderr.contains("$.next_program.reporting.midyear_review: must fall in 2023"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_party_without_a_signatory_is_an_error() {
+    let stderr = agreement_rejected("no-signer", |d| {
+        d["next_program"]["parties"][3]
+            .as_object_mut()
+            .unwrap()
+            .remove("signer");
+    });
+    assert!(stderr.contains("$.next_program.parties[3]"), "{stderr}");
+    assert!(stderr.contains("signer"), "{stderr}");
+}
