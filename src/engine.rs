@@ -9,7 +9,7 @@ use chrono::Datelike;
 use typst::foundations::Datetime;
 
 use crate::context::{AgreementContext, ReportContext};
-use crate::fields::{self, SignatureField};
+use crate::fields::{self, LocateError, SignatureField, WriteError};
 use crate::model::{DataError, InvalidData, YearData, walk_strings};
 use crate::pdf::{self, ExportOptions};
 use crate::template::{TemplateError, Templates};
@@ -73,9 +73,12 @@ pub enum RenderError {
     /// Typst rejected the generated document.
     #[error("typesetting failed: {}", diagnostics.first().map(ToString::to_string).unwrap_or_default())]
     Typst { diagnostics: Vec<Diagnostic> },
-    /// The signature fields could not be placed or written.
-    #[error("signature fields: {0}")]
-    Fields(String),
+    /// A template marked a signing space wrongly.
+    #[error(transparent)]
+    SigningSpace(#[from] LocateError),
+    /// The signature fields could not be written into the PDF.
+    #[error("cannot add the signature fields")]
+    SignatureFields(#[from] WriteError),
 }
 
 /// A rendered PDF.
@@ -171,11 +174,8 @@ impl Engine {
             diagnostics: errors.iter().map(Diagnostic::export).collect(),
         })?;
         let (pdf, fields) = if options.signature_fields {
-            let fields = fields::locate(&document)
-                .map_err(|error| RenderError::Fields(error.to_string()))?;
-            let pdf = fields::add_signature_fields(&pdf, &fields)
-                .map_err(|error| RenderError::Fields(error.to_string()))?;
-            (pdf, fields)
+            let fields = fields::locate(&document)?;
+            (fields::add_signature_fields(&pdf, &fields)?, fields)
         } else {
             (pdf, Vec::new())
         };

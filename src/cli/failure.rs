@@ -60,8 +60,9 @@ impl Failure {
                 }
                 failure
             }
-            RenderError::Fields(message) => {
-                Failure::new(format!("signature fields: {message}"), true)
+            RenderError::SigningSpace(error) => Failure::new(error.to_string(), true),
+            RenderError::SignatureFields(error) => {
+                Failure::new(error.to_string(), false).caused_by(&error)
             }
         }
     }
@@ -77,13 +78,17 @@ impl Failure {
             error,
             SetupError::Template(vanban::template::TemplateError::Template { .. })
         );
-        let mut failure = Failure::new(error.to_string(), bad_input);
-        let mut source = std::error::Error::source(&error);
+        Failure::new(error.to_string(), bad_input).caused_by(&error)
+    }
+
+    /// Adds the chain of errors under `error` as `caused by:` lines.
+    fn caused_by(mut self, error: &dyn std::error::Error) -> Self {
+        let mut source = error.source();
         while let Some(cause) = source {
-            failure.causes.push(cause.to_string());
+            self.causes.push(cause.to_string());
             source = cause.source();
         }
-        failure
+        self
     }
 
     /// An I/O error.

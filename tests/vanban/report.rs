@@ -220,7 +220,12 @@ fn validate_and_schema() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(String::from_utf8_lossy(&output.stdout).contains("valid year data for 2022"));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("valid year data for 2022"), "{stdout}");
+    assert!(
+        stdout.contains("program for 2023: 8 parties, 11 items"),
+        "{stdout}"
+    );
 
     let output = vanban(&["schema"]);
     assert!(output.status.success());

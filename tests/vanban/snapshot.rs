@@ -1,15 +1,23 @@
-//! The generated Typst source of the sample report, pinned: a template change shows up as a
-//! reviewable diff of markup, not only as a different PDF.
+//! The generated Typst source of the sample documents, pinned: a template change shows up as
+//! a reviewable diff of markup, not only as a different PDF.
 
 use vanban::model::parse_year_data;
 use vanban::{DocumentKind, Engine, EngineOptions};
 
 use crate::support::SAMPLE;
 
-#[test]
-fn sample_report_source() {
+fn sample_source(kind: DocumentKind) -> String {
     let engine = Engine::new(&EngineOptions::default()).unwrap();
     let data = parse_year_data(&std::fs::read(SAMPLE).unwrap()).unwrap();
-    let source = engine.source(DocumentKind::Report, &data).unwrap();
-    insta::assert_snapshot!("report.typ", source);
+    engine.source(kind, &data).unwrap()
+}
+
+#[test]
+fn sample_report_source() {
+    insta::assert_snapshot!("report.typ", sample_source(DocumentKind::Report));
+}
+
+#[test]
+fn sample_agreement_source() {
+    insta::assert_snapshot!("agreement.typ", sample_source(DocumentKind::Agreement));
 }
