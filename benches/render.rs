@@ -1,5 +1,6 @@
-//! Warm in-process rendering of the sample report: template, Typst layout and PDF export, with
-//! the engine built once (as the server and batches use it).
+//! Warm in-process rendering of the sample report and agreement: template, Typst layout and PDF
+//! export (and the agreement's signature fields), with the engine built once (as the server and
+//! batches use it).
 //!
 //! Run: `cargo bench --bench render`
 
@@ -48,5 +49,26 @@ fn render(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, render);
+fn agreement(c: &mut Criterion) {
+    let engine = Engine::new(&EngineOptions::default()).unwrap();
+    let mut data = parse_year_data(SAMPLE).unwrap();
+    let mut group = c.benchmark_group("sample agreement");
+    // A target changes every iteration, as in `render`.
+    let mut renders = 0u64;
+    let mut fresh = move |signature_fields: bool| {
+        renders += 1;
+        let program = data.next_program.as_mut().unwrap();
+        program.items[2].targets[0].count = Some(2_000 + renders);
+        let options = ExportOptions {
+            signature_fields,
+            ..Default::default()
+        };
+        engine.pdf(DocumentKind::Agreement, &data, options).unwrap()
+    };
+    group.bench_function("pdf with signature fields", |b| b.iter(|| fresh(true)));
+    group.bench_function("pdf without signature fields", |b| b.iter(|| fresh(false)));
+    group.finish();
+}
+
+criterion_group!(benches, render, agreement);
 criterion_main!(benches);
