@@ -5,10 +5,10 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use typst::foundations::Datetime;
 
-use crate::context::{AgreementContext, ReportContext};
+use crate::context::{AgreementContext, ReportContext, WardRow};
 use crate::fields::{self, LocateError, SignatureField, WriteError};
 use crate::model::{DataError, InvalidData, YearData, walk_strings};
 use crate::pdf::{self, ExportOptions};
@@ -155,6 +155,11 @@ impl Engine {
             (DocumentKind::Agreement, Some(program)) => program.document.date,
             _ => data.document.date,
         };
+        self.compile(source, date)
+    }
+
+    /// Compiles generated source dated `date` (Typst's "today").
+    fn compile(&self, source: String, date: NaiveDate) -> Result<Typeset, RenderError> {
         let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8);
         let document = self.typesetter.compile(source, today);
         self.document_done();
@@ -169,7 +174,33 @@ impl Engine {
         data: &YearData,
         options: ExportOptions,
     ) -> Result<Rendered, RenderError> {
-        let Typeset { document, warnings } = self.typeset(kind, data)?;
+        let typeset = self.typeset(kind, data)?;
+        self.export(typeset, options)
+    }
+
+    /// Renders a city's roll-up report: `data` holds the sums over its wards, and `wards` the
+    /// rows of its table of wards.
+    pub fn rollup_pdf(
+        &self,
+        data: &YearData,
+        wards: &[WardRow],
+        options: ExportOptions,
+    ) -> Result<Rendered, RenderError> {
+        self.check(data)?;
+        let context = minijinja::Value::from(minijinja::value::Serde(ReportContext::rollup(
+            data,
+            &self.fonts,
+            wards,
+        )));
+        let source = self
+            .templates
+            .render(DocumentKind::Report.template(), context)?;
+        let typeset = self.compile(source, data.document.date)?;
+        self.export(typeset, options)
+    }
+
+    fn export(&self, typeset: Typeset, options: ExportOptions) -> Result<Rendered, RenderError> {
+        let Typeset { document, warnings } = typeset;
         let pdf = pdf::export_pdf(&document, options).map_err(|errors| RenderError::Typst {
             diagnostics: errors.iter().map(Diagnostic::export).collect(),
         })?;

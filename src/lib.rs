@@ -4,6 +4,7 @@
 //! value escaped) → [`typeset`] (Typst in-process) → [`pdf`]. The [`engine`] holds the parts
 //! that are built once and renders documents on any thread.
 
+pub mod batch;
 pub mod context;
 pub mod engine;
 pub mod fields;

@@ -21,6 +21,8 @@ pub enum Command {
     Validate(ValidateArgs),
     /// List the signature fields of a PDF: name, party, page, rectangle, signed or not.
     Fields(FieldsArgs),
+    /// Render every ward's report, and the city's roll-up, into one ZIP.
+    Batch(BatchArgs),
     /// Print the JSON Schema of the year data.
     Schema,
 }
@@ -92,6 +94,42 @@ pub struct FieldsArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// A batch file (JSON): shared year data, the city's roll-up changes, and the wards.
+    pub input: PathBuf,
+    /// The ZIP to write. Default: INPUT's name with `.zip`, in the current directory.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Also write each ward's coordination program.
+    #[arg(long = "with", value_enum, value_name = "DOCUMENT")]
+    pub with: Vec<Extra>,
+    /// Stop at the first ward that fails, and write no ZIP.
+    #[arg(long, conflicts_with = "allow_partial")]
+    pub strict: bool,
+    /// Exit with 0 even when some wards fail (they are listed in the manifest).
+    #[arg(long)]
+    pub allow_partial: bool,
+    /// Write PDF/A-2b.
+    #[arg(long)]
+    pub pdf_a: bool,
+    /// Worker threads (default: one per core).
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: Option<u16>,
+    /// No progress bar and no summary line (they are shown only on a terminal anyway).
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
+/// Documents a batch can add to each ward's report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Extra {
+    /// The ward's coordination program (from its `next_program`).
+    Agreement,
 }
 
 /// Output formats of `render`.

@@ -28,6 +28,28 @@ impl Failure {
         }
     }
 
+    /// Bad input described by `message` alone (exit code 1).
+    pub fn bad_input(message: impl Into<String>) -> Self {
+        Failure::new(message, true)
+    }
+
+    /// Output that could not be written, described by `message` (exit code 2).
+    pub fn output(message: impl Into<String>) -> Self {
+        Failure::new(message, false)
+    }
+
+    /// Adds one indented line per problem.
+    pub fn details(mut self, details: Vec<String>) -> Self {
+        self.details.extend(details);
+        self
+    }
+
+    /// Adds a `hint:` line.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
     /// The data in `input` is not valid year data.
     pub fn data(input: &Path, error: InvalidData) -> Self {
         let mut failure = Failure::new(format!("{}: {error}", input.display()), true);

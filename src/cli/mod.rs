@@ -1,6 +1,7 @@
 //! Subcommands, one file each, and how their failures are shown.
 
 mod args;
+mod batch;
 mod failure;
 mod fields;
 mod output;
@@ -21,6 +22,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Render(args) => render::render(&args),
         Command::Validate(args) => validate(&args.input, &args.engine.options()),
         Command::Fields(args) => fields::fields(&args),
+        Command::Batch(args) => batch::batch(&args),
         Command::Schema => schema(),
     }
 }

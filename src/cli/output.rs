@@ -1,28 +1,76 @@
 //! Writing results: files atomically (a temporary file renamed into place), or standard output.
 
+use std::fs::File;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::Failure;
 
 /// Writes `bytes` to `path` so that `path` holds either its old content or all of the new one:
 /// the bytes go to a temporary file in the same directory, which is then renamed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("output");
-    let temporary = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::File::create(&temporary)
-        .and_then(|mut file| {
-            file.write_all(bytes)?;
-            file.sync_all()
+    let mut file = AtomicFile::create(path)?;
+    file.file()
+        .write_all(bytes)
+        .map_err(|error| file.failure(error))?;
+    file.commit()
+}
+
+/// A file written under a temporary name in the target's directory and renamed to the target
+/// by [`AtomicFile::commit`]; dropped uncommitted, it is removed. The target never holds a
+/// partial file, even when the process is killed.
+pub struct AtomicFile {
+    target: PathBuf,
+    temporary: PathBuf,
+    file: Option<File>,
+}
+
+impl AtomicFile {
+    /// Creates the temporary file for `target`.
+    pub fn create(target: &Path) -> Result<Self, Failure> {
+        let name = target
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("output");
+        let temporary = target.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+        let file = File::create(&temporary)
+            .map_err(|error| Failure::io(format!("cannot write {}", target.display()), error))?;
+        Ok(AtomicFile {
+            target: target.to_owned(),
+            temporary,
+            file: Some(file),
         })
-        .and_then(|()| std::fs::rename(&temporary, path));
-    result.map_err(|error| {
-        let _ = std::fs::remove_file(&temporary);
-        Failure::io(format!("cannot write {}", path.display()), error)
-    })
+    }
+
+    /// The temporary file, to write to.
+    pub fn file(&mut self) -> &mut File {
+        self.file.as_mut().expect("open until committed")
+    }
+
+    /// An I/O failure writing the target.
+    pub fn failure(&self, error: std::io::Error) -> Failure {
+        Failure::io(format!("cannot write {}", self.target.display()), error)
+    }
+
+    /// Flushes the file to disk and renames it to the target.
+    pub fn commit(mut self) -> Result<(), Failure> {
+        let file = self.file.take().expect("open until committed");
+        let result = file
+            .sync_all()
+            .and_then(|()| std::fs::rename(&self.temporary, &self.target));
+        result.map_err(|error| {
+            let _ = std::fs::remove_file(&self.temporary);
+            self.failure(error)
+        })
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if self.file.take().is_some() {
+            let _ = std::fs::remove_file(&self.temporary);
+        }
+    }
 }
 
 /// Writes `bytes` to standard output. A closed pipe (`vanban … | head`) is not an error.

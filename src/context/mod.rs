@@ -6,7 +6,9 @@ mod agreement;
 mod report;
 
 pub use agreement::{AgreementContext, ItemView, PartyView};
-pub use report::{CountTotal, FigureGroup, ReportContext, TotalView, count_totals, money_total};
+pub use report::{
+    CountTotal, FigureGroup, ReportContext, TotalView, WardRow, count_totals, money_total,
+};
 
 use serde::Serialize;
 

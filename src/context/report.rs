@@ -64,6 +64,19 @@ pub struct ReportContext<'a> {
     pub count_totals: Vec<CountTotal>,
     /// The figures of each organization that has any, in the order of `data.organizations`.
     pub figure_groups: Vec<FigureGroup<'a>>,
+    /// For a city's roll-up of its wards' reports: one row per ward; none otherwise.
+    pub wards: Option<&'a [WardRow]>,
+}
+
+/// One ward in a roll-up's table of wards.
+#[derive(Debug, Clone, Serialize)]
+pub struct WardRow {
+    /// "Phường An Mỹ".
+    pub name: String,
+    /// Its money figures added up; none when it has none.
+    pub money: Option<u64>,
+    /// False when its data was not valid, so that the roll-up leaves it out.
+    pub included: bool,
 }
 
 impl<'a> ReportContext<'a> {
@@ -92,6 +105,15 @@ impl<'a> ReportContext<'a> {
             money_total: unless_empty(money_total(quantities())),
             count_totals: count_totals(quantities()),
             figure_groups,
+            wards: None,
+        }
+    }
+
+    /// The context of a city's roll-up: `data` holds the sums, `wards` one row per ward.
+    pub fn rollup(data: &'a YearData, fonts: &[&str], wards: &'a [WardRow]) -> Self {
+        ReportContext {
+            wards: Some(wards),
+            ..ReportContext::new(data, fonts)
         }
     }
 }

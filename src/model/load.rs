@@ -85,16 +85,25 @@ const MULTILINE_FIELDS: &[&str] = &[
 
 /// Parses and validates year data from raw bytes (a file or an HTTP body).
 pub fn parse_year_data(bytes: &[u8]) -> Result<YearData, InvalidData> {
+    year_data_from_value(parse_json(bytes)?)
+}
+
+/// Parses JSON from raw bytes, skipping a UTF-8 byte-order mark; errors give line and column.
+pub fn parse_json(bytes: &[u8]) -> Result<Value, InvalidData> {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let (line, column) = line_column(&bytes[..error.valid_up_to()]);
         InvalidData::NotUtf8 { line, column }
     })?;
-    let mut value: Value = serde_json::from_str(text).map_err(|error| InvalidData::Syntax {
+    serde_json::from_str(text).map_err(|error| InvalidData::Syntax {
         line: error.line(),
         column: error.column().max(1),
         message: syntax_message(&error),
-    })?;
+    })
+}
+
+/// Validates year data already parsed as JSON (e.g. assembled from a batch file).
+pub fn year_data_from_value(mut value: Value) -> Result<YearData, InvalidData> {
     normalize_strings(&mut value);
 
     let mut errors: Vec<DataError> = VALIDATOR

@@ -10,7 +10,10 @@ mod quantity;
 mod schema;
 mod validate;
 
-pub use load::{DataError, InvalidData, child_path, parse_year_data, walk_strings};
+pub use load::{
+    DataError, InvalidData, child_path, parse_json, parse_year_data, walk_strings,
+    year_data_from_value,
+};
 pub use placeholder::{fill_placeholders, placeholders};
 pub use program::{Party, Program, ProgramDocument, ProgramItem, Reporting, Responsibility};
 pub use quantity::{Bound, Qualifier, Quantity, QuantityValue, Total};

@@ -1,0 +1,43 @@
+//! The batch's ZIP, written so that equal input gives equal bytes: entries in the order
+//! given, every timestamp 1980-01-01 00:00, fixed permissions. PDFs are stored as they are
+//! (their streams are compressed already); other entries are deflated.
+
+use std::io::{Seek, Write};
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+/// A ZIP being written.
+pub struct Archive<W: Write + Seek> {
+    zip: ZipWriter<W>,
+}
+
+impl<W: Write + Seek> Archive<W> {
+    /// Starts a ZIP on `out`.
+    pub fn new(out: W) -> Self {
+        Archive {
+            zip: ZipWriter::new(out),
+        }
+    }
+
+    /// Adds the entry `name` holding `bytes`.
+    pub fn add(&mut self, name: &str, bytes: &[u8]) -> zip::result::ZipResult<()> {
+        let method = if name.ends_with(".pdf") {
+            CompressionMethod::Stored
+        } else {
+            CompressionMethod::Deflated
+        };
+        let options = SimpleFileOptions::default()
+            .compression_method(method)
+            .last_modified_time(DateTime::DEFAULT)
+            .unix_permissions(0o644);
+        self.zip.start_file(name, options)?;
+        self.zip.write_all(bytes)?;
+        Ok(())
+    }
+
+    /// Writes the central directory and returns the output.
+    pub fn finish(self) -> zip::result::ZipResult<W> {
+        self.zip.finish()
+    }
+}

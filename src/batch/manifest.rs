@@ -1,0 +1,112 @@
+//! `manifest.json`: what the ZIP holds, ward by ward, with a SHA-256 per file, and for a failed
+//! ward its errors with their JSON paths.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::model::{DataError, InvalidData};
+use crate::{RenderError, Rendered};
+
+/// The whole batch.
+#[derive(Debug, Serialize)]
+pub struct Manifest {
+    /// The year under review.
+    pub year: i32,
+    /// "vanban 0.1.0".
+    pub generator: &'static str,
+    /// Every ward in the batch's order.
+    pub wards: Vec<WardEntry>,
+    /// The city's roll-up report.
+    pub rollup: FileEntry,
+}
+
+/// One ward: its files, or why it has none.
+#[derive(Debug, Serialize)]
+pub struct WardEntry {
+    /// "Phường An Mỹ".
+    pub name: String,
+    /// "ok" or "failed".
+    pub status: &'static str,
+    /// Its documents, in ZIP order.
+    pub files: Vec<FileEntry>,
+    /// What is wrong with its data; empty when it rendered.
+    pub errors: Vec<ErrorEntry>,
+}
+
+/// One file in the ZIP.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileEntry {
+    /// Its name in the ZIP.
+    pub file: String,
+    /// "report" or "agreement".
+    pub kind: &'static str,
+    /// Its page count.
+    pub pages: usize,
+    /// Its size.
+    pub bytes: usize,
+    /// Its SHA-256, in lowercase hex.
+    pub sha256: String,
+}
+
+impl FileEntry {
+    /// Describes `rendered`, stored as `file`.
+    pub fn new(file: &str, kind: &'static str, rendered: &Rendered) -> Self {
+        FileEntry {
+            file: file.to_owned(),
+            kind,
+            pages: rendered.pages,
+            bytes: rendered.pdf.len(),
+            sha256: Sha256::digest(&rendered.pdf)
+                .iter()
+                .map(|byte| format!("{byte:02x}"))
+                .collect(),
+        }
+    }
+}
+
+/// One problem with a ward's data.
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorEntry {
+    /// Where in the ward's year data (the shared data merged with the ward's own), or "$".
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl From<&DataError> for ErrorEntry {
+    fn from(error: &DataError) -> Self {
+        ErrorEntry {
+            path: error.path.clone(),
+            message: error.message.clone(),
+        }
+    }
+}
+
+/// The problems of invalid data, one entry each.
+pub fn data_errors(error: &InvalidData) -> Vec<ErrorEntry> {
+    match error {
+        InvalidData::Fields { errors } => errors.iter().map(ErrorEntry::from).collect(),
+        other => vec![ErrorEntry {
+            path: "$".to_owned(),
+            message: other.to_string(),
+        }],
+    }
+}
+
+/// The problems of a failed render, one entry each.
+pub fn render_errors(error: &RenderError) -> Vec<ErrorEntry> {
+    match error {
+        RenderError::Data(error) => data_errors(error),
+        RenderError::Typst { diagnostics } => diagnostics
+            .iter()
+            .map(|diagnostic| ErrorEntry {
+                path: "$".to_owned(),
+                message: format!("typesetting failed: {diagnostic}"),
+            })
+            .collect(),
+        other => vec![ErrorEntry {
+            path: "$".to_owned(),
+            message: other.to_string(),
+        }],
+    }
+}
