@@ -54,16 +54,7 @@ impl Batch {
     /// Parses a batch file and checks what holds for every ward: at least one ward, names
     /// that give distinct file names, figure keys that name one shared quantity each.
     pub fn parse(bytes: &[u8]) -> Result<Batch, InvalidData> {
-        let value = parse_json(bytes)?;
-        let batch: Batch = serde_path_to_error::deserialize(value).map_err(|error| {
-            let path = format!("$.{}", error.path()).replace(".[", "[");
-            InvalidData::Fields {
-                errors: vec![DataError::new(
-                    path.trim_end_matches('.'),
-                    error.into_inner().to_string(),
-                )],
-            }
-        })?;
+        let batch = deserialize(parse_json(bytes)?)?;
         let errors = batch.check();
         if errors.is_empty() {
             Ok(batch)
@@ -72,7 +63,22 @@ impl Batch {
         }
     }
 
-    fn check(&self) -> Vec<DataError> {
+    /// Parses a batch file for its shared data and roll-up only, as a sheet's wards need: its
+    /// own wards, if any, are dropped unread.
+    pub fn parse_shared(bytes: &[u8]) -> Result<Batch, InvalidData> {
+        let mut value = parse_json(bytes)?;
+        if let Some(object) = value.as_object_mut() {
+            object.insert("wards".to_owned(), Value::Array(Vec::new()));
+        }
+        let batch = deserialize(value)?;
+        quantity_kinds(&batch.shared).map_err(|error| InvalidData::Fields {
+            errors: vec![error],
+        })?;
+        Ok(batch)
+    }
+
+    /// What is wrong with the batch as a whole, with the paths of a batch file.
+    pub(super) fn check(&self) -> Vec<DataError> {
         let mut errors = Vec::new();
         if self.wards.is_empty() {
             errors.push(DataError::new("$.wards", "must list at least one ward"));
@@ -203,6 +209,19 @@ impl Batch {
     }
 }
 
+/// Deserializes a batch file's JSON, naming the path of the first value that does not fit.
+fn deserialize(value: Value) -> Result<Batch, InvalidData> {
+    serde_path_to_error::deserialize(value).map_err(|error| {
+        let path = format!("$.{}", error.path()).replace(".[", "[");
+        InvalidData::Fields {
+            errors: vec![DataError::new(
+                path.trim_end_matches('.'),
+                error.into_inner().to_string(),
+            )],
+        }
+    })
+}
+
 /// "Phường An Mỹ" → (Some("Phường"), "An Mỹ"); names without a known kind are all place.
 fn split_kind(name: &str) -> (Option<&str>, &str) {
     for kind in ["Phường", "Xã", "Thị trấn", "Đặc khu"] {
@@ -217,7 +236,9 @@ fn split_kind(name: &str) -> (Option<&str>, &str) {
 }
 
 /// Each shared quantity's key and whether it is money (`amount`) or a count.
-fn quantity_kinds(shared: &Map<String, Value>) -> Result<BTreeMap<String, bool>, DataError> {
+pub(super) fn quantity_kinds(
+    shared: &Map<String, Value>,
+) -> Result<BTreeMap<String, bool>, DataError> {
     let mut kinds = BTreeMap::new();
     for (path, quantity) in quantities(shared) {
         let Some(key) = quantity.get("key").and_then(Value::as_str) else {

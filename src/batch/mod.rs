@@ -9,9 +9,11 @@ mod archive;
 mod input;
 mod manifest;
 mod ordered;
+mod sheet;
 
 pub use input::{Batch, Ward, WardEntry};
 pub use manifest::{ErrorEntry, FileEntry, Manifest};
+pub use sheet::{SheetError, SheetFormat};
 
 use std::collections::BTreeMap;
 use std::io::{Seek, Write};

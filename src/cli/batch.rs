@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use vanban::batch::{self, Batch, BatchError, BatchOptions, ErrorEntry, Outcome, Ward};
+use vanban::batch::{
+    self, Batch, BatchError, BatchOptions, ErrorEntry, Outcome, SheetError, SheetFormat, Ward,
+};
 use vanban::pdf::ExportOptions;
 
 use super::args::{BatchArgs, Extra};
@@ -15,8 +17,7 @@ use super::{Failure, engine, read_input};
 
 pub fn batch(args: &BatchArgs) -> Result<(), Failure> {
     let started = Instant::now();
-    let batch = Batch::parse(&read_input(&args.input)?)
-        .map_err(|error| Failure::data(&args.input, error))?;
+    let batch = load(args)?;
     let engine = engine(&args.engine.options())?;
     let target = args
         .output
@@ -81,6 +82,57 @@ pub fn batch(args: &BatchArgs) -> Result<(), Failure> {
             failed.len()
         ))
         .hint("--allow-partial exits with 0 when some wards fail"))
+    }
+}
+
+/// Spreadsheet formats vanban does not read, so that they are not taken for batch files.
+const OTHER_SHEETS: [&str; 4] = ["xls", "xlsb", "xlsm", "ods"];
+
+/// The batch file INPUT, or the sheet INPUT with the batch file `--shared` names.
+fn load(args: &BatchArgs) -> Result<Batch, Failure> {
+    let input = &args.input;
+    let extension = input.extension().and_then(|e| e.to_str());
+    if extension.is_some_and(|e| OTHER_SHEETS.contains(&e.to_ascii_lowercase().as_str())) {
+        return Err(Failure::usage(format!(
+            "{}: vanban reads sheets saved as .xlsx or .csv",
+            input.display()
+        )));
+    }
+    match (SheetFormat::from_path(input), &args.shared) {
+        (None, None) => {
+            Batch::parse(&read_input(input)?).map_err(|error| Failure::data(input, error))
+        }
+        (None, Some(_)) => Err(Failure::usage(format!(
+            "--shared goes with a sheet (.xlsx or .csv); {} is a batch file",
+            input.display()
+        ))),
+        (Some(_), None) => Err(Failure::usage(format!(
+            "{} is a sheet: --shared must name the batch file with the shared data",
+            input.display()
+        ))
+        .hint("vanban batch WARDS.xlsx --shared BATCH.json -o OUT.zip")),
+        (Some(format), Some(shared)) => {
+            let shared_batch = Batch::parse_shared(&read_input(shared)?)
+                .map_err(|error| Failure::data(shared, error))?;
+            Batch::from_sheet(shared_batch, format, &read_input(input)?)
+                .map_err(|error| sheet_failure(input, error))
+        }
+    }
+}
+
+fn sheet_failure(input: &Path, error: SheetError) -> Failure {
+    let failure = Failure::bad_input(format!("{}: {error}", input.display()));
+    match error {
+        SheetError::Cells { errors } => {
+            failure.details(errors.iter().map(ToString::to_string).collect())
+        }
+        SheetError::Workbook(cause) => failure
+            .details(vec![cause.to_string()])
+            .hint("save the sheet as an Excel workbook (.xlsx)"),
+        SheetError::Csv(cause) => failure
+            .details(vec![cause.to_string()])
+            .hint("save the sheet as CSV UTF-8, comma- or semicolon-separated"),
+        SheetError::NoWorksheet => failure,
     }
 }
 

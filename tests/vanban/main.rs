@@ -2,6 +2,7 @@
 
 mod agreement;
 mod bad_input;
+mod batch;
 mod escaping;
 mod layout;
 mod measure;

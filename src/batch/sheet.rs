@@ -1,0 +1,703 @@
+//! Wards from a spreadsheet: the first worksheet of an .xlsx workbook, or a .csv file, with a
+//! row of column headers and then one row per ward; a batch file gives the shared data.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Cursor;
+use std::path::Path;
+
+use calamine::{Data, Reader, Xlsx, XlsxError};
+use chrono::NaiveDate;
+use serde_json::{Map, Value, json};
+
+use super::input::{Batch, WardEntry, quantity_kinds};
+use crate::model::DataError;
+
+/// The columns a sheet may have besides one per shared quantity key.
+const COLUMNS: [&str; 6] = [
+    "name",
+    "signer_name",
+    "signer_title",
+    "signer_rank",
+    "number",
+    "date",
+];
+
+/// The columns every sheet needs.
+const REQUIRED: [&str; 2] = ["name", "signer_name"];
+
+/// The signer's title when a row gives none.
+const DEFAULT_SIGNER_TITLE: &str = "Chỉ huy trưởng";
+
+/// The largest whole number an .xlsx number cell holds exactly (2^53).
+const MAX_EXACT: f64 = 9_007_199_254_740_992.0;
+
+/// A spreadsheet format that `Batch::from_sheet` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SheetFormat {
+    /// An Excel workbook; its first worksheet is read.
+    Xlsx,
+    /// Comma- or semicolon-separated UTF-8 text.
+    Csv,
+}
+
+impl SheetFormat {
+    /// The format that `path`'s extension (`.xlsx`, `.csv`, in any case) names, if any.
+    pub fn from_path(path: &Path) -> Option<SheetFormat> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "xlsx" => Some(SheetFormat::Xlsx),
+            "csv" => Some(SheetFormat::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// Why a sheet gives no batch.
+#[derive(Debug, thiserror::Error)]
+pub enum SheetError {
+    /// The file is not a readable .xlsx workbook.
+    #[error("cannot read the workbook")]
+    Workbook(#[source] XlsxError),
+    /// The workbook has no worksheet.
+    #[error("the workbook has no worksheet")]
+    NoWorksheet,
+    /// The file is not readable CSV in UTF-8.
+    #[error("cannot read the CSV")]
+    Csv(#[source] csv::Error),
+    /// Cells that do not describe wards; each path names a row and a column
+    /// ("row 5, column D (cay_xanh)").
+    #[error("{} problem(s) in the sheet", errors.len())]
+    Cells { errors: Vec<DataError> },
+}
+
+impl Batch {
+    /// The batch of `shared`'s data and roll-up (see `Batch::parse_shared`) with one ward per
+    /// row of the sheet `bytes`, checked as `Batch::parse` checks a batch file.
+    pub fn from_sheet(
+        shared: Batch,
+        format: SheetFormat,
+        bytes: &[u8],
+    ) -> Result<Batch, SheetError> {
+        let rows = match format {
+            SheetFormat::Xlsx => xlsx_rows(bytes)?,
+            SheetFormat::Csv => csv_rows(bytes).map_err(SheetError::Csv)?,
+        };
+        let cells = |errors| SheetError::Cells { errors };
+        let kinds = quantity_kinds(&shared.shared).map_err(|error| cells(vec![error]))?;
+        let sheet = read_wards(&rows, &kinds).map_err(cells)?;
+        let batch = Batch {
+            wards: sheet.wards,
+            ..shared
+        };
+        let errors = batch.check();
+        if errors.is_empty() {
+            Ok(batch)
+        } else {
+            let locate = |error| locate(error, &sheet.rows, sheet.name_column);
+            Err(cells(errors.into_iter().map(locate).collect()))
+        }
+    }
+}
+
+/// A cell's value, from either format; text is trimmed, and blank text is `Empty`.
+#[derive(Debug, Clone, PartialEq)]
+enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    /// A date cell without a time of day.
+    Date(NaiveDate),
+    /// Anything else, described for error messages ("TRUE", "the error #DIV/0!").
+    Other(String),
+}
+
+impl Cell {
+    fn text(text: &str) -> Cell {
+        match text.trim() {
+            "" => Cell::Empty,
+            text => Cell::Text(text.to_owned()),
+        }
+    }
+
+    fn from_xlsx(data: &Data) -> Cell {
+        match data {
+            Data::Empty => Cell::Empty,
+            Data::String(text) | Data::DateTimeIso(text) => Cell::text(text),
+            Data::Float(number) => Cell::Number(*number),
+            Data::Int(number) => Cell::Number(*number as f64),
+            Data::Bool(value) => Cell::Other(if *value { "TRUE" } else { "FALSE" }.to_owned()),
+            Data::DateTime(value) if value.is_datetime() => {
+                let (year, month, day, hour, minute, second, milli) = value.to_ymd_hms_milli();
+                let date = NaiveDate::from_ymd_opt(year.into(), month.into(), day.into());
+                match date {
+                    Some(date) if (hour, minute, second, milli) == (0, 0, 0, 0) => Cell::Date(date),
+                    _ => Cell::Other(format!(
+                        "the date and time {year}-{month:02}-{day:02} {hour:02}:{minute:02}"
+                    )),
+                }
+            }
+            Data::DateTime(_) | Data::DurationIso(_) => Cell::Other("a duration".to_owned()),
+            Data::Error(error) => Cell::Other(format!("the error {error}")),
+        }
+    }
+
+    /// The value as an error message quotes it.
+    fn describe(&self) -> String {
+        match self {
+            Cell::Empty => "an empty cell".to_owned(),
+            Cell::Text(text) => format!("\"{text}\""),
+            Cell::Number(number) => number.to_string(),
+            Cell::Date(date) => format!("the date {date}"),
+            Cell::Other(description) => description.clone(),
+        }
+    }
+}
+
+/// A row, numbered as a spreadsheet shows it, with its cells from column A on.
+#[derive(Debug, Clone, PartialEq)]
+struct Row {
+    number: usize,
+    cells: Vec<Cell>,
+}
+
+impl Row {
+    fn is_empty(&self) -> bool {
+        self.cells.iter().all(|cell| *cell == Cell::Empty)
+    }
+}
+
+/// The rows of the workbook's first worksheet.
+fn xlsx_rows(bytes: &[u8]) -> Result<Vec<Row>, SheetError> {
+    let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(SheetError::Workbook)?;
+    let range = workbook
+        .worksheet_range_at(0)
+        .ok_or(SheetError::NoWorksheet)?
+        .map_err(SheetError::Workbook)?;
+    let Some((first_row, first_column)) = range.start() else {
+        return Ok(Vec::new());
+    };
+    let rows = range.rows().enumerate().map(|(index, cells)| Row {
+        number: first_row as usize + index + 1,
+        cells: std::iter::repeat_n(Cell::Empty, first_column as usize)
+            .chain(cells.iter().map(Cell::from_xlsx))
+            .collect(),
+    });
+    Ok(rows.collect())
+}
+
+/// The records of a CSV file, numbered by the line each starts on; a UTF-8 byte order mark
+/// (as Excel's "CSV UTF-8" writes) is skipped.
+fn csv_rows(bytes: &[u8]) -> Result<Vec<Row>, csv::Error> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter(bytes))
+        .from_reader(bytes);
+    reader
+        .records()
+        .map(|record| {
+            let record = record?;
+            Ok(Row {
+                number: record.position().map_or(0, |p| p.line() as usize),
+                cells: record.iter().map(Cell::text).collect(),
+            })
+        })
+        .collect()
+}
+
+/// `;` when the first line has more semicolons than commas (Excel writes CSV so where the
+/// decimal separator is a comma), otherwise `,`.
+fn delimiter(bytes: &[u8]) -> u8 {
+    let line = bytes
+        .split(|&byte| byte == b'\n')
+        .next()
+        .unwrap_or_default();
+    let count = |delimiter| line.iter().filter(|&&byte| byte == delimiter).count();
+    if count(b';') > count(b',') {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// The wards a sheet lists, with the row each comes from.
+#[derive(Debug)]
+struct SheetWards {
+    wards: Vec<WardEntry>,
+    rows: Vec<usize>,
+    name_column: usize,
+}
+
+/// Reads the header row (the first that is not empty), then one ward per non-empty row.
+fn read_wards(rows: &[Row], kinds: &BTreeMap<String, bool>) -> Result<SheetWards, Vec<DataError>> {
+    let mut rows = rows.iter().filter(|row| !row.is_empty());
+    let Some(header_row) = rows.next() else {
+        return Err(vec![DataError::new(
+            "the sheet",
+            "is empty: its first row must hold the column headers",
+        )]);
+    };
+    let headers = headers(header_row, kinds)?;
+    let mut sheet = SheetWards {
+        wards: Vec::new(),
+        rows: Vec::new(),
+        name_column: column_of(&headers, "name"),
+    };
+    let mut errors = Vec::new();
+    for row in rows {
+        match ward(row, &headers) {
+            Ok(ward) => {
+                sheet.wards.push(ward);
+                sheet.rows.push(row.number);
+            }
+            Err(row_errors) => errors.extend(row_errors),
+        }
+    }
+    if sheet.wards.is_empty() && errors.is_empty() {
+        errors.push(DataError::new(
+            "the sheet",
+            "has no ward: add one row per ward below the headers",
+        ));
+    }
+    if errors.is_empty() {
+        Ok(sheet)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Each column's header (`None` for an empty one), checked: known, unique, and the required
+/// ones present.
+fn headers(
+    row: &Row,
+    kinds: &BTreeMap<String, bool>,
+) -> Result<Vec<Option<String>>, Vec<DataError>> {
+    let mut errors = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut headers = Vec::with_capacity(row.cells.len());
+    for (column, cell) in row.cells.iter().enumerate() {
+        let header = match cell {
+            Cell::Empty => None,
+            Cell::Text(header) => Some(header.as_str()),
+            other => {
+                let message = format!("expected a header, found {}", other.describe());
+                errors.push(DataError::new(location(row.number, column, None), message));
+                None
+            }
+        };
+        if let Some(header) = header {
+            let at = location(row.number, column, Some(header));
+            if !COLUMNS.contains(&header) && !kinds.contains_key(header) {
+                let keys: Vec<&str> = kinds.keys().map(String::as_str).collect();
+                errors.push(DataError::new(
+                    at,
+                    format!(
+                        "unknown column; the columns are {} and the shared quantity keys: {}",
+                        COLUMNS.join(", "),
+                        keys.join(", ")
+                    ),
+                ));
+            } else if let Some(first) = seen.insert(header, column) {
+                let message = format!("the same header as column {}", column_letter(first));
+                errors.push(DataError::new(at, message));
+            }
+        }
+        headers.push(header.map(str::to_owned));
+    }
+    for required in REQUIRED {
+        if !seen.contains_key(required) {
+            errors.push(DataError::new(
+                format!("row {}", row.number),
+                format!("has no \"{required}\" column (headers are case-sensitive)"),
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(headers)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The ward of one row: its name, its figures, and its signer and document as overrides.
+fn ward(row: &Row, headers: &[Option<String>]) -> Result<WardEntry, Vec<DataError>> {
+    let mut errors = Vec::new();
+    let mut texts: HashMap<&str, String> = HashMap::new();
+    let mut document = Map::new();
+    let mut figures = BTreeMap::new();
+    for (column, cell) in row.cells.iter().enumerate() {
+        if *cell == Cell::Empty {
+            continue;
+        }
+        let Some(header) = headers.get(column).and_then(Option::as_deref) else {
+            let message = "has a value but its column has no header";
+            errors.push(DataError::new(location(row.number, column, None), message));
+            continue;
+        };
+        let read = match header {
+            "name" | "signer_name" | "signer_title" | "signer_rank" => text(cell).map(|text| {
+                texts.insert(header, text);
+            }),
+            "number" => whole_number(cell).map(|number| {
+                document.insert(header.to_owned(), json!(number));
+            }),
+            "date" => date(cell).map(|date| {
+                document.insert(header.to_owned(), json!(date));
+            }),
+            key => whole_number(cell).map(|figure| {
+                figures.insert(key.to_owned(), figure);
+            }),
+        };
+        if let Err(message) = read {
+            errors.push(DataError::new(
+                location(row.number, column, Some(header)),
+                message,
+            ));
+        }
+    }
+    for required in REQUIRED {
+        if !texts.contains_key(required) {
+            let at = location(row.number, column_of(headers, required), Some(required));
+            errors.push(DataError::new(at, "must not be empty"));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut signer = Map::new();
+    let title = texts.remove("signer_title");
+    signer.insert(
+        "title".into(),
+        json!(title.as_deref().unwrap_or(DEFAULT_SIGNER_TITLE)),
+    );
+    if let Some(rank) = texts.remove("signer_rank") {
+        signer.insert("rank".into(), json!(rank));
+    }
+    signer.insert("name".into(), json!(texts.remove("signer_name")));
+    let mut overrides = Map::new();
+    overrides.insert("signer".into(), Value::Object(signer));
+    if !document.is_empty() {
+        overrides.insert("document".into(), Value::Object(document));
+    }
+    Ok(WardEntry {
+        name: texts.remove("name").unwrap_or_default(),
+        figures,
+        overrides,
+    })
+}
+
+/// A text cell's text.
+fn text(cell: &Cell) -> Result<String, String> {
+    match cell {
+        Cell::Text(text) => Ok(text.clone()),
+        _ => Err(format!("expected text, found {}", cell.describe())),
+    }
+}
+
+/// A whole number: a number cell without a fraction, or text of digits, which may be grouped
+/// by dots in threes as Vietnamese writes them ("1.500.000").
+fn whole_number(cell: &Cell) -> Result<u64, String> {
+    let number = match cell {
+        Cell::Number(number) if number.fract() == 0.0 && (0.0..=MAX_EXACT).contains(number) => {
+            Some(*number as u64)
+        }
+        Cell::Text(text) => digits(text),
+        _ => None,
+    };
+    number.ok_or_else(|| {
+        format!(
+            "expected a whole number of at least 0, found {}",
+            cell.describe()
+        )
+    })
+}
+
+/// "1500000" or "1.500.000" → 1500000; anything else (a fraction, a sign, "1.50") → `None`.
+fn digits(text: &str) -> Option<u64> {
+    let groups: Vec<&str> = text.split('.').collect();
+    let grouped = groups.len() > 1;
+    let well_formed = groups.iter().enumerate().all(|(index, group)| {
+        let length = match (grouped, index) {
+            (false, _) => !group.is_empty(),
+            (true, 0) => (1..=3).contains(&group.len()) && !group.starts_with('0'),
+            (true, _) => group.len() == 3,
+        };
+        length && group.bytes().all(|byte| byte.is_ascii_digit())
+    });
+    well_formed.then(|| groups.concat().parse().ok()).flatten()
+}
+
+/// A date: a date cell, or text as YYYY-MM-DD.
+fn date(cell: &Cell) -> Result<NaiveDate, String> {
+    let date = match cell {
+        Cell::Date(date) => Some(*date),
+        Cell::Text(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").ok(),
+        _ => None,
+    };
+    date.ok_or_else(|| {
+        format!(
+            "expected a date (a date cell, or text as YYYY-MM-DD), found {}",
+            cell.describe()
+        )
+    })
+}
+
+/// The index of the column headed `header`, which `headers` has checked is there.
+fn column_of(headers: &[Option<String>], header: &str) -> usize {
+    headers
+        .iter()
+        .position(|h| h.as_deref() == Some(header))
+        .unwrap_or_default()
+}
+
+/// "row 5, column D (cay_xanh)".
+fn location(row: usize, column: usize, header: Option<&str>) -> String {
+    let letter = column_letter(column);
+    match header {
+        Some(header) => format!("row {row}, column {letter} ({header})"),
+        None => format!("row {row}, column {letter}"),
+    }
+}
+
+/// 0 → "A", 25 → "Z", 26 → "AA".
+fn column_letter(column: usize) -> String {
+    let mut letters = Vec::new();
+    let mut rest = column + 1;
+    while rest > 0 {
+        rest -= 1;
+        letters.push(b'A' + (rest % 26) as u8);
+        rest /= 26;
+    }
+    letters.iter().rev().map(|&letter| letter as char).collect()
+}
+
+/// Turns a batch check's `$.wards[i]` paths into the rows the wards come from.
+fn locate(mut error: DataError, rows: &[usize], name_column: usize) -> DataError {
+    for (index, row) in rows.iter().enumerate() {
+        let ward = format!("$.wards[{index}]");
+        let name = location(*row, name_column, Some("name"));
+        error.path = error
+            .path
+            .replace(&format!("{ward}.name"), &name)
+            .replace(&ward, &format!("row {row}"));
+        error.message = error.message.replace(&ward, &format!("row {row}"));
+    }
+    error
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_row(number: usize, cells: &[&str]) -> Row {
+        Row {
+            number,
+            cells: cells.iter().map(|cell| Cell::text(cell)).collect(),
+        }
+    }
+
+    fn kinds() -> BTreeMap<String, bool> {
+        BTreeMap::from([("cay_xanh".to_owned(), false), ("quy".to_owned(), true)])
+    }
+
+    fn messages(errors: &[DataError]) -> Vec<String> {
+        errors.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn whole_numbers() {
+        let number = |cell: Cell| whole_number(&cell);
+        assert_eq!(number(Cell::Number(1500.0)), Ok(1500));
+        assert_eq!(number(Cell::Number(-0.0)), Ok(0));
+        assert_eq!(number(Cell::text("1500000")), Ok(1_500_000));
+        assert_eq!(number(Cell::text(" 1.500.000 ")), Ok(1_500_000));
+        assert_eq!(number(Cell::text("15.000")), Ok(15_000));
+        assert_eq!(number(Cell::text("007")), Ok(7));
+        for bad in [
+            "1.50",
+            "1.5000",
+            "1500.000.0",
+            "0.500",
+            "1,500",
+            "-5",
+            "+5",
+            "1 500",
+            "abc",
+        ] {
+            assert!(number(Cell::text(bad)).is_err(), "{bad}");
+        }
+        assert_eq!(
+            number(Cell::text("abc")),
+            Err("expected a whole number of at least 0, found \"abc\"".to_owned())
+        );
+        assert_eq!(
+            number(Cell::Number(2.5)),
+            Err("expected a whole number of at least 0, found 2.5".to_owned())
+        );
+        assert!(number(Cell::Number(-3.0)).is_err());
+        assert!(number(Cell::Number(1e20)).is_err());
+        assert!(number(Cell::Number(f64::NAN)).is_err());
+        assert!(number(Cell::text("99999999999999999999999")).is_err());
+        assert!(number(Cell::Other("TRUE".to_owned())).is_err());
+    }
+
+    #[test]
+    fn dates() {
+        let day = NaiveDate::from_ymd_opt(2022, 10, 28).unwrap();
+        assert_eq!(date(&Cell::Date(day)), Ok(day));
+        assert_eq!(date(&Cell::text("2022-10-28")), Ok(day));
+        assert_eq!(
+            date(&Cell::text("28/10/2022")),
+            Err(
+                "expected a date (a date cell, or text as YYYY-MM-DD), found \"28/10/2022\"".into()
+            )
+        );
+        assert!(date(&Cell::Number(44862.0)).is_err());
+        assert!(date(&Cell::text("2022-02-30")).is_err());
+    }
+
+    #[test]
+    fn xlsx_cells() {
+        use calamine::{ExcelDateTime, ExcelDateTimeType};
+        let datetime = |value| {
+            Data::DateTime(ExcelDateTime::new(
+                value,
+                ExcelDateTimeType::DateTime,
+                false,
+            ))
+        };
+        let day = NaiveDate::from_ymd_opt(2022, 10, 28).unwrap();
+        assert_eq!(Cell::from_xlsx(&datetime(44862.0)), Cell::Date(day));
+        assert_eq!(
+            Cell::from_xlsx(&datetime(44862.5)),
+            Cell::Other("the date and time 2022-10-28 12:00".into())
+        );
+        assert_eq!(Cell::from_xlsx(&Data::String("  ".into())), Cell::Empty);
+        assert_eq!(
+            Cell::from_xlsx(&Data::Error(calamine::CellErrorType::Div0)),
+            Cell::Other("the error #DIV/0!".into())
+        );
+    }
+
+    #[test]
+    fn column_letters() {
+        let letters: Vec<String> = [0, 3, 25, 26, 51, 52, 701, 702].map(column_letter).into();
+        assert_eq!(letters, ["A", "D", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]);
+    }
+
+    #[test]
+    fn csv_with_bom_semicolons_and_blank_lines() {
+        let bytes = "\u{feff}name;signer_name;quy\n\nPhường An Mỹ;Nguyễn Văn An;1.500.000\n";
+        let rows = csv_rows(bytes.as_bytes()).unwrap();
+        assert_eq!(rows[0], text_row(1, &["name", "signer_name", "quy"]));
+        assert_eq!(
+            rows.last().unwrap(),
+            &text_row(3, &["Phường An Mỹ", "Nguyễn Văn An", "1.500.000"])
+        );
+        assert_eq!(delimiter(b"a,b;c,d"), b',');
+    }
+
+    #[test]
+    fn rows_become_ward_entries() {
+        let rows = [
+            text_row(
+                1,
+                &[
+                    "name",
+                    "signer_name",
+                    "signer_rank",
+                    "number",
+                    "date",
+                    "cay_xanh",
+                    "quy",
+                ],
+            ),
+            text_row(
+                2,
+                &[
+                    "Phường An Mỹ",
+                    "Nguyễn Văn An",
+                    "Đại úy",
+                    "8",
+                    "2022-10-28",
+                    "",
+                    "1.500.000",
+                ],
+            ),
+            text_row(3, &["", "", "", "", "", "", ""]),
+            text_row(4, &["Xã Tam Thanh", "Đỗ Văn Thanh"]),
+        ];
+        let sheet = read_wards(&rows, &kinds()).unwrap();
+        assert_eq!(sheet.rows, [2, 4]);
+        let first = &sheet.wards[0];
+        assert_eq!(first.name, "Phường An Mỹ");
+        assert_eq!(
+            first.figures,
+            BTreeMap::from([("quy".to_owned(), 1_500_000)])
+        );
+        assert_eq!(
+            Value::Object(first.overrides.clone()),
+            json!({
+                "document": {"number": 8, "date": "2022-10-28"},
+                "signer": {"title": "Chỉ huy trưởng", "rank": "Đại úy", "name": "Nguyễn Văn An"}
+            })
+        );
+        assert_eq!(
+            Value::Object(sheet.wards[1].overrides.clone()),
+            json!({"signer": {"title": "Chỉ huy trưởng", "name": "Đỗ Văn Thanh"}})
+        );
+    }
+
+    #[test]
+    fn bad_cells_name_row_and_column() {
+        let rows = [
+            text_row(1, &["name", "signer_name", "cay_xanh"]),
+            text_row(2, &["Phường An Mỹ", "", "abc", "x"]),
+        ];
+        let errors = read_wards(&rows, &kinds()).unwrap_err();
+        assert_eq!(
+            messages(&errors),
+            [
+                "row 2, column C (cay_xanh): expected a whole number of at least 0, found \"abc\"",
+                "row 2, column D: has a value but its column has no header",
+                "row 2, column B (signer_name): must not be empty",
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_headers() {
+        let rows = [text_row(
+            3,
+            &["Name", "signer_name", "cay_xanh", "cay_xanh"],
+        )];
+        let errors = read_wards(&rows, &kinds()).unwrap_err();
+        assert_eq!(
+            messages(&errors),
+            [
+                "row 3, column A (Name): unknown column; the columns are name, signer_name, \
+                 signer_title, signer_rank, number, date and the shared quantity keys: cay_xanh, quy",
+                "row 3, column D (cay_xanh): the same header as column C",
+                "row 3: has no \"name\" column (headers are case-sensitive)",
+            ]
+        );
+        let only_headers = [text_row(1, &["name", "signer_name"])];
+        assert_eq!(
+            messages(&read_wards(&only_headers, &kinds()).unwrap_err()),
+            ["the sheet: has no ward: add one row per ward below the headers"]
+        );
+    }
+
+    #[test]
+    fn batch_errors_point_at_rows() {
+        let error = DataError::new(
+            "$.wards[1].name",
+            "gives the same file name \"phuong-an-my\" as $.wards[0]",
+        );
+        assert_eq!(
+            locate(error, &[2, 12], 0).to_string(),
+            "row 12, column A (name): gives the same file name \"phuong-an-my\" as row 2"
+        );
+    }
+}

@@ -1,0 +1,338 @@
+//! Batches: a ZIP with every ward's report, the city's roll-up and a manifest; totals that add
+//! up in the PDFs themselves; bad wards reported without stopping the others; equal bytes for
+//! equal input.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+use crate::support::*;
+
+pub const WARDS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/samples/tam-ky-wards-2022.json"
+);
+
+fn wards_json() -> Value {
+    serde_json::from_str(&std::fs::read_to_string(WARDS).unwrap()).unwrap()
+}
+
+/// Runs `vanban batch` on `input` (a path, or JSON written to the test's directory) into the
+/// test's directory with `extra` arguments; returns the run and the ZIP's path.
+fn batch(test: &str, input: Option<&Value>, extra: &[&str]) -> (std::process::Output, PathBuf) {
+    let dir = scratch(test);
+    let input = match input {
+        Some(value) => {
+            let path = dir.join("wards.json");
+            std::fs::write(&path, serde_json::to_vec(value).unwrap()).unwrap();
+            path
+        }
+        None => PathBuf::from(WARDS),
+    };
+    let zip = dir.join("out.zip");
+    let mut args = vec![
+        "batch",
+        input.to_str().unwrap(),
+        "-o",
+        zip.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    (vanban(&args), zip)
+}
+
+/// The ZIP's entries in order, with their bytes.
+pub fn entries(zip: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(zip).unwrap()).unwrap();
+    (0..archive.len())
+        .map(|index| {
+            let mut entry = archive.by_index(index).unwrap();
+            let mut bytes = Vec::new();
+            entry.read_to_end(&mut bytes).unwrap();
+            (entry.name().unwrap().into_owned(), bytes)
+        })
+        .collect()
+}
+
+/// Writes each PDF entry into `dir` and returns the paths by entry name.
+fn unpack(entries: &[(String, Vec<u8>)], dir: &Path) -> BTreeMap<String, PathBuf> {
+    entries
+        .iter()
+        .filter(|(name, _)| name.ends_with(".pdf"))
+        .map(|(name, bytes)| {
+            let path = dir.join(name);
+            std::fs::write(&path, bytes).unwrap();
+            (name.clone(), path)
+        })
+        .collect()
+}
+
+fn manifest(entries: &[(String, Vec<u8>)]) -> Value {
+    let (name, bytes) = entries.last().unwrap();
+    assert_eq!(name, "manifest.json", "the manifest comes last");
+    serde_json::from_slice(bytes).unwrap()
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[test]
+fn the_zip_holds_every_ward_the_rollup_and_the_manifest() {
+    let (output, zip) = batch("batch-sample", None, &[]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let entries = entries(&zip);
+    let names: Vec<&str> = entries.iter().map(|(name, _)| name.as_str()).collect();
+    let mut expected = vec![
+        "phuong-an-my.pdf",
+        "phuong-an-phu.pdf",
+        "phuong-an-son.pdf",
+        "phuong-an-xuan.pdf",
+        "phuong-hoa-huong.pdf",
+        "phuong-hoa-thuan.pdf",
+        "phuong-phuoc-hoa.pdf",
+        "phuong-tan-thanh.pdf",
+        "phuong-truong-xuan.pdf",
+        "tong-hop.pdf",
+        "xa-tam-ngoc.pdf",
+        "xa-tam-phu.pdf",
+        "xa-tam-thang.pdf",
+        "xa-tam-thanh.pdf",
+    ];
+    expected.sort();
+    expected.push("manifest.json");
+    assert_eq!(names, expected);
+
+    let manifest = manifest(&entries);
+    let bytes: BTreeMap<&str, &Vec<u8>> = entries.iter().map(|(n, b)| (n.as_str(), b)).collect();
+    let dir = zip.parent().unwrap();
+    let pdfs = unpack(&entries, dir);
+    let sample = wards_json();
+    let wards = manifest["wards"].as_array().unwrap();
+    assert_eq!(wards.len(), 13);
+    let files = wards
+        .iter()
+        .zip(sample["wards"].as_array().unwrap())
+        .map(|(entry, ward)| {
+            assert_eq!(entry["name"], ward["name"]);
+            assert_eq!(entry["status"], "ok");
+            assert_eq!(entry["errors"], json!([]));
+            let [file] = entry["files"].as_array().unwrap().as_slice() else {
+                panic!("one file: {entry}")
+            };
+            file.clone()
+        })
+        .chain([manifest["rollup"].clone()]);
+    for file in files {
+        let name = file["file"].as_str().unwrap();
+        assert_eq!(file["bytes"], bytes[name].len());
+        assert_eq!(file["sha256"], sha256(bytes[name]));
+        let info = poppler("pdfinfo", &[pdfs[name].to_str().unwrap()]);
+        let pages = info
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .unwrap()
+            .trim();
+        assert_eq!(file["pages"].to_string(), pages, "{name}");
+    }
+    let an_my = pdf_text(&pdfs["phuong-an-my.pdf"]);
+    assert!(
+        an_my.contains("BAN CHỈ HUY QUÂN SỰ PHƯỜNG AN MỸ"),
+        "{an_my}"
+    );
+    assert!(an_my.contains("An Mỹ, ngày"));
+}
+
+/// Every number printed right before `unit` in `text` ("trồng 2.000 cây xanh" → 2000).
+fn figures_before(text: &str, unit: &str) -> Vec<u64> {
+    text.match_indices(unit)
+        .filter_map(|(at, _)| {
+            let number: String = text[..at]
+                .trim_end()
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            let digits: String = number.chars().rev().filter(char::is_ascii_digit).collect();
+            digits.parse().ok()
+        })
+        .collect()
+}
+
+/// The figure of `phrase` in a report's running text, e.g. "trồng " → the trees planted.
+fn figure_after(text: &str, phrase: &str, unit: &str) -> u64 {
+    let start = text.find(phrase).map(|at| at + phrase.len());
+    start
+        .and_then(|start| figures_before(&text[start..], unit).first().copied())
+        .unwrap_or(0)
+}
+
+#[test]
+fn rollup_totals_are_the_sums_of_the_wards_in_the_pdfs() {
+    let (output, zip) = batch("batch-totals", None, &[]);
+    assert!(output.status.success());
+    let entries = entries(&zip);
+    let pdfs = unpack(&entries, zip.parent().unwrap());
+    let texts: BTreeMap<&str, String> = pdfs
+        .iter()
+        .map(|(name, path)| (name.as_str(), pdf_text(path)))
+        .collect();
+    let rollup = &texts["tong-hop.pdf"];
+    let wards = texts.iter().filter(|(name, _)| **name != "tong-hop.pdf");
+    let money = |text: &str| {
+        figure_after(
+            text,
+            "Tổng kinh phí các tổ chức vận động, hỗ trợ trong năm 2022:",
+            "đồng",
+        )
+    };
+    for (phrase, unit) in [
+        ("trồng ", "cây xanh"),
+        ("tặng ", "suất quà"),
+        ("khám bệnh, phát thuốc miễn phí cho ", "lượt người"),
+        ("Tham gia ", "buổi giáo dục truyền thống"),
+    ] {
+        let sum: u64 = wards
+            .clone()
+            .map(|(_, text)| figure_after(text, phrase, unit))
+            .sum();
+        assert!(sum > 0, "{phrase}");
+        assert_eq!(figure_after(rollup, phrase, unit), sum, "{phrase}… {unit}");
+    }
+    let sum: u64 = wards.map(|(_, text)| money(text)).sum();
+    assert_eq!(money(rollup), sum);
+    assert!(
+        rollup.contains("Tổng hợp từ báo cáo của 13 phường, xã."),
+        "{rollup}"
+    );
+}
+
+#[test]
+fn a_bad_ward_is_reported_and_the_others_still_render() {
+    let mut data = wards_json();
+    data["wards"][3]["overrides"]["signer"]["name"] = json!(" ");
+    let (output, zip) = batch("batch-bad-ward", Some(&data), &[]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("error: ward Phường An Phú (phuong-an-phu):")
+            && stderr.contains("$.signer.name: must not be empty"),
+        "{stderr}"
+    );
+    let entries = entries(&zip);
+    assert_eq!(entries.len(), 14, "12 wards, the roll-up and the manifest");
+    assert!(!entries.iter().any(|(name, _)| name == "phuong-an-phu.pdf"));
+    let manifest = manifest(&entries);
+    let failed = &manifest["wards"][3];
+    assert_eq!(failed["status"], "failed");
+    assert_eq!(failed["files"], json!([]));
+    assert_eq!(failed["errors"][0]["path"], "$.signer.name");
+    let pdfs = unpack(&entries, zip.parent().unwrap());
+    let rollup = pdf_text(&pdfs["tong-hop.pdf"]);
+    assert!(
+        rollup.contains("số liệu chưa bao gồm 1 đơn vị chưa có báo cáo hợp lệ: Phường An Phú"),
+        "{rollup}"
+    );
+
+    let (output, _) = batch("batch-bad-ward-partial", Some(&data), &["--allow-partial"]);
+    assert!(output.status.success());
+
+    let (output, zip) = batch("batch-bad-ward-strict", Some(&data), &["--strict"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("stopped at Phường An Phú"));
+    let left: Vec<_> = std::fs::read_dir(zip.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["wards.json"], "no ZIP and no temporary file");
+}
+
+#[test]
+fn equal_input_gives_equal_bytes_whatever_the_workers() {
+    let (one, first) = batch("batch-bytes-1", None, &["--jobs", "1"]);
+    let (two, second) = batch("batch-bytes-2", None, &["--jobs", "2"]);
+    assert!(one.status.success() && two.status.success());
+    assert_eq!(
+        std::fs::read(first).unwrap(),
+        std::fs::read(second).unwrap()
+    );
+}
+
+#[test]
+fn batch_file_errors_name_their_place() {
+    let mut data = wards_json();
+    data["wards"][0]["figures"]["cay_xnah"] = json!(5);
+    data["wards"][2]["name"] = json!("Phường An Mỹ");
+    data["wards"][4]["figures"]["suat_qua"] = json!(-3);
+    let (output, zip) = batch("batch-errors", Some(&data), &[]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("$.wards[4].figures.suat_qua"), "{stderr}");
+    assert!(!zip.exists());
+
+    data["wards"][4]["figures"]["suat_qua"] = json!(3);
+    let (output, _) = batch("batch-errors-2", Some(&data), &[]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for expected in [
+        "$.wards[0].figures.cay_xnah: no shared quantity has the key \"cay_xnah\"",
+        "$.wards[2].name: gives the same file name \"phuong-an-my\" as $.wards[0]",
+    ] {
+        assert!(stderr.contains(expected), "{expected:?} not in {stderr}");
+    }
+}
+
+#[test]
+fn agreements_come_with_their_signature_fields() {
+    let mut data = wards_json();
+    let program = sample_json()["next_program"].clone();
+    data["shared"]["next_program"] = program;
+    data["wards"] = json!(data["wards"].as_array().unwrap()[..2]);
+    let (output, zip) = batch("batch-agreements", Some(&data), &["--with", "agreement"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let entries = entries(&zip);
+    let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "phuong-an-my-chuong-trinh.pdf",
+            "phuong-an-my.pdf",
+            "phuong-an-son-chuong-trinh.pdf",
+            "phuong-an-son.pdf",
+            "tong-hop.pdf",
+            "manifest.json"
+        ]
+    );
+    let pdfs = unpack(&entries, zip.parent().unwrap());
+    let fields = vanban(&[
+        "fields",
+        pdfs["phuong-an-my-chuong-trinh.pdf"].to_str().unwrap(),
+        "--json",
+    ]);
+    let fields: Value = serde_json::from_slice(&fields.stdout).unwrap();
+    assert_eq!(fields.as_array().unwrap().len(), 8);
+    let manifest = manifest(&entries);
+    let kinds: Vec<&Value> = manifest["wards"][0]["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|file| &file["kind"])
+        .collect();
+    assert_eq!(
+        kinds,
+        [&json!("agreement"), &json!("report")],
+        "in ZIP order"
+    );
+}
