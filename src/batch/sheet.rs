@@ -194,16 +194,29 @@ fn csv_rows(bytes: &[u8]) -> Result<Vec<Row>, csv::Error> {
         .flexible(true)
         .delimiter(delimiter(bytes))
         .from_reader(bytes);
-    reader
-        .records()
-        .map(|record| {
-            let record = record?;
-            Ok(Row {
-                number: record.position().map_or(0, |p| p.line() as usize),
-                cells: record.iter().map(Cell::text).collect(),
-            })
-        })
-        .collect()
+    let (mut line, mut counted) = (1, 0);
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record?;
+        // The reader's own line numbers lag behind blank lines and CRLF endings: count the
+        // line breaks before the record's first byte instead.
+        let after_previous = record.position().map_or(0, |p| p.byte() as usize);
+        let breaks = bytes[after_previous..]
+            .iter()
+            .take_while(|&&byte| byte == b'\r' || byte == b'\n')
+            .count();
+        let start = after_previous + breaks;
+        line += bytes[counted..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        counted = start;
+        rows.push(Row {
+            number: line,
+            cells: record.iter().map(Cell::text).collect(),
+        });
+    }
+    Ok(rows)
 }
 
 /// `;` when the first line has more semicolons than commas (Excel writes CSV so where the
@@ -588,12 +601,16 @@ mod tests {
 
     #[test]
     fn csv_with_bom_semicolons_and_blank_lines() {
-        let bytes = "\u{feff}name;signer_name;quy\n\nPhường An Mỹ;Nguyễn Văn An;1.500.000\n";
+        let bytes = "\u{feff}name;signer_name;quy\r\n\r\n\"Phường\r\nAn Mỹ\";Nguyễn Văn An;1.500.000\r\n\
+                     Xã Tam Thanh;Đỗ Văn Thanh\r\n";
         let rows = csv_rows(bytes.as_bytes()).unwrap();
-        assert_eq!(rows[0], text_row(1, &["name", "signer_name", "quy"]));
         assert_eq!(
-            rows.last().unwrap(),
-            &text_row(3, &["Phường An Mỹ", "Nguyễn Văn An", "1.500.000"])
+            rows,
+            [
+                text_row(1, &["name", "signer_name", "quy"]),
+                text_row(3, &["Phường\r\nAn Mỹ", "Nguyễn Văn An", "1.500.000"]),
+                text_row(5, &["Xã Tam Thanh", "Đỗ Văn Thanh"]),
+            ]
         );
         assert_eq!(delimiter(b"a,b;c,d"), b',');
     }
