@@ -7,6 +7,7 @@ mod escaping;
 mod layout;
 mod measure;
 mod report;
+mod sheet;
 mod signing;
 mod snapshot;
 mod support;

@@ -1,0 +1,139 @@
+//! The spreadsheet route: wards from an .xlsx or .csv sheet and the shared data from a batch
+//! file give the same ZIP as the batch file alone; bad sheets are refused, saying where.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use crate::support::*;
+
+const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/samples");
+
+fn sample(extension: &str) -> PathBuf {
+    Path::new(SAMPLES).join(format!("tam-ky-wards-2022.{extension}"))
+}
+
+/// Runs `vanban batch input [--shared the sample batch file]` into `dir/out.zip`.
+fn batch(dir: &Path, input: &Path, shared: bool) -> (Output, PathBuf) {
+    let zip = dir.join("out.zip");
+    let shared_file = sample("json");
+    let mut args = vec![
+        "batch",
+        input.to_str().unwrap(),
+        "-o",
+        zip.to_str().unwrap(),
+    ];
+    if shared {
+        args.extend(["--shared", shared_file.to_str().unwrap()]);
+    }
+    (vanban(&args), zip)
+}
+
+/// The ZIP's entries in order, with their bytes.
+fn entries(zip: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(zip).unwrap()).unwrap();
+    (0..archive.len())
+        .map(|index| {
+            let mut entry = archive.by_index(index).unwrap();
+            let mut bytes = Vec::new();
+            entry.read_to_end(&mut bytes).unwrap();
+            (entry.name().unwrap().into_owned(), bytes)
+        })
+        .collect()
+}
+
+/// The sample CSV with `edit` applied to its cells, written to a scratch directory.
+fn edited_csv(test: &str, edit: impl FnOnce(&mut Vec<Vec<String>>)) -> PathBuf {
+    let text = std::fs::read_to_string(sample("csv")).unwrap();
+    let mut rows: Vec<Vec<String>> = text
+        .lines()
+        .map(|line| line.split(',').map(str::to_owned).collect())
+        .collect();
+    edit(&mut rows);
+    let lines: Vec<String> = rows.iter().map(|row| row.join(",")).collect();
+    let path = scratch(test).join("wards.csv");
+    std::fs::write(&path, lines.join("\r\n") + "\r\n").unwrap();
+    path
+}
+
+/// Runs a batch that must fail with `code`; returns stderr, asserting that no ZIP was written.
+fn refused(input: &Path, shared: bool, code: i32) -> String {
+    let (output, zip) = batch(input.parent().unwrap(), input, shared);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(code), "{stderr}");
+    assert!(!zip.exists(), "a ZIP was written");
+    stderr
+}
+
+#[test]
+fn sheets_give_the_same_zip_as_the_batch_file() {
+    let dir = scratch("sheet-same-zip");
+    let run = |input: &Path, shared: bool, name: &str| {
+        let sub = dir.join(name);
+        std::fs::create_dir_all(&sub).unwrap();
+        let (output, zip) = batch(&sub, input, shared);
+        assert!(
+            output.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        entries(&zip)
+    };
+    let expected = run(&sample("json"), false, "json");
+    assert_eq!(expected.len(), 15, "13 wards, the roll-up and the manifest");
+    for extension in ["xlsx", "csv"] {
+        let got = run(&sample(extension), true, extension);
+        let names = |entries: &[(String, Vec<u8>)]| -> Vec<String> {
+            entries.iter().map(|(name, _)| name.clone()).collect()
+        };
+        assert_eq!(names(&got), names(&expected), "{extension}: entries");
+        for ((name, bytes), (_, expected)) in got.iter().zip(&expected) {
+            assert!(bytes == expected, "{extension}: {name} differs");
+        }
+    }
+}
+
+#[test]
+fn a_bad_cell_names_its_row_column_and_header() {
+    let input = edited_csv("sheet-bad-cell", |rows| {
+        let column = rows[0].iter().position(|h| h == "cay_xanh").unwrap();
+        rows[4][column] = "abc".to_owned();
+    });
+    let stderr = refused(&input, true, 1);
+    assert!(stderr.starts_with("error: "), "{stderr}");
+    assert!(
+        stderr.contains(
+            "row 5, column J (cay_xanh): expected a whole number of at least 0, found \"abc\""
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_unknown_header_is_named_with_the_quantity_keys() {
+    let input = edited_csv("sheet-unknown-header", |rows| {
+        let column = rows[0].iter().position(|h| h == "cay_xanh").unwrap();
+        rows[0][column] = "cay_xnah".to_owned();
+    });
+    let stderr = refused(&input, true, 1);
+    assert!(
+        stderr.contains("row 1, column J (cay_xnah): unknown column"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("cay_xanh, kinh_phi_kham"), "{stderr}");
+}
+
+#[test]
+fn a_sheet_needs_shared_and_a_batch_file_refuses_it() {
+    let dir = scratch("sheet-usage");
+    for extension in ["xlsx", "csv"] {
+        let input = dir.join(format!("wards.{extension}"));
+        std::fs::copy(sample(extension), &input).unwrap();
+        let stderr = refused(&input, false, 2);
+        assert!(stderr.contains("--shared"), "{stderr}");
+    }
+    let input = dir.join("wards.json");
+    std::fs::copy(sample("json"), &input).unwrap();
+    let stderr = refused(&input, true, 2);
+    assert!(stderr.contains("--shared goes with a sheet"), "{stderr}");
+}
