@@ -65,7 +65,7 @@ impl FileEntry {
 }
 
 /// One problem with a ward's data.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ErrorEntry {
     /// Where in the ward's year data (the shared data merged with the ward's own), or "$".
     pub path: String,

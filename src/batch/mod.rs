@@ -1,9 +1,10 @@
 //! Batches: every ward's report (and agreement) and the city's roll-up, rendered on dedicated
 //! worker threads sharing one engine and streamed into one ZIP with a manifest.
 //!
-//! Two passes: the first checks every ward's data (so that the roll-up, which sums the valid
-//! wards, can say which it leaves out); the second renders, in ZIP order, and keeps only a few
-//! documents in memory at a time.
+//! Ward documents render in ZIP order, and only a few are in memory at a time. The roll-up
+//! comes last: it sums the wards whose reports rendered and names those it leaves out, and it
+//! renders alone, so that its long table is not slowed by the cache eviction of the short
+//! documents around it.
 
 mod archive;
 mod input;
@@ -25,7 +26,7 @@ use ordered::for_each_in_order;
 use crate::context::WardRow;
 use crate::model::YearData;
 use crate::pdf::ExportOptions;
-use crate::{DocumentKind, Engine, RenderError, Rendered};
+use crate::{DocumentKind, Engine};
 
 /// The roll-up's file name in the ZIP.
 pub const ROLLUP_FILE: &str = "tong-hop.pdf";
@@ -72,24 +73,11 @@ pub struct Outcome<W> {
     pub pages: usize,
 }
 
-/// One document to render.
-enum Job {
-    Ward {
-        index: usize,
-        kind: DocumentKind,
-        file: String,
-    },
-    Rollup {
-        file: String,
-    },
-}
-
-impl Job {
-    fn file(&self) -> &str {
-        match self {
-            Job::Ward { file, .. } | Job::Rollup { file } => file,
-        }
-    }
+/// One ward document to render.
+struct Job {
+    index: usize,
+    kind: DocumentKind,
+    file: String,
 }
 
 /// Renders `batch` into a ZIP written to `out`; `progress(done, total)` follows the documents.
@@ -101,29 +89,8 @@ pub fn run<W: Write + Seek>(
     mut progress: impl FnMut(usize, usize),
 ) -> Result<Outcome<W>, BatchError> {
     let wards = batch.wards();
-
-    // Pass 1: which wards have valid data.
-    let mut checked: Vec<Result<(), Vec<ErrorEntry>>> = Vec::with_capacity(wards.len());
-    for_each_in_order(
-        &wards,
-        options.workers,
-        |ward| check_ward(engine, batch, ward, options.agreements),
-        |index, result| {
-            if let (true, Err(errors)) = (options.strict, &result) {
-                return Err(BatchError::Ward {
-                    ward: wards[index].clone(),
-                    errors: errors.clone(),
-                });
-            }
-            checked.push(result);
-            Ok(())
-        },
-    )?;
-
-    let (rollup, rows) = rollup(batch, &wards, &checked)?;
     let mut jobs: Vec<Job> = wards
         .iter()
-        .filter(|ward| checked[ward.index].is_ok())
         .flat_map(|ward| {
             let mut kinds = vec![(DocumentKind::Report, format!("{}.pdf", ward.slug))];
             if options.agreements {
@@ -132,53 +99,54 @@ pub fn run<W: Write + Seek>(
                     format!("{}-chuong-trinh.pdf", ward.slug),
                 ));
             }
-            kinds.into_iter().map(|(kind, file)| Job::Ward {
+            kinds.into_iter().map(|(kind, file)| Job {
                 index: ward.index,
                 kind,
                 file,
             })
         })
-        .chain([Job::Rollup {
-            file: ROLLUP_FILE.to_owned(),
-        }])
         .collect();
-    jobs.sort_by(|a, b| a.file().cmp(b.file()));
+    jobs.sort_by(|a, b| a.file.cmp(&b.file));
 
-    // Pass 2: render, and write each document as soon as those before it are written.
     let mut entries: Vec<manifest::WardEntry> = wards
         .iter()
-        .zip(&checked)
-        .map(|(ward, checked)| manifest::WardEntry {
+        .map(|ward| manifest::WardEntry {
             name: ward.name.clone(),
-            status: if checked.is_ok() { "ok" } else { "failed" },
+            status: "ok",
             files: Vec::new(),
-            errors: checked.clone().err().unwrap_or_default(),
+            errors: Vec::new(),
         })
         .collect();
-    let mut rollup_entry = None;
+    // Whether each ward's report rendered, so that the roll-up counts it.
+    let mut reported = vec![false; wards.len()];
     let mut archive = Archive::new(out);
     let mut pages = 0;
-    let total = jobs.len();
+    let total = jobs.len() + 1;
     for_each_in_order(
         &jobs,
         options.workers,
-        |job| render(engine, batch, job, &rollup, &rows, options.export),
+        |job| {
+            let data = batch.ward_data(job.index)?;
+            engine.pdf(job.kind, &data, options.export)
+        },
         |done, rendered| {
-            let job = &jobs[done];
-            match (job, rendered) {
-                (Job::Ward { index, kind, file }, Ok(rendered)) => {
+            let Job { index, kind, file } = &jobs[done];
+            match rendered {
+                Ok(rendered) => {
                     archive.add(file, &rendered.pdf)?;
                     pages += rendered.pages;
-                    let kind = if *kind == DocumentKind::Report {
-                        "report"
-                    } else {
-                        "agreement"
+                    let kind = match kind {
+                        DocumentKind::Report => {
+                            reported[*index] = true;
+                            "report"
+                        }
+                        DocumentKind::Agreement => "agreement",
                     };
                     entries[*index]
                         .files
                         .push(FileEntry::new(file, kind, &rendered));
                 }
-                (Job::Ward { index, .. }, Err(error)) => {
+                Err(error) => {
                     let errors = render_errors(&error);
                     if options.strict {
                         return Err(BatchError::Ward {
@@ -186,18 +154,13 @@ pub fn run<W: Write + Seek>(
                             errors,
                         });
                     }
-                    entries[*index].status = "failed";
-                    entries[*index].errors.extend(errors);
-                }
-                (Job::Rollup { file }, Ok(rendered)) => {
-                    archive.add(file, &rendered.pdf)?;
-                    pages += rendered.pages;
-                    rollup_entry = Some(FileEntry::new(file, "report", &rendered));
-                }
-                (Job::Rollup { .. }, Err(error)) => {
-                    return Err(BatchError::Rollup {
-                        errors: render_errors(&error),
-                    });
+                    let entry = &mut entries[*index];
+                    entry.status = "failed";
+                    for error in errors {
+                        if !entry.errors.contains(&error) {
+                            entry.errors.push(error);
+                        }
+                    }
                 }
             }
             progress(done + 1, total);
@@ -205,11 +168,21 @@ pub fn run<W: Write + Seek>(
         },
     )?;
 
+    let (rollup, rows) = rollup(batch, &wards, &reported)?;
+    let rendered = engine
+        .rollup_pdf(&rollup, &rows, options.export)
+        .map_err(|error| BatchError::Rollup {
+            errors: render_errors(&error),
+        })?;
+    archive.add(ROLLUP_FILE, &rendered.pdf)?;
+    pages += rendered.pages;
+    progress(total, total);
+
     let manifest = Manifest {
         year: rollup.year,
         generator: concat!("vanban ", env!("CARGO_PKG_VERSION")),
         wards: entries,
-        rollup: rollup_entry.expect("the roll-up is one of the jobs"),
+        rollup: FileEntry::new(ROLLUP_FILE, "report", &rendered),
     };
     let mut json = serde_json::to_vec_pretty(&manifest).expect("the manifest serializes");
     json.push(b'\n');
@@ -229,38 +202,18 @@ pub fn run<W: Write + Seek>(
     })
 }
 
-/// Checks one ward's data as rendering would, without rendering.
-fn check_ward(
-    engine: &Engine,
-    batch: &Batch,
-    ward: &Ward,
-    agreements: bool,
-) -> Result<(), Vec<ErrorEntry>> {
-    let data = batch
-        .ward_data(ward.index)
-        .map_err(|error| data_errors(&error))?;
-    engine.check(&data).map_err(|error| data_errors(&error))?;
-    if agreements && data.next_program.is_none() {
-        return Err(vec![ErrorEntry {
-            path: "$.next_program".to_owned(),
-            message: "missing: agreements need each ward's program".to_owned(),
-        }]);
-    }
-    Ok(())
-}
-
-/// The city's roll-up data, its figures the sums over the valid wards, and its table of wards.
+/// The city's roll-up data, its figures the sums over the wards whose reports rendered, and its
+/// table of wards.
 fn rollup(
     batch: &Batch,
     wards: &[Ward],
-    checked: &[Result<(), Vec<ErrorEntry>>],
+    reported: &[bool],
 ) -> Result<(YearData, Vec<WardRow>), BatchError> {
     let money = batch.money_keys();
     let mut sums: BTreeMap<String, u64> = BTreeMap::new();
     let mut rows = Vec::with_capacity(wards.len());
-    for (ward, checked) in wards.iter().zip(checked) {
+    for (ward, &included) in wards.iter().zip(reported) {
         let figures = &batch.wards[ward.index].figures;
-        let included = checked.is_ok();
         if included {
             for (key, figure) in figures {
                 let sum = sums.entry(key.clone()).or_default();
@@ -286,21 +239,4 @@ fn rollup(
             errors: data_errors(&error),
         })?;
     Ok((data, rows))
-}
-
-fn render(
-    engine: &Engine,
-    batch: &Batch,
-    job: &Job,
-    rollup: &YearData,
-    rows: &[WardRow],
-    export: ExportOptions,
-) -> Result<Rendered, RenderError> {
-    match job {
-        Job::Ward { index, kind, .. } => {
-            let data = batch.ward_data(*index)?;
-            engine.pdf(*kind, &data, export)
-        }
-        Job::Rollup { .. } => engine.rollup_pdf(rollup, rows, export),
-    }
 }

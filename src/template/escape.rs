@@ -20,7 +20,9 @@ pub fn escape_markup(text: &str, out: &mut String) {
                 out.push(c);
             }
             '\n' | '\u{2028}' | '\u{2029}' => out.push_str("\\\n"),
-            '\t' => out.push(' '),
+            // Tabs, carriage returns and other white-space controls separate words, as
+            // validation counts them; other controls print nothing.
+            c if c.is_control() && c.is_whitespace() => out.push(' '),
             c if c.is_control() => {}
             c => out.push(c),
         }
@@ -63,7 +65,7 @@ mod tests {
         assert_eq!(markup("#read(\"/etc\")"), "\\#read\\(\\\"\\/etc\\\"\\)");
         assert_eq!(markup("a*b_c"), "a\\*b\\_c");
         assert_eq!(markup("x\ny"), "x\\\ny");
-        assert_eq!(markup("a\r\tb\u{7}"), "a b");
+        assert_eq!(markup("a\rb\tc\u{7}d\u{c}e"), "a b cd e");
         assert_eq!(markup("Tiếng Việt, 100%"), "Tiếng Việt, 100%");
     }
 
