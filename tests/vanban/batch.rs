@@ -3,7 +3,6 @@
 //! equal input.
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
@@ -40,19 +39,6 @@ fn batch(test: &str, input: Option<&Value>, extra: &[&str]) -> (std::process::Ou
     ];
     args.extend_from_slice(extra);
     (vanban(&args), zip)
-}
-
-/// The ZIP's entries in order, with their bytes.
-pub fn entries(zip: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut archive = zip::ZipArchive::new(std::fs::File::open(zip).unwrap()).unwrap();
-    (0..archive.len())
-        .map(|index| {
-            let mut entry = archive.by_index(index).unwrap();
-            let mut bytes = Vec::new();
-            entry.read_to_end(&mut bytes).unwrap();
-            (entry.name().unwrap().into_owned(), bytes)
-        })
-        .collect()
 }
 
 /// Writes each PDF entry into `dir` and returns the paths by entry name.

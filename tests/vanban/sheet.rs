@@ -1,7 +1,6 @@
 //! The spreadsheet route: wards from an .xlsx or .csv sheet and the shared data from a batch
 //! file give the same ZIP as the batch file alone; bad sheets are refused, saying where.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -27,19 +26,6 @@ fn batch(dir: &Path, input: &Path, shared: bool) -> (Output, PathBuf) {
         args.extend(["--shared", shared_file.to_str().unwrap()]);
     }
     (vanban(&args), zip)
-}
-
-/// The ZIP's entries in order, with their bytes.
-fn entries(zip: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut archive = zip::ZipArchive::new(std::fs::File::open(zip).unwrap()).unwrap();
-    (0..archive.len())
-        .map(|index| {
-            let mut entry = archive.by_index(index).unwrap();
-            let mut bytes = Vec::new();
-            entry.read_to_end(&mut bytes).unwrap();
-            (entry.name().unwrap().into_owned(), bytes)
-        })
-        .collect()
 }
 
 /// The sample CSV with `edit` applied to its cells, written to a scratch directory.

@@ -63,6 +63,19 @@ pub fn sample_agreement() -> &'static (PathBuf, serde_json::Value) {
     })
 }
 
+/// A ZIP's entries in order, with their bytes.
+pub fn entries(zip: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(zip).unwrap()).unwrap();
+    (0..archive.len())
+        .map(|index| {
+            let mut entry = archive.by_index(index).unwrap();
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut entry, &mut bytes).unwrap();
+            (entry.name().unwrap().into_owned(), bytes)
+        })
+        .collect()
+}
+
 /// Runs a poppler tool and returns its standard output.
 pub fn poppler(tool: &str, args: &[&str]) -> String {
     let output = Command::new(tool)
