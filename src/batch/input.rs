@@ -2,11 +2,15 @@
 //! the wards, each with its figures and its own changes. Wards become year data by merging.
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
 
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
-use crate::model::{DataError, InvalidData, YearData, parse_json, year_data_from_value};
+use crate::model::{
+    DataError, InvalidData, QuantityValue, YearData, parse_json, parse_year_data,
+    year_data_from_value,
+};
 use crate::vn;
 
 /// A parsed batch file, with its wards in the order given.
@@ -37,6 +41,10 @@ pub struct WardEntry {
     /// (by default derived from its name and the city's issuer).
     #[serde(default)]
     pub overrides: Map<String, Value>,
+    /// A file holding the ward's complete year data, read when the ward renders (wards from a
+    /// directory); then the shared data, figures and overrides do not apply.
+    #[serde(skip)]
+    pub file: Option<PathBuf>,
 }
 
 /// A ward as the batch names and files it.
@@ -125,16 +133,9 @@ impl Batch {
         errors
     }
 
-    /// The keys of the shared quantities that are money.
-    pub fn money_keys(&self) -> std::collections::BTreeSet<String> {
-        quantity_kinds(&self.shared)
-            .map(|kinds| {
-                kinds
-                    .into_iter()
-                    .filter_map(|(key, money)| money.then_some(key))
-                    .collect()
-            })
-            .unwrap_or_default()
+    /// Each shared quantity's key, and whether it is money.
+    pub fn quantity_kinds(&self) -> BTreeMap<String, bool> {
+        quantity_kinds(&self.shared).unwrap_or_default()
     }
 
     /// The wards, in the batch's order.
@@ -155,6 +156,15 @@ impl Batch {
     /// with no activity.
     pub fn ward_data(&self, index: usize) -> Result<YearData, InvalidData> {
         let ward = &self.wards[index];
+        if let Some(path) = &ward.file {
+            let bytes = std::fs::read(path).map_err(|error| InvalidData::Fields {
+                errors: vec![DataError::new(
+                    "$",
+                    format!("cannot read {}: {error}", path.display()),
+                )],
+            })?;
+            return parse_year_data(&bytes);
+        }
         let mut value = Value::Object(self.shared.clone());
         if !ward.overrides.contains_key("issuer") {
             merge(
@@ -220,6 +230,40 @@ fn deserialize(value: Value) -> Result<Batch, InvalidData> {
             )],
         }
     })
+}
+
+/// The figures of a ward's year data by quantity key, and the keys no shared quantity has.
+pub fn figures_of(
+    data: &YearData,
+    kinds: &BTreeMap<String, bool>,
+) -> Result<BTreeMap<String, u64>, Vec<DataError>> {
+    let mut figures = BTreeMap::new();
+    let mut errors = Vec::new();
+    for (o, organization) in data.organizations.iter().enumerate() {
+        for (a, activity) in organization.activities.iter().enumerate() {
+            for (q, quantity) in activity.quantities.iter().enumerate() {
+                if !kinds.contains_key(&quantity.key) {
+                    errors.push(DataError::new(
+                        format!("$.organizations[{o}].activities[{a}].quantities[{q}].key"),
+                        format!(
+                            "\"{}\" is not a shared quantity, so the roll-up cannot add it up",
+                            quantity.key
+                        ),
+                    ));
+                    continue;
+                }
+                let value = match quantity.value() {
+                    QuantityValue::Money(value) | QuantityValue::Count(value, _) => value,
+                };
+                *figures.entry(quantity.key.clone()).or_default() += value;
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(figures)
+    } else {
+        Err(errors)
+    }
 }
 
 /// "Phường An Mỹ" → (Some("Phường"), "An Mỹ"); names without a known kind are all place.

@@ -7,11 +7,14 @@
 //! documents around it.
 
 mod archive;
+mod directory;
 mod input;
 mod manifest;
 mod ordered;
 mod sheet;
 
+pub use directory::DirectoryError;
+use input::figures_of;
 pub use input::{Batch, Ward, WardEntry};
 pub use manifest::{ErrorEntry, FileEntry, Manifest};
 pub use sheet::{SheetError, SheetFormat};
@@ -24,9 +27,10 @@ use manifest::{data_errors, render_errors};
 use ordered::for_each_in_order;
 
 use crate::context::WardRow;
+use crate::model::InvalidData;
 use crate::model::YearData;
 use crate::pdf::ExportOptions;
-use crate::{DocumentKind, Engine};
+use crate::{DocumentKind, Engine, RenderError, Rendered};
 
 /// The roll-up's file name in the ZIP.
 pub const ROLLUP_FILE: &str = "tong-hop.pdf";
@@ -117,27 +121,25 @@ pub fn run<W: Write + Seek>(
             errors: Vec::new(),
         })
         .collect();
-    // Whether each ward's report rendered, so that the roll-up counts it.
-    let mut reported = vec![false; wards.len()];
+    // The figures of each ward whose report rendered, for the roll-up to add up.
+    let kinds = batch.quantity_kinds();
+    let mut reported: Vec<Option<BTreeMap<String, u64>>> = vec![None; wards.len()];
     let mut archive = Archive::new(out);
     let mut pages = 0;
     let total = jobs.len() + 1;
     for_each_in_order(
         &jobs,
         options.workers,
-        |job| {
-            let data = batch.ward_data(job.index)?;
-            engine.pdf(job.kind, &data, options.export)
-        },
+        |job| render_ward(engine, batch, job, &kinds, options.export),
         |done, rendered| {
             let Job { index, kind, file } = &jobs[done];
             match rendered {
-                Ok(rendered) => {
+                Ok((rendered, figures)) => {
                     archive.add(file, &rendered.pdf)?;
                     pages += rendered.pages;
                     let kind = match kind {
                         DocumentKind::Report => {
-                            reported[*index] = true;
+                            reported[*index] = Some(figures);
                             "report"
                         }
                         DocumentKind::Agreement => "agreement",
@@ -168,7 +170,7 @@ pub fn run<W: Write + Seek>(
         },
     )?;
 
-    let (rollup, rows) = rollup(batch, &wards, &reported)?;
+    let (rollup, rows) = rollup(batch, &wards, &reported, &kinds)?;
     let rendered = engine
         .rollup_pdf(&rollup, &rows, options.export)
         .map_err(|error| BatchError::Rollup {
@@ -202,35 +204,29 @@ pub fn run<W: Write + Seek>(
     })
 }
 
-/// The city's roll-up data, its figures the sums over the wards whose reports rendered, and its
-/// table of wards.
+/// The city's roll-up data, its figures the sums over the wards whose reports rendered (their
+/// `reported` figures), and its table of wards.
 fn rollup(
     batch: &Batch,
     wards: &[Ward],
-    reported: &[bool],
+    reported: &[Option<BTreeMap<String, u64>>],
+    kinds: &BTreeMap<String, bool>,
 ) -> Result<(YearData, Vec<WardRow>), BatchError> {
-    let money = batch.money_keys();
     let mut sums: BTreeMap<String, u64> = BTreeMap::new();
     let mut rows = Vec::with_capacity(wards.len());
-    for (ward, &included) in wards.iter().zip(reported) {
-        let figures = &batch.wards[ward.index].figures;
-        if included {
-            for (key, figure) in figures {
-                let sum = sums.entry(key.clone()).or_default();
-                *sum = sum.saturating_add(*figure);
+    for (ward, figures) in wards.iter().zip(reported) {
+        let mut money = None;
+        for (key, figure) in figures.iter().flatten() {
+            let sum = sums.entry(key.clone()).or_default();
+            *sum = sum.saturating_add(*figure);
+            if kinds.get(key) == Some(&true) {
+                money = Some(money.unwrap_or(0u64).saturating_add(*figure));
             }
         }
-        let mut ward_money = figures
-            .iter()
-            .filter(|(key, _)| money.contains(key.as_str()))
-            .map(|(_, figure)| *figure)
-            .peekable();
-        let has_money = ward_money.peek().is_some();
-        let total = ward_money.fold(0u64, u64::saturating_add);
         rows.push(WardRow {
             name: ward.name.clone(),
-            money: has_money.then_some(total),
-            included,
+            money,
+            included: figures.is_some(),
         });
     }
     let data = batch
@@ -239,4 +235,17 @@ fn rollup(
             errors: data_errors(&error),
         })?;
     Ok((data, rows))
+}
+
+/// Renders one ward document and returns it with the ward's figures by key.
+fn render_ward(
+    engine: &Engine,
+    batch: &Batch,
+    job: &Job,
+    kinds: &BTreeMap<String, bool>,
+    export: ExportOptions,
+) -> Result<(Rendered, BTreeMap<String, u64>), RenderError> {
+    let data = batch.ward_data(job.index)?;
+    let figures = figures_of(&data, kinds).map_err(|errors| InvalidData::Fields { errors })?;
+    Ok((engine.pdf(job.kind, &data, export)?, figures))
 }

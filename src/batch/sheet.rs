@@ -397,6 +397,7 @@ fn ward(row: &Row, headers: &[Option<String>]) -> Result<WardEntry, Vec<DataErro
         name: texts.remove("name").unwrap_or_default(),
         figures,
         overrides,
+        file: None,
     })
 }
 

@@ -99,9 +99,11 @@ pub struct FieldsArgs {
 #[derive(Debug, Args)]
 pub struct BatchArgs {
     /// A batch file (JSON): shared year data, the city's roll-up changes, and the wards; or a
-    /// sheet (.xlsx or .csv) with one row per ward, which needs --shared.
+    /// sheet (.xlsx or .csv) with one row per ward, or a directory with one year-data .json
+    /// file per ward; these two need --shared.
     pub input: PathBuf,
-    /// With a sheet: the batch file with the shared data and roll-up (its wards are not used).
+    /// With a sheet or a directory of ward files: the batch file with the shared data and
+    /// roll-up (its wards are not used).
     #[arg(long, value_name = "FILE")]
     pub shared: Option<PathBuf>,
     /// The ZIP to write. Default: INPUT's name with `.zip`, in the current directory.

@@ -7,7 +7,8 @@ use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use vanban::batch::{
-    self, Batch, BatchError, BatchOptions, ErrorEntry, Outcome, SheetError, SheetFormat, Ward,
+    self, Batch, BatchError, BatchOptions, DirectoryError, ErrorEntry, Outcome, SheetError,
+    SheetFormat, Ward,
 };
 use vanban::pdf::ExportOptions;
 
@@ -97,6 +98,25 @@ fn load(args: &BatchArgs) -> Result<Batch, Failure> {
             "{}: vanban reads sheets saved as .xlsx or .csv",
             input.display()
         )));
+    }
+    if input.is_dir() {
+        let Some(shared) = &args.shared else {
+            return Err(Failure::usage(format!(
+                "{} is a directory of ward files: --shared must name the batch file with the shared data",
+                input.display()
+            )));
+        };
+        let shared_batch = Batch::parse_shared(&read_input(shared)?)
+            .map_err(|error| Failure::data(shared, error))?;
+        return Batch::from_directory(shared_batch, input).map_err(|error| {
+            let message = format!("{}: {error}", input.display());
+            match error {
+                DirectoryError::Read(cause) => Failure::io(message, cause),
+                DirectoryError::Names { errors } => Failure::bad_input(message)
+                    .details(errors.iter().map(ToString::to_string).collect()),
+                DirectoryError::Empty => Failure::bad_input(message),
+            }
+        });
     }
     match (SheetFormat::from_path(input), &args.shared) {
         (None, None) => {

@@ -322,3 +322,75 @@ fn agreements_come_with_their_signature_fields() {
         "in ZIP order"
     );
 }
+
+/// `value` without its `null` members, as year data takes absent optional fields.
+fn without_nulls(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, without_nulls(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(without_nulls).collect()),
+        other => other,
+    }
+}
+
+#[test]
+fn a_directory_of_ward_files_gives_the_same_ward_reports() {
+    let sample = vanban::batch::Batch::parse(&std::fs::read(WARDS).unwrap()).unwrap();
+    let dir = scratch("batch-directory");
+    let wards = dir.join("wards");
+    std::fs::create_dir(&wards).unwrap();
+    for ward in sample.wards() {
+        let data = serde_json::to_value(sample.ward_data(ward.index).unwrap()).unwrap();
+        let bytes = serde_json::to_vec_pretty(&without_nulls(data)).unwrap();
+        std::fs::write(wards.join(format!("{}.json", ward.slug)), bytes).unwrap();
+    }
+    std::fs::write(wards.join("xa-hong.json"), b"{ not json").unwrap();
+    let zip = dir.join("out.zip");
+    let output = vanban(&[
+        "batch",
+        wards.to_str().unwrap(),
+        "--shared",
+        WARDS,
+        "-o",
+        zip.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("error: ward xa-hong (xa-hong):"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("malformed JSON at line 1, column 3"),
+        "{stderr}"
+    );
+
+    let (json_route, json_zip) = batch("batch-directory-json", None, &[]);
+    assert!(json_route.status.success());
+    let from_json: BTreeMap<String, Vec<u8>> = entries(&json_zip).into_iter().collect();
+    let from_dir = entries(&zip);
+    let mut compared = 0;
+    for (name, bytes) in &from_dir {
+        if name.starts_with("phuong-") || name.starts_with("xa-tam") {
+            assert!(from_json[name] == *bytes, "{name} differs");
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 13);
+    let pdfs = unpack(&from_dir, &dir);
+    let rollup = pdf_text(&pdfs["tong-hop.pdf"]);
+    let json_pdfs = unpack(&entries(&json_zip), json_zip.parent().unwrap());
+    let money = "Tổng kinh phí các tổ chức vận động, hỗ trợ trong năm 2022:";
+    assert_eq!(
+        figure_after(&rollup, money, "đồng"),
+        figure_after(&pdf_text(&json_pdfs["tong-hop.pdf"]), money, "đồng")
+    );
+    assert!(
+        rollup.contains("chưa có báo cáo hợp lệ: xa-hong"),
+        "{rollup}"
+    );
+}
