@@ -106,9 +106,7 @@ fn load(args: &BatchArgs) -> Result<Batch, Failure> {
                 input.display()
             )));
         };
-        let shared_batch = Batch::parse_shared(&read_input(shared)?)
-            .map_err(|error| Failure::data(shared, error))?;
-        return Batch::from_directory(shared_batch, input).map_err(|error| {
+        return Batch::from_directory(load_shared(shared)?, input).map_err(|error| {
             let message = format!("{}: {error}", input.display());
             match error {
                 DirectoryError::Read(cause) => Failure::io(message, cause),
@@ -132,12 +130,15 @@ fn load(args: &BatchArgs) -> Result<Batch, Failure> {
         ))
         .hint("vanban batch WARDS.xlsx --shared BATCH.json -o OUT.zip")),
         (Some(format), Some(shared)) => {
-            let shared_batch = Batch::parse_shared(&read_input(shared)?)
-                .map_err(|error| Failure::data(shared, error))?;
-            Batch::from_sheet(shared_batch, format, &read_input(input)?)
+            Batch::from_sheet(load_shared(shared)?, format, &read_input(input)?)
                 .map_err(|error| sheet_failure(input, error))
         }
     }
+}
+
+/// The batch file `--shared` names, for its shared data and roll-up.
+fn load_shared(path: &Path) -> Result<Batch, Failure> {
+    Batch::parse_shared(&read_input(path)?).map_err(|error| Failure::data(path, error))
 }
 
 fn sheet_failure(input: &Path, error: SheetError) -> Failure {
