@@ -1,10 +1,11 @@
 //! Batches: every ward's report (and agreement) and the city's roll-up, rendered on dedicated
 //! worker threads sharing one engine and streamed into one ZIP with a manifest.
 //!
-//! Ward documents render in ZIP order, and only a few are in memory at a time. The roll-up
-//! comes last: it sums the wards whose reports rendered and names those it leaves out, and it
-//! renders alone, so that its long table is not slowed by the cache eviction of the short
-//! documents around it.
+//! Every ward's data is checked first. The roll-up, which adds up the figures of the valid
+//! wards and names those it leaves out, renders next and alone: it is the one large document,
+//! and once its cache is cleared the ward documents reuse its memory. The wards then render in
+//! ZIP order, with only a few in memory at a time; a ward whose report still fails (a template
+//! or Typst error) is left out, and the roll-up is rendered again without it.
 
 mod archive;
 mod directory;
@@ -27,10 +28,8 @@ use manifest::{data_errors, render_errors};
 use ordered::for_each_in_order;
 
 use crate::context::WardRow;
-use crate::model::InvalidData;
-use crate::model::YearData;
 use crate::pdf::ExportOptions;
-use crate::{DocumentKind, Engine, RenderError, Rendered};
+use crate::{DocumentKind, Engine, Rendered};
 
 /// The roll-up's file name in the ZIP.
 pub const ROLLUP_FILE: &str = "tong-hop.pdf";
@@ -84,6 +83,9 @@ struct Job {
     file: String,
 }
 
+/// A ward's figures by quantity key, or why its data is not valid.
+type Checked = Result<BTreeMap<String, u64>, Vec<ErrorEntry>>;
+
 /// Renders `batch` into a ZIP written to `out`; `progress(done, total)` follows the documents.
 pub fn run<W: Write + Seek>(
     engine: &Engine,
@@ -93,55 +95,69 @@ pub fn run<W: Write + Seek>(
     mut progress: impl FnMut(usize, usize),
 ) -> Result<Outcome<W>, BatchError> {
     let wards = batch.wards();
-    let mut jobs: Vec<Job> = wards
-        .iter()
-        .flat_map(|ward| {
-            let mut kinds = vec![(DocumentKind::Report, format!("{}.pdf", ward.slug))];
-            if options.agreements {
-                kinds.push((
-                    DocumentKind::Agreement,
-                    format!("{}-chuong-trinh.pdf", ward.slug),
-                ));
-            }
-            kinds.into_iter().map(|(kind, file)| Job {
-                index: ward.index,
-                kind,
-                file,
-            })
-        })
-        .collect();
-    jobs.sort_by(|a, b| a.file.cmp(&b.file));
+    let jobs = jobs(&wards, options.agreements);
+    let kinds = batch.quantity_kinds();
+
+    // Every ward's data is checked first: the roll-up adds up the valid wards' figures, and
+    // it renders before the wards, alone, so that its memory is free again for them.
+    let mut checked: Vec<Checked> = Vec::with_capacity(wards.len());
+    for_each_in_order(
+        &wards,
+        options.workers,
+        |ward| check_ward(engine, batch, ward.index, &kinds),
+        |_, result| {
+            checked.push(result);
+            Ok::<(), BatchError>(())
+        },
+    )?;
+    if options.strict {
+        let first_failed = jobs.iter().find_map(|job| {
+            checked[job.index]
+                .as_ref()
+                .err()
+                .map(|errors| (job.index, errors))
+        });
+        if let Some((index, errors)) = first_failed {
+            return Err(BatchError::Ward {
+                ward: wards[index].clone(),
+                errors: errors.clone(),
+            });
+        }
+    }
+    let total = jobs.len() + 1;
+    let mut rollup = render_rollup(engine, batch, &wards, &checked, &kinds, options.export)?;
+    engine.clear_cache();
+    progress(1, total);
 
     let mut entries: Vec<manifest::WardEntry> = wards
         .iter()
-        .map(|ward| manifest::WardEntry {
+        .zip(&checked)
+        .map(|(ward, checked)| manifest::WardEntry {
             name: ward.name.clone(),
-            status: "ok",
+            status: if checked.is_ok() { "ok" } else { "failed" },
             files: Vec::new(),
-            errors: Vec::new(),
+            errors: checked.as_ref().err().cloned().unwrap_or_default(),
         })
         .collect();
-    // The figures of each ward whose report rendered, for the roll-up to add up.
-    let kinds = batch.quantity_kinds();
-    let mut reported: Vec<Option<BTreeMap<String, u64>>> = vec![None; wards.len()];
+    let jobs: Vec<Job> = jobs
+        .into_iter()
+        .filter(|job| checked[job.index].is_ok())
+        .collect();
     let mut archive = Archive::new(out);
     let mut pages = 0;
-    let total = jobs.len() + 1;
+    let mut report_failed = false;
     for_each_in_order(
         &jobs,
         options.workers,
-        |job| render_ward(engine, batch, job, &kinds, options.export),
+        |job| engine.pdf(job.kind, &batch.ward_data(job.index)?, options.export),
         |done, rendered| {
             let Job { index, kind, file } = &jobs[done];
             match rendered {
-                Ok((rendered, figures)) => {
+                Ok(rendered) => {
                     archive.add(file, &rendered.pdf)?;
                     pages += rendered.pages;
                     let kind = match kind {
-                        DocumentKind::Report => {
-                            reported[*index] = Some(figures);
-                            "report"
-                        }
+                        DocumentKind::Report => "report",
                         DocumentKind::Agreement => "agreement",
                     };
                     entries[*index]
@@ -156,6 +172,10 @@ pub fn run<W: Write + Seek>(
                             errors,
                         });
                     }
+                    if *kind == DocumentKind::Report {
+                        checked[*index] = Err(errors.clone());
+                        report_failed = true;
+                    }
                     let entry = &mut entries[*index];
                     entry.status = "failed";
                     for error in errors {
@@ -165,23 +185,22 @@ pub fn run<W: Write + Seek>(
                     }
                 }
             }
-            progress(done + 1, total);
+            progress(done + 2, total);
             Ok(())
         },
     )?;
 
-    let (rollup, rows) = rollup(batch, &wards, &reported, &kinds)?;
-    let rendered = engine
-        .rollup_pdf(&rollup, &rows, options.export)
-        .map_err(|error| BatchError::Rollup {
-            errors: render_errors(&error),
-        })?;
+    // A report that failed although its data was valid (a template or Typst error) leaves
+    // its ward out of the roll-up too.
+    if report_failed {
+        rollup = render_rollup(engine, batch, &wards, &checked, &kinds, options.export)?;
+    }
+    let (year, rendered) = rollup;
     archive.add(ROLLUP_FILE, &rendered.pdf)?;
     pages += rendered.pages;
-    progress(total, total);
 
     let manifest = Manifest {
-        year: rollup.year,
+        year,
         generator: concat!("vanban ", env!("CARGO_PKG_VERSION")),
         wards: entries,
         rollup: FileEntry::new(ROLLUP_FILE, "report", &rendered),
@@ -204,17 +223,58 @@ pub fn run<W: Write + Seek>(
     })
 }
 
-/// The city's roll-up data, its figures the sums over the wards whose reports rendered (their
-/// `reported` figures), and its table of wards.
-fn rollup(
+/// The documents to render, in ZIP order: each ward's report and, with `agreements`, its
+/// coordination program.
+fn jobs(wards: &[Ward], agreements: bool) -> Vec<Job> {
+    let mut jobs: Vec<Job> = wards
+        .iter()
+        .flat_map(|ward| {
+            let mut kinds = vec![(DocumentKind::Report, format!("{}.pdf", ward.slug))];
+            if agreements {
+                kinds.push((
+                    DocumentKind::Agreement,
+                    format!("{}-chuong-trinh.pdf", ward.slug),
+                ));
+            }
+            kinds.into_iter().map(|(kind, file)| Job {
+                index: ward.index,
+                kind,
+                file,
+            })
+        })
+        .collect();
+    jobs.sort_by(|a, b| a.file.cmp(&b.file));
+    jobs
+}
+
+/// Checks ward `index`'s year data as rendering would (including a glyph for every
+/// character) and returns its figures by key.
+fn check_ward(
+    engine: &Engine,
+    batch: &Batch,
+    index: usize,
+    kinds: &BTreeMap<String, bool>,
+) -> Checked {
+    let data = batch
+        .ward_data(index)
+        .map_err(|error| data_errors(&error))?;
+    engine.check(&data).map_err(|error| data_errors(&error))?;
+    figures_of(&data, kinds).map_err(|errors| errors.iter().map(ErrorEntry::from).collect())
+}
+
+/// Renders the city's roll-up: its figures the sums over the wards `checked` as valid, with a
+/// table of every ward. Returns the year and the PDF.
+fn render_rollup(
+    engine: &Engine,
     batch: &Batch,
     wards: &[Ward],
-    reported: &[Option<BTreeMap<String, u64>>],
+    checked: &[Checked],
     kinds: &BTreeMap<String, bool>,
-) -> Result<(YearData, Vec<WardRow>), BatchError> {
+    export: ExportOptions,
+) -> Result<(i32, Rendered), BatchError> {
     let mut sums: BTreeMap<String, u64> = BTreeMap::new();
     let mut rows = Vec::with_capacity(wards.len());
-    for (ward, figures) in wards.iter().zip(reported) {
+    for (ward, figures) in wards.iter().zip(checked) {
         let mut money = None;
         for (key, figure) in figures.iter().flatten() {
             let sum = sums.entry(key.clone()).or_default();
@@ -226,26 +286,15 @@ fn rollup(
         rows.push(WardRow {
             name: ward.name.clone(),
             money,
-            included: figures.is_some(),
+            included: figures.is_ok(),
         });
     }
+    let failure = |errors| BatchError::Rollup { errors };
     let data = batch
         .rollup_data(&sums)
-        .map_err(|error| BatchError::Rollup {
-            errors: data_errors(&error),
-        })?;
-    Ok((data, rows))
-}
-
-/// Renders one ward document and returns it with the ward's figures by key.
-fn render_ward(
-    engine: &Engine,
-    batch: &Batch,
-    job: &Job,
-    kinds: &BTreeMap<String, bool>,
-    export: ExportOptions,
-) -> Result<(Rendered, BTreeMap<String, u64>), RenderError> {
-    let data = batch.ward_data(job.index)?;
-    let figures = figures_of(&data, kinds).map_err(|errors| InvalidData::Fields { errors })?;
-    Ok((engine.pdf(job.kind, &data, export)?, figures))
+        .map_err(|error| failure(data_errors(&error)))?;
+    let rendered = engine
+        .rollup_pdf(&data, &rows, export)
+        .map_err(|error| failure(render_errors(&error)))?;
+    Ok((data.year, rendered))
 }

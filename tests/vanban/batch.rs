@@ -243,6 +243,54 @@ fn a_bad_ward_is_reported_and_the_others_still_render() {
 }
 
 #[test]
+fn a_ward_whose_report_fails_to_typeset_is_left_out_of_the_rollup() {
+    // Valid data, but a custom template that Typst rejects for one ward only.
+    let templates = scratch("batch-typeset-fails-templates");
+    let report = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/templates/report.typ.j2"
+    ))
+    .unwrap();
+    std::fs::write(
+        templates.join("report.typ.j2"),
+        format!(
+            "{report}\n{{% if data.issuer.place == \"An Sơn\" %}}#panic(\"no\"){{% endif %}}\n"
+        ),
+    )
+    .unwrap();
+    let (output, zip) = batch(
+        "batch-typeset-fails",
+        None,
+        &["--templates", templates.to_str().unwrap()],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("error: ward Phường An Sơn (phuong-an-son):"),
+        "{stderr}"
+    );
+    let entries = entries(&zip);
+    let manifest = manifest(&entries);
+    let failed = &manifest["wards"][1];
+    assert_eq!(failed["name"], "Phường An Sơn");
+    assert_eq!(failed["status"], "failed");
+    assert!(
+        failed["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("typesetting failed"),
+        "{failed}"
+    );
+    let pdfs = unpack(&entries, zip.parent().unwrap());
+    assert!(!pdfs.contains_key("phuong-an-son.pdf"));
+    let rollup = pdf_text(&pdfs["tong-hop.pdf"]);
+    assert!(
+        rollup.contains("số liệu chưa bao gồm 1 đơn vị chưa có báo cáo hợp lệ: Phường An Sơn"),
+        "{rollup}"
+    );
+}
+
+#[test]
 fn equal_input_gives_equal_bytes_whatever_the_workers() {
     let (one, first) = batch("batch-bytes-1", None, &["--jobs", "1"]);
     let (two, second) = batch("batch-bytes-2", None, &["--jobs", "2"]);
