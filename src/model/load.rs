@@ -257,11 +257,15 @@ fn syntax_message(error: &serde_json::Error) -> String {
     }
 }
 
-/// Normalises every string (and object key) to NFC, in place.
+/// Normalises every string (and object key) to NFC, in place; text already in NFC (nearly
+/// all of it) is left as it is.
 fn normalize_strings(value: &mut Value) {
     match value {
-        Value::String(text) => *text = vn::nfc(text),
+        Value::String(text) if !vn::is_nfc(text) => *text = vn::nfc(text),
         Value::Array(items) => items.iter_mut().for_each(normalize_strings),
+        Value::Object(map) if map.keys().all(|key| vn::is_nfc(key)) => {
+            map.values_mut().for_each(normalize_strings);
+        }
         Value::Object(map) => {
             let entries = std::mem::take(map);
             for (key, mut item) in entries {
@@ -376,5 +380,26 @@ fn json_type(value: &Value) -> String {
         Value::String(_) => format!("the text {value}"),
         Value::Array(_) => "a list".to_owned(),
         Value::Object(_) => "an object".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_and_keys_become_nfc() {
+        // "Kỳ" as a "y" followed by a combining grave accent (NFD).
+        let decomposed = "Tam Ky\u{300}";
+        let mut value = serde_json::json!({
+            "place": decomposed,
+            "list": ["Tam Kỳ", decomposed],
+            "e\u{301}": 1,
+        });
+        normalize_strings(&mut value);
+        assert_eq!(
+            value,
+            serde_json::json!({ "place": "Tam Kỳ", "list": ["Tam Kỳ", "Tam Kỳ"], "é": 1 })
+        );
     }
 }
