@@ -3,6 +3,7 @@
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, Once};
 
 use super::Failure;
 
@@ -14,6 +15,28 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         .write_all(bytes)
         .map_err(|error| file.failure(error))?;
     file.commit()
+}
+
+/// The temporary files being written, removed on an interrupt.
+static IN_FLIGHT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// On Ctrl-C or SIGTERM, removes the temporary files being written and exits with 130, so that
+/// an interrupted run leaves nothing behind.
+fn remove_temporary_files_on_interrupt() {
+    static HANDLER: Once = Once::new();
+    HANDLER.call_once(|| {
+        // Should the handler fail to install, the target still never holds a partial file.
+        let _ = ctrlc::set_handler(|| {
+            for path in in_flight().iter() {
+                let _ = std::fs::remove_file(path);
+            }
+            std::process::exit(130);
+        });
+    });
+}
+
+fn in_flight() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// A file written under a temporary name in the target's directory and renamed to the target
@@ -28,13 +51,16 @@ pub struct AtomicFile {
 impl AtomicFile {
     /// Creates the temporary file for `target`.
     pub fn create(target: &Path) -> Result<Self, Failure> {
+        remove_temporary_files_on_interrupt();
         let name = target
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or("output");
         let temporary = target.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+        let mut in_flight = in_flight();
         let file = File::create(&temporary)
             .map_err(|error| Failure::io(format!("cannot write {}", target.display()), error))?;
+        in_flight.push(temporary.clone());
         Ok(AtomicFile {
             target: target.to_owned(),
             temporary,
@@ -55,9 +81,11 @@ impl AtomicFile {
     /// Flushes the file to disk and renames it to the target.
     pub fn commit(mut self) -> Result<(), Failure> {
         let file = self.file.take().expect("open until committed");
+        let mut in_flight = in_flight();
         let result = file
             .sync_all()
             .and_then(|()| std::fs::rename(&self.temporary, &self.target));
+        in_flight.retain(|path| *path != self.temporary);
         result.map_err(|error| {
             let _ = std::fs::remove_file(&self.temporary);
             self.failure(error)
@@ -68,7 +96,9 @@ impl AtomicFile {
 impl Drop for AtomicFile {
     fn drop(&mut self) {
         if self.file.take().is_some() {
+            let mut in_flight = in_flight();
             let _ = std::fs::remove_file(&self.temporary);
+            in_flight.retain(|path| *path != self.temporary);
         }
     }
 }

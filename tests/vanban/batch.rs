@@ -291,6 +291,53 @@ fn a_ward_whose_report_fails_to_typeset_is_left_out_of_the_rollup() {
 }
 
 #[test]
+fn an_interrupted_batch_leaves_no_file_behind() {
+    // 300 wards (the sample's, numbered), so that the run is still going when interrupted.
+    let mut data = wards_json();
+    let wards = data["wards"].as_array().unwrap().clone();
+    data["wards"] = (0..300)
+        .map(|i| {
+            let mut ward = wards[i % wards.len()].clone();
+            ward["name"] = json!(format!("{} {}", ward["name"].as_str().unwrap(), i + 1));
+            ward
+        })
+        .collect();
+    let dir = scratch("batch-interrupted");
+    let input = dir.join("wards.json");
+    std::fs::write(&input, serde_json::to_vec(&data).unwrap()).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["batch", input.to_str().unwrap(), "-o"])
+        .arg(dir.join("out.zip"))
+        .spawn()
+        .unwrap();
+    let files = || -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        names
+    };
+    let started = std::time::Instant::now();
+    while !files().iter().any(|name| name.ends_with(".tmp")) {
+        assert!(
+            started.elapsed().as_secs() < 60,
+            "no temporary file: {:?}",
+            files()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let kill = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    assert_eq!(files(), ["wards.json"], "no ZIP and no temporary file");
+}
+
+#[test]
 fn equal_input_gives_equal_bytes_whatever_the_workers() {
     let (one, first) = batch("batch-bytes-1", None, &["--jobs", "1"]);
     let (two, second) = batch("batch-bytes-2", None, &["--jobs", "2"]);
