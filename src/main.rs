@@ -4,7 +4,9 @@
 mod cli;
 
 /// Typst allocates heavily; mimalloc makes a cold render about 10% faster than the system
-/// allocator, and warm ones about 7% (see README, Performance).
+/// allocator, and warm ones about 7% (see README, Performance). Its `no_thp` feature keeps it
+/// from asking for transparent huge pages, which cost a 1,000-ward batch 40 MB of resident
+/// memory and saved no time.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
