@@ -1,0 +1,409 @@
+//! `POST /v1/batches`: a batch file (JSON), or a sheet of wards with the shared batch file
+//! (multipart), in; the ZIP of every ward's report and the city's roll-up out, streamed as it
+//! is written.
+//!
+//! Before the first byte goes out, every ward's data is checked (as rendering checks it) and
+//! so is the roll-up's: bad input is a 4xx problem that lists every ward's errors, not a ZIP
+//! that stops halfway. A failure after streaming has started (an internal error) aborts the
+//! response, so that the client never takes a truncated ZIP for a whole one. A client that
+//! goes away stops the batch at its next write.
+
+use std::collections::BTreeMap;
+use std::io::{self, BufWriter, Write};
+use std::panic::AssertUnwindSafe;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::body::{Body, Bytes};
+use axum::extract::multipart::MultipartError;
+use axum::extract::{FromRequest, Multipart, Request, State};
+use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use futures_util::StreamExt;
+use serde::Deserialize;
+use tokio::sync::mpsc;
+
+use super::AppState;
+use super::problem::{ErrorItem, Problem, error_chain, panic_message};
+use super::request;
+use crate::batch::{self, Batch, BatchOptions, SheetError, SheetFormat};
+use crate::pdf::ExportOptions;
+use crate::{DocumentKind, Engine, RenderError};
+
+/// Chunks of ZIP in flight between the renderer and the connection.
+const CHANNEL_CHUNKS: usize = 8;
+/// The size of the chunks the ZIP is sent in.
+const CHUNK_BYTES: usize = 64 * 1024;
+
+/// The query of `POST /v1/batches`.
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BatchQuery {
+    /// `agreement`: also each ward's coordination program.
+    with: Option<Extra>,
+    /// Write PDF/A-2b.
+    #[serde(default)]
+    pdf_a: bool,
+    /// Leave out the wards with bad data (listed in the manifest) instead of refusing the
+    /// batch.
+    #[serde(default)]
+    allow_partial: bool,
+}
+
+/// Documents a batch can add to each ward's report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Extra {
+    Agreement,
+}
+
+/// What the client sent, parsed on the blocking pool.
+enum BatchInput {
+    /// A batch file.
+    File(Bytes),
+    /// A sheet of wards and the batch file with the shared data and roll-up.
+    Sheet {
+        shared: Bytes,
+        format: SheetFormat,
+        sheet: Bytes,
+    },
+}
+
+/// A message from the renderer to the connection.
+enum Chunk {
+    /// The input is good: the ZIP, with this file name, follows.
+    Started(String),
+    /// The next bytes of the ZIP.
+    Data(Bytes),
+    /// The batch failed: before `Started` a problem to answer with, after it an abort.
+    Failed(Problem),
+}
+
+/// `POST /v1/batches`.
+pub async fn batch(
+    State(state): State<Arc<AppState>>,
+    uri: Uri,
+    request: Request,
+) -> Result<Response, Problem> {
+    let query: BatchQuery = request::query(&uri)?;
+    let input = read_input(request, state.body_limit).await?;
+    let permit = state.limits.acquire().await?;
+    let (sender, mut receiver) = mpsc::channel(CHANNEL_CHUNKS);
+    let span = tracing::Span::current();
+    let task_state = state.clone();
+    tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        let _span = span.enter();
+        let state = task_state;
+        let started = Instant::now();
+        let produced = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            produce(&state.engine, input, query, &sender)
+        }));
+        let produced = produced.unwrap_or_else(|panic| {
+            Err(Problem::internal(format_args!(
+                "batch task panicked: {}",
+                panic_message(panic.as_ref())
+            )))
+        });
+        match produced {
+            Ok((wards, failed, pages)) => {
+                let seconds = started.elapsed().as_secs_f64();
+                state.metrics.render("batch", seconds, pages);
+                tracing::info!(
+                    kind = "batch",
+                    wards,
+                    failed,
+                    pages,
+                    ms = (seconds * 10_000.0).round() / 10.0,
+                    "batch streamed"
+                );
+            }
+            Err(_) if sender.is_closed() => {
+                tracing::info!("the client went away; the batch stopped");
+            }
+            Err(problem) => {
+                if let Some(failure) = super::documents::failure(&problem) {
+                    state.metrics.failure("batch", failure);
+                }
+                let _ = sender.blocking_send(Chunk::Failed(problem));
+            }
+        }
+    });
+
+    let file_name = match receiver.recv().await {
+        Some(Chunk::Started(file_name)) => file_name,
+        Some(Chunk::Failed(problem)) => return Err(problem),
+        Some(Chunk::Data(_)) | None => {
+            return Err(Problem::internal("the batch ended before it started"));
+        }
+    };
+    let chunks = futures_util::stream::unfold(receiver, |mut receiver| async move {
+        let item = match receiver.recv().await? {
+            Chunk::Data(bytes) => Ok(bytes),
+            Chunk::Failed(_) | Chunk::Started(_) => Err(io::Error::other(
+                "the batch failed after its ZIP had started",
+            )),
+        };
+        Some((item, receiver))
+    });
+    // An error ends the stream: the response is cut short, not finished.
+    let chunks = chunks.scan(false, |failed, item| {
+        let next = (!*failed).then(|| {
+            *failed = item.is_err();
+            item
+        });
+        std::future::ready(next)
+    });
+    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\""))
+        .map_err(Problem::internal)?;
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/zip"),
+            ),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        Body::from_stream(chunks),
+    )
+        .into_response())
+}
+
+/// Parses and checks the input, then streams the ZIP through `sender`. Returns the number of
+/// wards, of wards left out, and of pages.
+fn produce(
+    engine: &Engine,
+    input: BatchInput,
+    query: BatchQuery,
+    sender: &mpsc::Sender<Chunk>,
+) -> Result<(usize, usize, usize), Problem> {
+    let batch = input.parse()?;
+    let options = BatchOptions {
+        // One renderer per batch: a batch takes one permit, as a document does.
+        workers: 1,
+        agreements: query.with == Some(Extra::Agreement),
+        strict: false,
+        export: ExportOptions {
+            pdf_a: query.pdf_a,
+            ..ExportOptions::default()
+        },
+    };
+    preflight(engine, &batch, &options, query.allow_partial)?;
+    let year = batch.shared.get("year").and_then(serde_json::Value::as_i64);
+    let file_name = match year {
+        Some(year) => format!("bao-cao-phuong-xa-{year}.zip"),
+        None => "bao-cao-phuong-xa.zip".to_owned(),
+    };
+    sender
+        .blocking_send(Chunk::Started(file_name))
+        .map_err(|_| Problem::bad_request("the client went away"))?;
+    let out = BufWriter::with_capacity(
+        CHUNK_BYTES,
+        ChannelWriter {
+            sender: sender.clone(),
+        },
+    );
+    let outcome = batch::run(engine, &batch, &options, out, |_, _| {})
+        .map_err(|error| Problem::internal(error_chain(&error)))?;
+    outcome
+        .out
+        .into_inner()
+        .map_err(|error| Problem::internal(error.into_error()))?;
+    Ok((
+        outcome.manifest.wards.len(),
+        outcome.failed.len(),
+        outcome.pages,
+    ))
+}
+
+/// Checks what rendering would check, without typesetting: every ward's year data, glyphs and
+/// templates, then the roll-up's data. Bad wards refuse the batch (422, each error with its
+/// ward) unless `allow_partial`, which leaves them to the manifest.
+fn preflight(
+    engine: &Engine,
+    batch: &Batch,
+    options: &BatchOptions,
+    allow_partial: bool,
+) -> Result<(), Problem> {
+    let mut kinds = vec![DocumentKind::Report];
+    if options.agreements {
+        kinds.push(DocumentKind::Agreement);
+    }
+    let wards = batch.wards();
+    let mut errors: Vec<ErrorItem> = Vec::new();
+    let mut failed = 0;
+    let mut sums: BTreeMap<String, u64> = BTreeMap::new();
+    for ward in &wards {
+        let checked = batch
+            .ward_data(ward.index)
+            .map_err(RenderError::from)
+            .and_then(|data| {
+                kinds
+                    .iter()
+                    .try_for_each(|kind| engine.source(*kind, &data).map(drop))
+            });
+        match checked {
+            Ok(()) => {
+                for (key, figure) in &batch.wards[ward.index].figures {
+                    let sum = sums.entry(key.clone()).or_default();
+                    *sum = sum.saturating_add(*figure);
+                }
+            }
+            Err(RenderError::Data(invalid)) => {
+                failed += 1;
+                let problem = Problem::from(invalid).in_ward(&ward.name);
+                errors.extend(problem.errors().iter().cloned());
+            }
+            Err(other) => return Err(Problem::from(other)),
+        }
+    }
+    if failed > 0 && !allow_partial {
+        return Err(Problem::invalid(
+            format!(
+                "{failed} of {} wards have problems; fix them, or send allow_partial=true to leave them out",
+                wards.len()
+            ),
+            errors,
+        ));
+    }
+    batch
+        .rollup_data(&sums)
+        .map_err(|error| Problem::from(error).about("the city's roll-up report"))?;
+    Ok(())
+}
+
+impl BatchInput {
+    /// The batch the input describes; its problems as 400 or 422.
+    fn parse(self) -> Result<Batch, Problem> {
+        match self {
+            BatchInput::File(bytes) => Ok(Batch::parse(&bytes)?),
+            BatchInput::Sheet {
+                shared,
+                format,
+                sheet,
+            } => {
+                let shared = Batch::parse_shared(&shared)
+                    .map_err(|error| Problem::from(error).about("the shared batch file"))?;
+                Batch::from_sheet(shared, format, &sheet).map_err(sheet_problem)
+            }
+        }
+    }
+}
+
+/// A sheet that gives no batch: unreadable is a 400, bad cells a 422 with row and column.
+fn sheet_problem(error: SheetError) -> Problem {
+    let detail = format!("the sheet: {error}");
+    match error {
+        SheetError::Cells { errors } => Problem::invalid(
+            detail,
+            errors
+                .into_iter()
+                .map(|error| ErrorItem {
+                    path: error.path,
+                    message: error.message,
+                    ward: None,
+                })
+                .collect(),
+        ),
+        SheetError::Workbook(cause) => Problem::bad_request(format!(
+            "{detail}: {cause}; save it as an Excel workbook (.xlsx)"
+        )),
+        SheetError::Csv(cause) => Problem::bad_request(format!(
+            "{detail}: {cause}; save it as CSV UTF-8, comma- or semicolon-separated"
+        )),
+        SheetError::NoWorksheet => Problem::invalid(detail, Vec::new()),
+    }
+}
+
+/// The body: a batch file as JSON, or a form with the `sheet` and `shared` parts.
+async fn read_input(request: Request, limit: usize) -> Result<BatchInput, Problem> {
+    if request::is_json(request.headers()) {
+        return Ok(BatchInput::File(request::body(request, limit).await?));
+    }
+    if request::media_type(request.headers()).as_deref() != Some("multipart/form-data") {
+        return Err(Problem::unsupported_media_type(
+            "send a batch file as application/json, or a sheet of wards (.xlsx or .csv) and \
+             the shared batch file as multipart/form-data parts `sheet` and `shared`",
+        ));
+    }
+    request::check_length(request.headers(), limit)?;
+    let failed = |error: MultipartError| {
+        if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            Problem::too_large(limit)
+        } else {
+            Problem::bad_request(format!("cannot read the form: {}", error.body_text()))
+        }
+    };
+    let mut form = Multipart::from_request(request, &())
+        .await
+        .map_err(|rejection| Problem::bad_request(rejection.body_text()))?;
+    let (mut shared, mut sheet) = (None, None);
+    while let Some(field) = form.next_field().await.map_err(failed)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        let twice = || Problem::bad_request(format!("the form has two `{name}` parts"));
+        match name.as_str() {
+            "shared" if shared.is_some() => return Err(twice()),
+            "sheet" if sheet.is_some() => return Err(twice()),
+            "shared" => shared = Some(field.bytes().await.map_err(failed)?),
+            "sheet" => {
+                let format = sheet_format(field.file_name(), field.content_type())?;
+                sheet = Some((format, field.bytes().await.map_err(failed)?));
+            }
+            other => {
+                return Err(Problem::bad_request(format!(
+                    "unexpected form part `{other}`: send `sheet` (the .xlsx or .csv sheet of \
+                     wards) and `shared` (the batch file with the shared data)"
+                )));
+            }
+        }
+    }
+    match (shared, sheet) {
+        (Some(shared), Some((format, sheet))) => Ok(BatchInput::Sheet {
+            shared,
+            format,
+            sheet,
+        }),
+        (None, _) => Err(Problem::bad_request(
+            "the form has no `shared` part: the batch file with the shared data and roll-up",
+        )),
+        (_, None) => Err(Problem::bad_request(
+            "the form has no `sheet` part: the .xlsx or .csv sheet of wards",
+        )),
+    }
+}
+
+/// A sheet's format from its file name's extension (only the extension is used), else from
+/// its media type.
+fn sheet_format(file_name: Option<&str>, media_type: Option<&str>) -> Result<SheetFormat, Problem> {
+    let by_name = file_name.and_then(|name| SheetFormat::from_path(Path::new(name)));
+    let by_type = || match media_type? {
+        "text/csv" => Some(SheetFormat::Csv),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => {
+            Some(SheetFormat::Xlsx)
+        }
+        _ => None,
+    };
+    by_name.or_else(by_type).ok_or_else(|| {
+        Problem::unsupported_media_type("the `sheet` part must be an .xlsx workbook or a .csv file")
+    })
+}
+
+/// Bytes written by the batch, sent to the connection; a closed connection is a broken pipe,
+/// which stops the batch.
+struct ChannelWriter {
+    sender: mpsc::Sender<Chunk>,
+}
+
+impl Write for ChannelWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.sender
+            .blocking_send(Chunk::Data(Bytes::copy_from_slice(bytes)))
+            .map_err(|_| io::Error::new(io::ErrorKind::BrokenPipe, "the client went away"))?;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
