@@ -18,7 +18,7 @@ use std::time::Instant;
 use axum::body::{Body, Bytes};
 use axum::extract::multipart::MultipartError;
 use axum::extract::{FromRequest, Multipart, Request, State};
-use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderValue, Uri, header};
 use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt;
 use serde::Deserialize;
@@ -86,8 +86,9 @@ pub async fn batch(
     uri: Uri,
     request: Request,
 ) -> Result<Response, Problem> {
+    let input = read_input(request, state.body_limit).await;
     let query: BatchQuery = request::query(&uri)?;
-    let input = read_input(request, state.body_limit).await?;
+    let input = input?;
     let permit = state.limits.acquire().await?;
     let (sender, mut receiver) = mpsc::channel(CHANNEL_CHUNKS);
     let span = tracing::Span::current();
@@ -101,10 +102,10 @@ pub async fn batch(
             produce(&state.engine, input, query, &sender)
         }));
         let produced = produced.unwrap_or_else(|panic| {
-            Err(Problem::internal(format_args!(
+            Err(Stop::Failed(Problem::internal(format_args!(
                 "batch task panicked: {}",
                 panic_message(panic.as_ref())
-            )))
+            ))))
         });
         match produced {
             Ok((wards, failed, pages)) => {
@@ -119,10 +120,10 @@ pub async fn batch(
                     "batch streamed"
                 );
             }
-            Err(_) if sender.is_closed() => {
+            Err(Stop::ClientGone) => {
                 tracing::info!("the client went away; the batch stopped");
             }
-            Err(problem) => {
+            Err(Stop::Failed(problem)) => {
                 if let Some(failure) = super::documents::failure(&problem) {
                     state.metrics.failure("batch", failure);
                 }
@@ -170,6 +171,20 @@ pub async fn batch(
         .into_response())
 }
 
+/// Why a batch stopped.
+enum Stop {
+    /// A problem: answered if the ZIP has not started, else the response is aborted.
+    Failed(Problem),
+    /// The connection closed: nobody is left to answer.
+    ClientGone,
+}
+
+impl From<Problem> for Stop {
+    fn from(problem: Problem) -> Self {
+        Stop::Failed(problem)
+    }
+}
+
 /// Parses and checks the input, then streams the ZIP through `sender`. Returns the number of
 /// wards, of wards left out, and of pages.
 fn produce(
@@ -177,7 +192,7 @@ fn produce(
     input: BatchInput,
     query: BatchQuery,
     sender: &mpsc::Sender<Chunk>,
-) -> Result<(usize, usize, usize), Problem> {
+) -> Result<(usize, usize, usize), Stop> {
     let batch = input.parse()?;
     let options = BatchOptions {
         // One renderer per batch: a batch takes one permit, as a document does.
@@ -197,19 +212,27 @@ fn produce(
     };
     sender
         .blocking_send(Chunk::Started(file_name))
-        .map_err(|_| Problem::bad_request("the client went away"))?;
+        .map_err(|_| Stop::ClientGone)?;
     let out = BufWriter::with_capacity(
         CHUNK_BYTES,
         ChannelWriter {
             sender: sender.clone(),
         },
     );
-    let outcome = batch::run(engine, &batch, &options, out, |_, _| {})
-        .map_err(|error| Problem::internal(error_chain(&error)))?;
+    // A write fails only when the connection is gone; anything else is internal.
+    let failed = |error: &dyn std::error::Error| {
+        if sender.is_closed() {
+            Stop::ClientGone
+        } else {
+            Stop::Failed(Problem::internal(error_chain(error)))
+        }
+    };
+    let outcome =
+        batch::run(engine, &batch, &options, out, |_, _| {}).map_err(|error| failed(&error))?;
     outcome
         .out
         .into_inner()
-        .map_err(|error| Problem::internal(error.into_error()))?;
+        .map_err(|error| failed(error.error()))?;
     Ok((
         outcome.manifest.wards.len(),
         outcome.failed.len(),
@@ -318,23 +341,24 @@ fn sheet_problem(error: SheetError) -> Problem {
 
 /// The body: a batch file as JSON, or a form with the `sheet` and `shared` parts.
 async fn read_input(request: Request, limit: usize) -> Result<BatchInput, Problem> {
-    if request::is_json(request.headers()) {
-        return Ok(BatchInput::File(request::body(request, limit).await?));
+    let json = request::is_json(request.headers());
+    let multipart =
+        request::media_type(request.headers()).as_deref() == Some("multipart/form-data");
+    let (parts, body) = request.into_parts();
+    let body = request::read(&parts.headers, body, limit).await?;
+    if json {
+        return Ok(BatchInput::File(body));
     }
-    if request::media_type(request.headers()).as_deref() != Some("multipart/form-data") {
+    if !multipart {
         return Err(Problem::unsupported_media_type(
             "send a batch file as application/json, or a sheet of wards (.xlsx or .csv) and \
              the shared batch file as multipart/form-data parts `sheet` and `shared`",
         ));
     }
-    request::check_length(request.headers(), limit)?;
     let failed = |error: MultipartError| {
-        if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            Problem::too_large(limit)
-        } else {
-            Problem::bad_request(format!("cannot read the form: {}", error.body_text()))
-        }
+        Problem::bad_request(format!("cannot read the form: {}", error.body_text()))
     };
+    let request = Request::from_parts(parts, Body::from(body));
     let mut form = Multipart::from_request(request, &())
         .await
         .map_err(|rejection| Problem::bad_request(rejection.body_text()))?;

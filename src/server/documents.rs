@@ -125,10 +125,11 @@ pub async fn document(
     uri: Uri,
     request: Request,
 ) -> Result<Response, Problem> {
+    let body = request::json_body(request, state.body_limit, "the year data").await;
     let kind = kind(&name)?;
     let query: DocumentQuery = request::query(&uri)?;
     query.check()?;
-    let body = request::json_body(request, state.body_limit, "the year data").await?;
+    let body = body?;
     let engine = state.engine.clone();
     let label = kind_name(kind);
     let outcome = state

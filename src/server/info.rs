@@ -4,8 +4,8 @@
 use std::sync::{Arc, LazyLock};
 
 use axum::Json;
-use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use clap::ValueEnum;
 use serde_json::{Value, json};
@@ -14,6 +14,7 @@ use super::AppState;
 use super::documents::{kind_name, kind_title};
 use super::metrics::Gauges;
 use super::problem::Problem;
+use super::request;
 use crate::DocumentKind;
 
 /// The JSON Schema of the year data, as `vanban schema` prints it; made once.
@@ -99,7 +100,9 @@ pub async fn metrics(State(state): State<Arc<AppState>>) -> Response {
 }
 
 /// Any other path.
-pub async fn not_found(uri: Uri) -> Problem {
+pub async fn not_found(request: Request) -> Problem {
+    let uri = request.uri().clone();
+    request::drain(request.into_body().into_data_stream()).await;
     Problem::not_found(format!(
         "no route {}; the API is under /v1 (see GET /v1/templates)",
         uri.path()
@@ -107,7 +110,8 @@ pub async fn not_found(uri: Uri) -> Problem {
 }
 
 /// A known path with a method it does not take.
-pub async fn method_not_allowed() -> Problem {
+pub async fn method_not_allowed(request: Request) -> Problem {
+    request::drain(request.into_body().into_data_stream()).await;
     Problem::new(
         StatusCode::METHOD_NOT_ALLOWED,
         "this route does not take that method: documents, batches and validation are POST, the rest GET",

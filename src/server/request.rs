@@ -1,9 +1,12 @@
 //! What a request carries: its media type, its body read within the size limit, its query
 //! parameters; each failure said as a [`Problem`] (415, 413, 400).
 
-use axum::body::Bytes;
-use axum::extract::{FromRequest, Query, Request};
-use axum::http::{HeaderMap, StatusCode, Uri, header};
+use std::time::Duration;
+
+use axum::body::{Body, BodyDataStream, Bytes};
+use axum::extract::{Query, Request};
+use axum::http::{HeaderMap, Uri, header};
+use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 
 use super::problem::Problem;
@@ -23,45 +26,77 @@ pub fn is_json(headers: &HeaderMap) -> bool {
     })
 }
 
-/// The body of a JSON request, read whole within `limit` bytes.
+/// How much of a refused body is read and thrown away, and for how long, before the answer:
+/// closing a connection with unread data resets it, and the client, still sending, would see
+/// the reset instead of the answer.
+const DRAIN_BYTES: usize = 64 * 1024 * 1024;
+const DRAIN_TIME: Duration = Duration::from_secs(5);
+
+/// The body of a JSON request, read whole within `limit` bytes. The body is read (or drained)
+/// before its media type is checked, so that a refusal reaches the client.
 pub async fn json_body(request: Request, limit: usize, what: &str) -> Result<Bytes, Problem> {
-    if !is_json(request.headers()) {
+    let media = media_type(request.headers());
+    let json = is_json(request.headers());
+    let body = body(request, limit).await?;
+    if !json {
         return Err(Problem::unsupported_media_type(format!(
             "send {what} as application/json (the request said {})",
-            media_type(request.headers()).unwrap_or_else(|| "no Content-Type".to_owned())
+            media.unwrap_or_else(|| "no Content-Type".to_owned())
         )));
     }
-    body(request, limit).await
+    Ok(body)
 }
 
-/// The whole body, within `limit` bytes: a declared length over the limit is refused before
-/// anything is read.
+/// The whole body, within `limit` bytes. A body over the limit (declared, or found so while
+/// reading) is drained and refused with 413.
 pub async fn body(request: Request, limit: usize) -> Result<Bytes, Problem> {
-    check_length(request.headers(), limit)?;
-    Bytes::from_request(request, &())
-        .await
-        .map_err(|rejection| {
-            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                Problem::too_large(limit)
-            } else {
-                Problem::bad_request(format!(
-                    "cannot read the request body: {}",
-                    rejection.body_text()
-                ))
-            }
-        })
+    let (parts, body) = request.into_parts();
+    read(&parts.headers, body, limit).await
 }
 
-/// Refuses a body whose declared `Content-Length` is over `limit`.
-pub fn check_length(headers: &HeaderMap, limit: usize) -> Result<(), Problem> {
-    let declared = headers
+/// [`body`] for a request taken apart.
+pub async fn read(headers: &HeaderMap, body: Body, limit: usize) -> Result<Bytes, Problem> {
+    let declared = declared_length(headers);
+    let mut chunks = body.into_data_stream();
+    if declared.is_some_and(|length| length > limit as u64) {
+        drain(chunks).await;
+        return Err(Problem::too_large(limit));
+    }
+    let capacity = declared.map_or(0, |length| length.min(limit as u64) as usize);
+    let mut body = Vec::with_capacity(capacity);
+    while let Some(chunk) = chunks.next().await {
+        let chunk = chunk.map_err(|error| {
+            Problem::bad_request(format!("cannot read the request body: {error}"))
+        })?;
+        if body.len() + chunk.len() > limit {
+            drain(chunks).await;
+            return Err(Problem::too_large(limit));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Bytes::from(body))
+}
+
+/// Reads and throws away what is left of a body, within [`DRAIN_BYTES`] and [`DRAIN_TIME`].
+pub async fn drain(mut chunks: BodyDataStream) {
+    let _ = tokio::time::timeout(DRAIN_TIME, async move {
+        let mut drained = 0;
+        while let Some(Ok(chunk)) = chunks.next().await {
+            drained += chunk.len();
+            if drained > DRAIN_BYTES {
+                break;
+            }
+        }
+    })
+    .await;
+}
+
+/// The body's declared `Content-Length`, if any.
+fn declared_length(headers: &HeaderMap) -> Option<u64> {
+    headers
         .get(header::CONTENT_LENGTH)
         .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.parse::<u64>().ok());
-    match declared {
-        Some(length) if length > limit as u64 => Err(Problem::too_large(limit)),
-        _ => Ok(()),
-    }
+        .and_then(|value| value.parse::<u64>().ok())
 }
 
 /// The query parameters as `T`; unknown or malformed ones are a 400 that names them.
@@ -102,10 +137,17 @@ mod tests {
     }
 
     #[test]
-    fn declared_lengths_over_the_limit_are_refused() {
-        let mut headers = HeaderMap::new();
-        headers.insert(header::CONTENT_LENGTH, HeaderValue::from(11u64));
-        assert!(check_length(&headers, 10).is_err());
-        assert!(check_length(&headers, 11).is_ok());
+    fn bodies_over_the_limit_are_refused() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap();
+        let read = |bytes: &'static [u8], limit| {
+            let request = Request::new(axum::body::Body::from(bytes));
+            runtime.block_on(body(request, limit))
+        };
+        assert_eq!(read(b"0123456789", 10).unwrap(), &b"0123456789"[..]);
+        let refused = read(b"0123456789", 9).unwrap_err();
+        assert_eq!(refused.status(), axum::http::StatusCode::PAYLOAD_TOO_LARGE);
     }
 }
