@@ -271,7 +271,9 @@ async function preview() {
     const image = $("preview-image");
     image.src = lastUrl;
     await image.decode();
-    $("preview-caption").textContent = `Trang 1 của ${KIND_NAMES[kind()]}.`;
+    const pages = response.headers.get("X-Document-Pages");
+    $("preview-caption").textContent =
+      `Trang 1${pages ? ` trên ${pages} trang` : ""} của ${KIND_NAMES[kind()]}.`;
     $("preview-figure").hidden = false;
     say("ok", "Bản xem trước trang 1:");
   });

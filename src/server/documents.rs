@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 
 use super::AppState;
 use super::metrics::Failure;
-use super::observe::Rendered;
+use super::observe::RenderLog;
 use super::problem::Problem;
 use super::request;
 use crate::model::parse_year_data;
@@ -113,7 +113,10 @@ pub fn kind_title(kind: DocumentKind) -> (&'static str, &'static str) {
 /// A rendered file and how to answer with it.
 struct Output {
     bytes: Vec<u8>,
+    /// Pages made: the document's, or 1 for a PNG.
     pages: usize,
+    /// The document's pages.
+    document_pages: usize,
     media_type: &'static str,
     disposition: String,
 }
@@ -161,17 +164,17 @@ pub async fn document(
             ),
             (
                 header::CONTENT_DISPOSITION,
-                HeaderValue::from_str(&output.disposition)
-                    .map_err(|error| Problem::internal(error))?,
+                HeaderValue::from_str(&output.disposition).map_err(Problem::internal)?,
             ),
         ],
         output.bytes,
     )
         .into_response();
-    response
-        .headers_mut()
-        .insert("x-document-pages", HeaderValue::from(output.pages as u64));
-    response.extensions_mut().insert(Rendered {
+    response.headers_mut().insert(
+        "x-document-pages",
+        HeaderValue::from(output.document_pages as u64),
+    );
+    response.extensions_mut().insert(RenderLog {
         kind: label,
         pages: output.pages,
     });
@@ -211,6 +214,7 @@ fn render(
             log_warnings(&rendered.warnings);
             Ok(Output {
                 pages: rendered.pages,
+                document_pages: rendered.pages,
                 bytes: rendered.pdf,
                 media_type: "application/pdf",
                 disposition: format!("attachment; filename=\"{stem}-{year}.pdf\""),
@@ -232,6 +236,7 @@ fn render(
             Ok(Output {
                 bytes: png,
                 pages: 1,
+                document_pages: pages,
                 media_type: "image/png",
                 disposition: format!("inline; filename=\"{stem}-{year}-trang-{page}.png\""),
             })

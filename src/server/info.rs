@@ -117,3 +117,23 @@ pub async fn method_not_allowed(request: Request) -> Problem {
         "this route does not take that method: documents, batches and validation are POST, the rest GET",
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::server::{AppState, ServerOptions};
+    use crate::{Engine, EngineOptions};
+
+    #[test]
+    fn not_ready_once_shutting_down() {
+        let engine = Engine::new(&EngineOptions::default()).unwrap();
+        let state = AppState::new(engine, &ServerOptions::default());
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let status = |state: &Arc<AppState>| runtime.block_on(ready(State(state.clone()))).status();
+        assert_eq!(status(&state), StatusCode::OK);
+        state.drain();
+        assert_eq!(status(&state), StatusCode::SERVICE_UNAVAILABLE);
+    }
+}

@@ -24,7 +24,7 @@ pub const REQUEST_ID: &str = "x-request-id";
 
 /// What a handler rendered, for the log line; handlers put it in the response's extensions.
 #[derive(Debug, Clone, Copy)]
-pub struct Rendered {
+pub struct RenderLog {
     /// `report`, `agreement` or `batch`.
     pub kind: &'static str,
     /// Pages rendered.
@@ -94,7 +94,7 @@ pub async fn observe(State(state): State<Arc<AppState>>, request: Request, next:
     state.metrics.request(&route, status);
     let ms = (started.elapsed().as_secs_f64() * 10_000.0).round() / 10.0;
     let quiet = matches!(route.as_str(), "/healthz" | "/readyz" | "/metrics");
-    match response.extensions().get::<Rendered>() {
+    match response.extensions().get::<RenderLog>() {
         Some(rendered) => tracing::info!(
             status,
             kind = rendered.kind,

@@ -27,9 +27,13 @@ pub struct ErrorItem {
     pub ward: Option<String>,
 }
 
-/// An error answered as `application/problem+json`.
+/// An error answered as `application/problem+json`. Boxed: it travels in every `Result`.
+#[derive(Debug, Clone)]
+pub struct Problem(Box<Details>);
+
+/// The members of a problem.
 #[derive(Debug, Clone, Serialize)]
-pub struct Problem {
+struct Details {
     #[serde(skip)]
     status: StatusCode,
     #[serde(rename = "type")]
@@ -51,10 +55,16 @@ pub struct Problem {
     retry_after: Option<u64>,
 }
 
+impl Serialize for Problem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
 impl Problem {
     /// A problem with `status` and a `detail` that says what to fix.
     pub fn new(status: StatusCode, detail: impl Into<String>) -> Self {
-        Problem {
+        Problem(Box::new(Details {
             status,
             kind: "about:blank",
             title: status.canonical_reason().unwrap_or("Error"),
@@ -64,7 +74,7 @@ impl Problem {
             line: None,
             column: None,
             retry_after: None,
-        }
+        }))
     }
 
     /// 400: the request itself is wrong (a query parameter, a form part).
@@ -92,21 +102,19 @@ impl Problem {
 
     /// 422: the data has problems, each with its path.
     pub fn invalid(detail: impl Into<String>, errors: Vec<ErrorItem>) -> Self {
-        Problem {
-            errors,
-            ..Problem::new(StatusCode::UNPROCESSABLE_ENTITY, detail)
-        }
+        let mut problem = Problem::new(StatusCode::UNPROCESSABLE_ENTITY, detail);
+        problem.0.errors = errors;
+        problem
     }
 
     /// 503: every renderer is busy and the queue is full; try again after `seconds`.
     pub fn busy(seconds: u64) -> Self {
-        Problem {
-            retry_after: Some(seconds),
-            ..Problem::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "the server is busy rendering other documents; try again shortly",
-            )
-        }
+        let mut problem = Problem::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the server is busy rendering other documents; try again shortly",
+        );
+        problem.0.retry_after = Some(seconds);
+        problem
     }
 
     /// 504: a render took longer than the server allows.
@@ -125,23 +133,23 @@ impl Problem {
 
     /// The HTTP status.
     pub fn status(&self) -> StatusCode {
-        self.status
+        self.0.status
     }
 
     /// The problems in the data, if any.
     pub fn errors(&self) -> &[ErrorItem] {
-        &self.errors
+        &self.0.errors
     }
 
     /// Says what the problem is about: `what: detail`.
     pub fn about(mut self, what: &str) -> Self {
-        self.detail = format!("{what}: {}", self.detail);
+        self.0.detail = format!("{what}: {}", self.0.detail);
         self
     }
 
     /// Marks every error as one of `ward`'s.
     pub fn in_ward(mut self, ward: &str) -> Self {
-        for error in &mut self.errors {
+        for error in &mut self.0.errors {
             error.ward = Some(ward.to_owned());
         }
         self
@@ -155,11 +163,10 @@ impl From<InvalidData> for Problem {
         let detail = error.to_string();
         match error {
             InvalidData::NotUtf8 { line, column } | InvalidData::Syntax { line, column, .. } => {
-                Problem {
-                    line: Some(line),
-                    column: Some(column),
-                    ..Problem::bad_request(detail)
-                }
+                let mut problem = Problem::bad_request(detail);
+                problem.0.line = Some(line);
+                problem.0.column = Some(column);
+                problem
             }
             InvalidData::Fields { errors } => Problem::invalid(
                 detail,
@@ -219,10 +226,10 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 impl IntoResponse for Problem {
     fn into_response(self) -> Response {
         let body = serde_json::to_vec(&self).unwrap_or_else(|_| b"{}".to_vec());
-        let mut response = (self.status, body).into_response();
+        let mut response = (self.0.status, body).into_response();
         let headers = response.headers_mut();
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
-        if let Some(seconds) = self.retry_after {
+        if let Some(seconds) = self.0.retry_after {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
         response

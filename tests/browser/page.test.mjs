@@ -81,6 +81,10 @@ try {
   await page.locator("#preview-figure:not([hidden])").waitFor();
   const width = await page.locator("#preview-image").evaluate((image) => image.naturalWidth);
   check(width === 794, `the preview is page 1 at 96 dpi (${width} px wide)`);
+  check(
+    (await page.locator("#preview-caption").textContent()).includes("Trang 1 trên 7 trang"),
+    "the preview says how many pages the document has",
+  );
   await page.screenshot({ path: path.join(output, "preview.png"), fullPage: true });
 
   const [pdf] = await Promise.all([

@@ -175,6 +175,9 @@ fn bad_wards_are_listed_before_any_zip() {
     assert_eq!(manifest["wards"][1]["errors"][0]["path"], "$.signer.name");
 }
 
+/// A form part: name, file name, bytes.
+type Part<'a> = (&'a str, &'a str, &'a [u8]);
+
 #[test]
 fn bad_batch_input_is_a_4xx() {
     let server = Server::start();
@@ -212,7 +215,7 @@ fn bad_batch_input_is_a_4xx() {
     // Forms: a missing part, an unknown part, a sheet of another kind, bad cells.
     let sheet = sample("csv");
     let shared = sample("json");
-    let cases: [(&[(&str, &str, &[u8])], u16, &str); 5] = [
+    let cases: [(&[Part], u16, &str); 5] = [
         (&[("sheet", "w.csv", &sheet)], 400, "no `shared` part"),
         (&[("shared", "s.json", &shared)], 400, "no `sheet` part"),
         (

@@ -104,6 +104,7 @@ fn a_png_preview_of_any_page() {
         first.header("content-disposition"),
         Some("inline; filename=\"bao-cao-2022-trang-1.png\"")
     );
+    assert_eq!(first.header("x-document-pages"), Some("7"));
     // A4 is 595 × 842 pt: 2 pixels a point at the default 144 dpi.
     assert_eq!(png_size(&first.body), (1191, 1684));
 
