@@ -20,9 +20,8 @@ use axum::extract::multipart::MultipartError;
 use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::{HeaderValue, Uri, header};
 use axum::response::{IntoResponse, Response};
-use futures_util::StreamExt;
 use serde::Deserialize;
-use tokio::sync::mpsc;
+use tokio::sync::{OwnedSemaphorePermit, mpsc};
 
 use super::AppState;
 use super::problem::{ErrorItem, Problem, error_chain, panic_message};
@@ -90,13 +89,52 @@ pub async fn batch(
     let query: BatchQuery = request::query(&uri)?;
     let input = input?;
     let permit = state.limits.acquire().await?;
-    let (sender, mut receiver) = mpsc::channel(CHANNEL_CHUNKS);
+    let mut receiver = spawn_batch(state, input, query, permit);
+    let file_name = match receiver.recv().await {
+        Some(Chunk::Started(file_name)) => file_name,
+        Some(Chunk::Failed(problem)) => return Err(problem),
+        Some(Chunk::Data(_)) | None => {
+            return Err(Problem::internal("the batch ended before it started"));
+        }
+    };
+    // After `Started`, an error item aborts the response: it ends without its last chunk.
+    let chunks = futures_util::stream::unfold(receiver, |mut receiver| async move {
+        let item = match receiver.recv().await? {
+            Chunk::Data(bytes) => Ok(bytes),
+            Chunk::Failed(_) | Chunk::Started(_) => Err(io::Error::other(
+                "the batch failed after its ZIP had started",
+            )),
+        };
+        Some((item, receiver))
+    });
+    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\""))
+        .map_err(Problem::internal)?;
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/zip"),
+            ),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        Body::from_stream(chunks),
+    )
+        .into_response())
+}
+
+/// Runs the batch on the blocking pool, holding `permit` until it ends, and returns what it
+/// sends: `Started` then the ZIP's bytes, or `Failed`.
+fn spawn_batch(
+    state: Arc<AppState>,
+    input: BatchInput,
+    query: BatchQuery,
+    permit: OwnedSemaphorePermit,
+) -> mpsc::Receiver<Chunk> {
+    let (sender, receiver) = mpsc::channel(CHANNEL_CHUNKS);
     let span = tracing::Span::current();
-    let task_state = state.clone();
     tokio::task::spawn_blocking(move || {
         let _permit = permit;
         let _span = span.enter();
-        let state = task_state;
         let started = Instant::now();
         let produced = std::panic::catch_unwind(AssertUnwindSafe(|| {
             produce(&state.engine, input, query, &sender)
@@ -131,44 +169,7 @@ pub async fn batch(
             }
         }
     });
-
-    let file_name = match receiver.recv().await {
-        Some(Chunk::Started(file_name)) => file_name,
-        Some(Chunk::Failed(problem)) => return Err(problem),
-        Some(Chunk::Data(_)) | None => {
-            return Err(Problem::internal("the batch ended before it started"));
-        }
-    };
-    let chunks = futures_util::stream::unfold(receiver, |mut receiver| async move {
-        let item = match receiver.recv().await? {
-            Chunk::Data(bytes) => Ok(bytes),
-            Chunk::Failed(_) | Chunk::Started(_) => Err(io::Error::other(
-                "the batch failed after its ZIP had started",
-            )),
-        };
-        Some((item, receiver))
-    });
-    // An error ends the stream: the response is cut short, not finished.
-    let chunks = chunks.scan(false, |failed, item| {
-        let next = (!*failed).then(|| {
-            *failed = item.is_err();
-            item
-        });
-        std::future::ready(next)
-    });
-    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\""))
-        .map_err(Problem::internal)?;
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/zip"),
-            ),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
-        Body::from_stream(chunks),
-    )
-        .into_response())
+    receiver
 }
 
 /// Why a batch stopped.

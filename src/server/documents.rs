@@ -102,11 +102,19 @@ pub fn kind_name(kind: DocumentKind) -> &'static str {
     }
 }
 
-/// The kind's Vietnamese title, and the ASCII stem of its file names.
-pub fn kind_title(kind: DocumentKind) -> (&'static str, &'static str) {
+/// The kind's Vietnamese title, as the page and `/v1/templates` show it.
+pub fn kind_title(kind: DocumentKind) -> &'static str {
     match kind {
-        DocumentKind::Report => ("Báo cáo sơ kết/tổng kết", "bao-cao"),
-        DocumentKind::Agreement => ("Chương trình phối hợp", "chuong-trinh-phoi-hop"),
+        DocumentKind::Report => "Báo cáo sơ kết/tổng kết",
+        DocumentKind::Agreement => "Chương trình phối hợp",
+    }
+}
+
+/// The ASCII start of the kind's file names: `bao-cao-2022.pdf`.
+fn file_stem(kind: DocumentKind) -> &'static str {
+    match kind {
+        DocumentKind::Report => "bao-cao",
+        DocumentKind::Agreement => "chuong-trinh-phoi-hop",
     }
 }
 
@@ -199,7 +207,7 @@ fn render(
     query: DocumentQuery,
 ) -> Result<Output, Problem> {
     let data = parse_year_data(body)?;
-    let (_, stem) = kind_title(kind);
+    let stem = file_stem(kind);
     let year = match kind {
         DocumentKind::Report => data.year,
         DocumentKind::Agreement => data.year + 1,

@@ -39,10 +39,9 @@ pub async fn templates() -> Json<Value> {
     let kinds: Vec<Value> = DocumentKind::value_variants()
         .iter()
         .map(|kind| {
-            let (title, _) = kind_title(*kind);
             json!({
                 "kind": kind_name(*kind),
-                "title": title,
+                "title": kind_title(*kind),
                 "description": kind
                     .to_possible_value()
                     .and_then(|value| value.get_help().map(ToString::to_string)),
