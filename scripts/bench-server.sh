@@ -74,9 +74,18 @@ sample_rss() {
   done
 }
 
+# Warns when another process is busy: the machine has two cores, and the figures are only
+# worth what the quiet of the machine is.
+check_quiet() {
+  ps -eo pcpu=,pid=,comm= --sort=-pcpu | awk -v self="$1" '
+    $2 != self && $1 > 20 { printf "warning: %s (pid %s) uses %s%% CPU; the figures will be low\n", $3, $2, $1 }
+  ' >&2
+}
+
 # Runs wrk against PORT (server PID) and prints its result line and the memory series.
 run() {
   local name=$1 port=$2 pid=$3
+  check_quiet "$pid"
   : >"$work/rss-$name"
   sample_rss "$pid" "$work/rss-$name" &
   local sampler=$!
