@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. The tests read the PDFs the way a person's tools do, with
-# poppler's pdftotext/pdfinfo/pdffonts and qpdf, use DejaVu as an extra font directory, and
-# sign a PDF with pyHanko, so this installs poppler-utils, qpdf and fonts-dejavu-core, and a
-# Python virtualenv with pinned pyHanko and pypdf in target/pyenv, when missing.
+# poppler's pdftotext/pdfinfo/pdffonts and qpdf, use DejaVu as an extra font directory, sign a
+# PDF with pyHanko, and drive the server's page in Debian's headless Chromium with
+# playwright-core, so this installs poppler-utils, qpdf, fonts-dejavu-core and chromium (and
+# Node.js if there is none), a Python virtualenv with pinned pyHanko and pypdf in target/pyenv,
+# and the pinned playwright-core in tests/browser/node_modules, when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,5 +36,21 @@ if [ "$(cat "$venv/pins" 2>/dev/null)" != "$pins" ]; then
   echo "$pins" >"$venv/pins"
 fi
 export VANBAN_PYTHON="$PWD/$venv/bin/python"
+
+# The page's browser test (tests/browser, run by tests/vanban/server/page.rs): Debian's
+# Chromium, Node.js, and playwright-core as package-lock.json pins it (it uses that Chromium;
+# it downloads no browser of its own).
+if ! command -v chromium >/dev/null; then
+  apt_install chromium
+fi
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  apt_install nodejs npm
+fi
+browser=tests/browser
+if [ ! -f "$browser/node_modules/.package-lock.json" ] ||
+  ! cmp -s <(sed -n '/"node_modules\//,$p' "$browser/package-lock.json") \
+    <(sed -n '/"node_modules\//,$p' "$browser/node_modules/.package-lock.json"); then
+  (cd "$browser" && npm ci --no-audit --no-fund --loglevel=error)
+fi
 
 cargo test --release --locked "$@"

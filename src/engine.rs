@@ -158,6 +158,23 @@ impl Engine {
         self.compile(source, date)
     }
 
+    /// Checks year data as rendering would, writing nothing: lays out the report and, when
+    /// the data has next year's program, the agreement. Returns each kind laid out with
+    /// Typst's warnings for it.
+    pub fn validate(
+        &self,
+        data: &YearData,
+    ) -> Result<Vec<(DocumentKind, Vec<Diagnostic>)>, RenderError> {
+        let mut kinds = vec![DocumentKind::Report];
+        if data.next_program.is_some() {
+            kinds.push(DocumentKind::Agreement);
+        }
+        kinds
+            .into_iter()
+            .map(|kind| Ok((kind, self.typeset(kind, data)?.warnings)))
+            .collect()
+    }
+
     /// Compiles generated source dated `date` (Typst's "today").
     fn compile(&self, source: String, date: NaiveDate) -> Result<Typeset, RenderError> {
         let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8);

@@ -10,6 +10,7 @@ pub mod engine;
 pub mod fields;
 pub mod model;
 pub mod pdf;
+pub mod server;
 pub mod template;
 pub mod typeset;
 pub mod vn;

@@ -21,7 +21,7 @@ pub use manifest::{ErrorEntry, FileEntry, Manifest};
 pub use sheet::{SheetError, SheetFormat};
 
 use std::collections::BTreeMap;
-use std::io::{Seek, Write};
+use std::io::Write;
 
 use archive::Archive;
 use manifest::{data_errors, render_errors};
@@ -87,7 +87,7 @@ struct Job {
 type Checked = Result<BTreeMap<String, u64>, Vec<ErrorEntry>>;
 
 /// Renders `batch` into a ZIP written to `out`; `progress(done, total)` follows the documents.
-pub fn run<W: Write + Seek>(
+pub fn run<W: Write>(
     engine: &Engine,
     batch: &Batch,
     options: &BatchOptions,

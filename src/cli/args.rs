@@ -1,6 +1,8 @@
 //! Command-line arguments (clap derive); each flag's doc line is its `--help`.
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use vanban::{DocumentKind, EngineOptions};
@@ -25,6 +27,8 @@ pub enum Command {
     Batch(BatchArgs),
     /// Print the JSON Schema of the year data.
     Schema,
+    /// Serve documents, batches and validation over HTTP, with a page for office staff.
+    Serve(ServeArgs),
 }
 
 /// Where templates and fonts come from.
@@ -131,6 +135,70 @@ pub struct BatchArgs {
     pub engine: EngineArgs,
 }
 
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on (port 0 picks a free one).
+    #[arg(
+        long,
+        value_name = "ADDR",
+        default_value = "127.0.0.1:8080",
+        env = "VANBAN_ADDR"
+    )]
+    pub addr: SocketAddr,
+    /// Documents rendered at once (default: one per core).
+    #[arg(long, value_name = "N", env = "VANBAN_CONCURRENCY",
+          value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub concurrency: Option<u16>,
+    /// Requests that may wait for a renderer; beyond them the answer is 503 with Retry-After.
+    #[arg(long, value_name = "N", default_value_t = 64, env = "VANBAN_QUEUE")]
+    pub queue: usize,
+    /// Seconds one render (or one wait in the queue) may take; fractions allowed.
+    #[arg(long, value_name = "SECONDS", default_value = "30", env = "VANBAN_RENDER_TIMEOUT",
+          value_parser = seconds)]
+    pub render_timeout: Duration,
+    /// Largest request body: bytes, or with KB or MB (1024-based), e.g. 10MB.
+    #[arg(long, value_name = "SIZE", default_value = "10MB", env = "VANBAN_BODY_LIMIT",
+          value_parser = size)]
+    pub body_limit: usize,
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
+/// A positive number of seconds, e.g. `30` or `0.5`.
+fn seconds(text: &str) -> Result<Duration, String> {
+    let seconds: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of seconds"))?;
+    if seconds.is_finite() && seconds > 0.0 && seconds <= 86_400.0 {
+        Ok(Duration::from_secs_f64(seconds))
+    } else {
+        Err("must be more than 0 and at most 86400 seconds".to_owned())
+    }
+}
+
+/// A size in bytes: `1000`, `512KB`, `10MB` (units 1024-based, any case).
+fn size(text: &str) -> Result<usize, String> {
+    let text = text.trim();
+    let lower = text.to_ascii_lowercase();
+    let (number, unit) = match lower.find(|c: char| !c.is_ascii_digit()) {
+        Some(index) => lower.split_at(index),
+        None => (lower.as_str(), ""),
+    };
+    let unit = match unit.trim() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1024,
+        "m" | "mb" | "mib" => 1024 * 1024,
+        _ => return Err(format!("`{text}`: use bytes, KB or MB, e.g. 10MB")),
+    };
+    number
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_mul(unit))
+        .filter(|n| *n > 0)
+        .ok_or_else(|| format!("`{text}` is not a size; e.g. 10MB"))
+}
+
 /// Documents a batch can add to each ward's report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Extra {
@@ -156,5 +224,30 @@ impl Format {
             Format::Png => "png",
             Format::Typ => "typ",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(size("1000"), Ok(1000));
+        assert_eq!(size("512KB"), Ok(512 * 1024));
+        assert_eq!(size("10mb"), Ok(10 * 1024 * 1024));
+        assert_eq!(size("10 MB"), Ok(10 * 1024 * 1024));
+        assert!(size("0").is_err());
+        assert!(size("10GB").is_err());
+        assert!(size("MB").is_err());
+    }
+
+    #[test]
+    fn timeouts() {
+        assert_eq!(seconds("30"), Ok(Duration::from_secs(30)));
+        assert_eq!(seconds("0.5"), Ok(Duration::from_millis(500)));
+        assert!(seconds("0").is_err());
+        assert!(seconds("-1").is_err());
+        assert!(seconds("soon").is_err());
     }
 }

@@ -6,6 +6,7 @@ mod failure;
 mod fields;
 mod output;
 mod render;
+mod serve;
 
 pub use args::Cli;
 pub use failure::Failure;
@@ -14,7 +15,7 @@ use std::path::Path;
 
 use args::Command;
 use vanban::model::{YearData, parse_year_data};
-use vanban::{DocumentKind, Engine, EngineOptions};
+use vanban::{Engine, EngineOptions};
 
 /// Runs the parsed command.
 pub fn run(cli: Cli) -> Result<(), Failure> {
@@ -24,6 +25,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Fields(args) => fields::fields(&args),
         Command::Batch(args) => batch::batch(&args),
         Command::Schema => schema(),
+        Command::Serve(args) => serve::serve(&args),
     }
 }
 
@@ -54,15 +56,11 @@ fn engine(options: &EngineOptions) -> Result<Engine, Failure> {
 fn validate(input: &Path, options: &EngineOptions) -> Result<(), Failure> {
     let data = load(input)?;
     let engine = engine(options)?;
-    let mut kinds = vec![DocumentKind::Report];
-    if data.next_program.is_some() {
-        kinds.push(DocumentKind::Agreement);
-    }
-    for kind in kinds {
-        let typeset = engine
-            .typeset(kind, &data)
-            .map_err(|error| Failure::render(input, error))?;
-        render::print_warnings(&typeset.warnings);
+    let laid_out = engine
+        .validate(&data)
+        .map_err(|error| Failure::render(input, error))?;
+    for (_, warnings) in laid_out {
+        render::print_warnings(&warnings);
     }
     let figures: usize = data
         .organizations

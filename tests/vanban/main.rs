@@ -1,4 +1,5 @@
-//! Integration tests: the real binary on the bundled sample, and PDFs read back with poppler.
+//! Integration tests: the real binary on the bundled sample, and PDFs read back with poppler;
+//! the real server over loopback sockets.
 
 mod agreement;
 mod bad_input;
@@ -7,6 +8,7 @@ mod escaping;
 mod layout;
 mod measure;
 mod report;
+mod server;
 mod sheet;
 mod signing;
 mod snapshot;

@@ -1,0 +1,42 @@
+//! `vanban serve`: the HTTP service, with structured logs on standard error.
+
+use std::io::IsTerminal;
+
+use tracing_subscriber::EnvFilter;
+use vanban::server::{self, ServerOptions};
+
+use super::args::ServeArgs;
+use super::{Failure, engine};
+
+/// The environment variable that chooses what is logged (`info` by default; `debug`, or
+/// per module: `vanban=debug`).
+const LOG_FILTER: &str = "VANBAN_LOG";
+
+pub fn serve(args: &ServeArgs) -> Result<(), Failure> {
+    let filter = EnvFilter::try_from_env(LOG_FILTER).unwrap_or_else(|_| EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .with_target(false)
+        .init();
+
+    let engine = engine(&args.engine.options())?;
+    let options = ServerOptions {
+        addr: args.addr,
+        concurrency: args
+            .concurrency
+            .map_or(ServerOptions::default().concurrency, usize::from),
+        queue: args.queue,
+        render_timeout: args.render_timeout,
+        body_limit: args.body_limit,
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|error| Failure::io("cannot start the server's runtime", error))?;
+    let served = runtime.block_on(server::serve(engine, options.clone()));
+    // Renders that outlived their time limit cannot be cancelled; wait for them a little.
+    runtime.shutdown_timeout(options.render_timeout);
+    served.map_err(|error| Failure::io(format!("cannot serve on {}", options.addr), error))
+}

@@ -1,0 +1,141 @@
+//! What a batch request carries: a batch file as JSON, or a form with a sheet of wards and
+//! the shared batch file; parsed into a [`Batch`], each failure a 4xx [`Problem`].
+
+use std::path::Path;
+
+use axum::body::{Body, Bytes};
+use axum::extract::multipart::MultipartError;
+use axum::extract::{FromRequest, Multipart, Request};
+
+use crate::batch::{Batch, SheetError, SheetFormat};
+use crate::server::problem::{ErrorItem, Problem};
+use crate::server::request;
+
+/// What the client sent, parsed on the blocking pool.
+pub enum BatchInput {
+    /// A batch file.
+    File(Bytes),
+    /// A sheet of wards and the batch file with the shared data and roll-up.
+    Sheet {
+        shared: Bytes,
+        format: SheetFormat,
+        sheet: Bytes,
+    },
+}
+
+impl BatchInput {
+    /// The batch the input describes; its problems as 400 or 422.
+    pub fn parse(self) -> Result<Batch, Problem> {
+        match self {
+            BatchInput::File(bytes) => Ok(Batch::parse(&bytes)?),
+            BatchInput::Sheet {
+                shared,
+                format,
+                sheet,
+            } => {
+                let shared = Batch::parse_shared(&shared)
+                    .map_err(|error| Problem::from(error).about("the shared batch file"))?;
+                Batch::from_sheet(shared, format, &sheet).map_err(sheet_problem)
+            }
+        }
+    }
+}
+
+/// A sheet that gives no batch: unreadable is a 400, bad cells a 422 with row and column.
+fn sheet_problem(error: SheetError) -> Problem {
+    let detail = format!("the sheet: {error}");
+    match error {
+        SheetError::Cells { errors } => Problem::invalid(
+            detail,
+            errors
+                .into_iter()
+                .map(|error| ErrorItem {
+                    path: error.path,
+                    message: error.message,
+                    ward: None,
+                })
+                .collect(),
+        ),
+        SheetError::Workbook(cause) => Problem::bad_request(format!(
+            "{detail}: {cause}; save it as an Excel workbook (.xlsx)"
+        )),
+        SheetError::Csv(cause) => Problem::bad_request(format!(
+            "{detail}: {cause}; save it as CSV UTF-8, comma- or semicolon-separated"
+        )),
+        SheetError::NoWorksheet => Problem::invalid(detail, Vec::new()),
+    }
+}
+
+/// The body: a batch file as JSON, or a form with the `sheet` and `shared` parts.
+pub async fn read_input(request: Request, limit: usize) -> Result<BatchInput, Problem> {
+    let json = request::is_json(request.headers());
+    let multipart =
+        request::media_type(request.headers()).as_deref() == Some("multipart/form-data");
+    let (parts, body) = request.into_parts();
+    let body = request::read(&parts.headers, body, limit).await?;
+    if json {
+        return Ok(BatchInput::File(body));
+    }
+    if !multipart {
+        return Err(Problem::unsupported_media_type(
+            "send a batch file as application/json, or a sheet of wards (.xlsx or .csv) and \
+             the shared batch file as multipart/form-data parts `sheet` and `shared`",
+        ));
+    }
+    let failed = |error: MultipartError| {
+        Problem::bad_request(format!("cannot read the form: {}", error.body_text()))
+    };
+    let request = Request::from_parts(parts, Body::from(body));
+    let mut form = Multipart::from_request(request, &())
+        .await
+        .map_err(|rejection| Problem::bad_request(rejection.body_text()))?;
+    let (mut shared, mut sheet) = (None, None);
+    while let Some(field) = form.next_field().await.map_err(failed)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        let twice = || Problem::bad_request(format!("the form has two `{name}` parts"));
+        match name.as_str() {
+            "shared" if shared.is_some() => return Err(twice()),
+            "sheet" if sheet.is_some() => return Err(twice()),
+            "shared" => shared = Some(field.bytes().await.map_err(failed)?),
+            "sheet" => {
+                let format = sheet_format(field.file_name(), field.content_type())?;
+                sheet = Some((format, field.bytes().await.map_err(failed)?));
+            }
+            other => {
+                return Err(Problem::bad_request(format!(
+                    "unexpected form part `{other}`: send `sheet` (the .xlsx or .csv sheet of \
+                     wards) and `shared` (the batch file with the shared data)"
+                )));
+            }
+        }
+    }
+    match (shared, sheet) {
+        (Some(shared), Some((format, sheet))) => Ok(BatchInput::Sheet {
+            shared,
+            format,
+            sheet,
+        }),
+        (None, _) => Err(Problem::bad_request(
+            "the form has no `shared` part: the batch file with the shared data and roll-up",
+        )),
+        (_, None) => Err(Problem::bad_request(
+            "the form has no `sheet` part: the .xlsx or .csv sheet of wards",
+        )),
+    }
+}
+
+/// A sheet's format from its file name's extension (only the extension is used), else from
+/// its media type.
+fn sheet_format(file_name: Option<&str>, media_type: Option<&str>) -> Result<SheetFormat, Problem> {
+    let by_name = file_name.and_then(|name| SheetFormat::from_path(Path::new(name)));
+    let by_type = || match media_type? {
+        "text/csv" => Some(SheetFormat::Csv),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => {
+            Some(SheetFormat::Xlsx)
+        }
+        _ => None,
+    };
+    by_name.or_else(by_type).ok_or_else(|| {
+        Problem::unsupported_media_type("the `sheet` part must be an .xlsx workbook or a .csv file")
+    })
+}

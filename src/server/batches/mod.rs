@@ -1,0 +1,306 @@
+//! `POST /v1/batches`: a batch file (JSON), or a sheet of wards with the shared batch file
+//! (multipart), in; the ZIP of every ward's report and the city's roll-up out, streamed as it
+//! is written.
+//!
+//! Before the first byte goes out, every ward's data is checked (as rendering checks it) and
+//! so is the roll-up's: bad input is a 4xx problem that lists every ward's errors, not a ZIP
+//! that stops halfway. A failure after streaming has started (an internal error) aborts the
+//! response, so that the client never takes a truncated ZIP for a whole one. A client that
+//! goes away stops the batch at its next write.
+
+mod input;
+
+use std::collections::BTreeMap;
+use std::io::{self, BufWriter, Write};
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Uri, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use tokio::sync::{OwnedSemaphorePermit, mpsc};
+
+use super::AppState;
+use super::problem::{ErrorItem, Problem, error_chain, panic_message};
+use super::request;
+use crate::batch::{self, Batch, BatchOptions};
+use crate::pdf::ExportOptions;
+use crate::{DocumentKind, Engine, RenderError};
+use input::{BatchInput, read_input};
+
+/// Chunks of ZIP in flight between the renderer and the connection.
+const CHANNEL_CHUNKS: usize = 8;
+/// The size of the chunks the ZIP is sent in.
+const CHUNK_BYTES: usize = 64 * 1024;
+
+/// The query of `POST /v1/batches`.
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BatchQuery {
+    /// `agreement`: also each ward's coordination program.
+    with: Option<Extra>,
+    /// Write PDF/A-2b.
+    #[serde(default)]
+    pdf_a: bool,
+    /// Leave out the wards with bad data (listed in the manifest) instead of refusing the
+    /// batch.
+    #[serde(default)]
+    allow_partial: bool,
+}
+
+/// Documents a batch can add to each ward's report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Extra {
+    Agreement,
+}
+
+/// A message from the renderer to the connection.
+enum Chunk {
+    /// The input is good: the ZIP, with this file name, follows.
+    Started(String),
+    /// The next bytes of the ZIP.
+    Data(Bytes),
+    /// The batch failed: before `Started` a problem to answer with, after it an abort.
+    Failed(Problem),
+}
+
+/// `POST /v1/batches`.
+pub async fn batch(
+    State(state): State<Arc<AppState>>,
+    uri: Uri,
+    request: Request,
+) -> Result<Response, Problem> {
+    let input = read_input(request, state.body_limit).await;
+    let query: BatchQuery = request::query(&uri)?;
+    let input = input?;
+    let permit = state.limits.acquire().await?;
+    let mut receiver = spawn_batch(state, input, query, permit);
+    let file_name = match receiver.recv().await {
+        Some(Chunk::Started(file_name)) => file_name,
+        Some(Chunk::Failed(problem)) => return Err(problem),
+        Some(Chunk::Data(_)) | None => {
+            return Err(Problem::internal("the batch ended before it started"));
+        }
+    };
+    // After `Started`, an error item aborts the response: it ends without its last chunk.
+    let chunks = futures_util::stream::unfold(receiver, |mut receiver| async move {
+        let item = match receiver.recv().await? {
+            Chunk::Data(bytes) => Ok(bytes),
+            Chunk::Failed(_) | Chunk::Started(_) => Err(io::Error::other(
+                "the batch failed after its ZIP had started",
+            )),
+        };
+        Some((item, receiver))
+    });
+    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\""))
+        .map_err(Problem::internal)?;
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/zip"),
+            ),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        Body::from_stream(chunks),
+    )
+        .into_response())
+}
+
+/// Runs the batch on the blocking pool, holding `permit` until it ends, and returns what it
+/// sends: `Started` then the ZIP's bytes, or `Failed`.
+fn spawn_batch(
+    state: Arc<AppState>,
+    input: BatchInput,
+    query: BatchQuery,
+    permit: OwnedSemaphorePermit,
+) -> mpsc::Receiver<Chunk> {
+    let (sender, receiver) = mpsc::channel(CHANNEL_CHUNKS);
+    let span = tracing::Span::current();
+    tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        let _span = span.enter();
+        let started = Instant::now();
+        let produced = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            produce(&state.engine, input, query, &sender)
+        }));
+        let produced = produced.unwrap_or_else(|panic| {
+            Err(Stop::Failed(Problem::internal(format_args!(
+                "batch task panicked: {}",
+                panic_message(panic.as_ref())
+            ))))
+        });
+        match produced {
+            Ok((wards, failed, pages)) => {
+                let seconds = started.elapsed().as_secs_f64();
+                state.metrics.render("batch", seconds, pages);
+                tracing::info!(
+                    kind = "batch",
+                    wards,
+                    failed,
+                    pages,
+                    ms = (seconds * 10_000.0).round() / 10.0,
+                    "batch streamed"
+                );
+            }
+            Err(Stop::ClientGone) => {
+                tracing::info!("the client went away; the batch stopped");
+            }
+            Err(Stop::Failed(problem)) => {
+                if let Some(failure) = super::documents::failure(&problem) {
+                    state.metrics.failure("batch", failure);
+                }
+                let _ = sender.blocking_send(Chunk::Failed(problem));
+            }
+        }
+    });
+    receiver
+}
+
+/// Why a batch stopped.
+enum Stop {
+    /// A problem: answered if the ZIP has not started, else the response is aborted.
+    Failed(Problem),
+    /// The connection closed: nobody is left to answer.
+    ClientGone,
+}
+
+impl From<Problem> for Stop {
+    fn from(problem: Problem) -> Self {
+        Stop::Failed(problem)
+    }
+}
+
+/// Parses and checks the input, then streams the ZIP through `sender`. Returns the number of
+/// wards, of wards left out, and of pages.
+fn produce(
+    engine: &Engine,
+    input: BatchInput,
+    query: BatchQuery,
+    sender: &mpsc::Sender<Chunk>,
+) -> Result<(usize, usize, usize), Stop> {
+    let batch = input.parse()?;
+    let options = BatchOptions {
+        // One renderer per batch: a batch takes one permit, as a document does.
+        workers: 1,
+        agreements: query.with == Some(Extra::Agreement),
+        strict: false,
+        export: ExportOptions {
+            pdf_a: query.pdf_a,
+            ..ExportOptions::default()
+        },
+    };
+    preflight(engine, &batch, &options, query.allow_partial)?;
+    let year = batch.shared.get("year").and_then(serde_json::Value::as_i64);
+    let file_name = match year {
+        Some(year) => format!("bao-cao-phuong-xa-{year}.zip"),
+        None => "bao-cao-phuong-xa.zip".to_owned(),
+    };
+    sender
+        .blocking_send(Chunk::Started(file_name))
+        .map_err(|_| Stop::ClientGone)?;
+    let out = BufWriter::with_capacity(
+        CHUNK_BYTES,
+        ChannelWriter {
+            sender: sender.clone(),
+        },
+    );
+    // A write fails only when the connection is gone; anything else is internal.
+    let failed = |error: &dyn std::error::Error| {
+        if sender.is_closed() {
+            Stop::ClientGone
+        } else {
+            Stop::Failed(Problem::internal(error_chain(error)))
+        }
+    };
+    let outcome =
+        batch::run(engine, &batch, &options, out, |_, _| {}).map_err(|error| failed(&error))?;
+    outcome
+        .out
+        .into_inner()
+        .map_err(|error| failed(error.error()))?;
+    Ok((
+        outcome.manifest.wards.len(),
+        outcome.failed.len(),
+        outcome.pages,
+    ))
+}
+
+/// Checks what rendering would check, without typesetting: every ward's year data, glyphs and
+/// templates, then the roll-up's data. Bad wards refuse the batch (422, each error with its
+/// ward) unless `allow_partial`, which leaves them to the manifest.
+fn preflight(
+    engine: &Engine,
+    batch: &Batch,
+    options: &BatchOptions,
+    allow_partial: bool,
+) -> Result<(), Problem> {
+    let mut kinds = vec![DocumentKind::Report];
+    if options.agreements {
+        kinds.push(DocumentKind::Agreement);
+    }
+    let wards = batch.wards();
+    let mut errors: Vec<ErrorItem> = Vec::new();
+    let mut failed = 0;
+    let mut sums: BTreeMap<String, u64> = BTreeMap::new();
+    for ward in &wards {
+        let checked = batch
+            .ward_data(ward.index)
+            .map_err(RenderError::from)
+            .and_then(|data| {
+                kinds
+                    .iter()
+                    .try_for_each(|kind| engine.source(*kind, &data).map(drop))
+            });
+        match checked {
+            Ok(()) => {
+                for (key, figure) in &batch.wards[ward.index].figures {
+                    let sum = sums.entry(key.clone()).or_default();
+                    *sum = sum.saturating_add(*figure);
+                }
+            }
+            Err(RenderError::Data(invalid)) => {
+                failed += 1;
+                let problem = Problem::from(invalid).in_ward(&ward.name);
+                errors.extend(problem.errors().iter().cloned());
+            }
+            Err(other) => return Err(Problem::from(other)),
+        }
+    }
+    if failed > 0 && !allow_partial {
+        return Err(Problem::invalid(
+            format!(
+                "{failed} of {} wards have problems; fix them, or send allow_partial=true to leave them out",
+                wards.len()
+            ),
+            errors,
+        ));
+    }
+    batch
+        .rollup_data(&sums)
+        .map_err(|error| Problem::from(error).about("the city's roll-up report"))?;
+    Ok(())
+}
+
+/// Bytes written by the batch, sent to the connection; a closed connection is a broken pipe,
+/// which stops the batch.
+struct ChannelWriter {
+    sender: mpsc::Sender<Chunk>,
+}
+
+impl Write for ChannelWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.sender
+            .blocking_send(Chunk::Data(Bytes::copy_from_slice(bytes)))
+            .map_err(|_| io::Error::new(io::ErrorKind::BrokenPipe, "the client went away"))?;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}

@@ -1,0 +1,171 @@
+//! The HTTP service (`vanban serve`): documents, batches and validation over HTTP, a page for
+//! office staff, health, readiness and metrics.
+//!
+//! One [`Engine`] is built at start and shared; renders run on the blocking pool behind
+//! [`limits::Limits`]; every error is a [`problem::Problem`].
+
+mod batches;
+mod documents;
+mod info;
+mod limits;
+mod metrics;
+mod observe;
+mod page;
+mod problem;
+mod request;
+
+pub use problem::{ErrorItem, Problem};
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use tokio::net::TcpListener;
+
+use crate::Engine;
+use limits::Limits;
+use metrics::Metrics;
+
+/// How the server listens and how much it takes on.
+#[derive(Debug, Clone)]
+pub struct ServerOptions {
+    /// Where to listen; port 0 picks a free port.
+    pub addr: SocketAddr,
+    /// Renders at once.
+    pub concurrency: usize,
+    /// Requests that may wait for a renderer; more are answered 503.
+    pub queue: usize,
+    /// How long one render, or one wait in the queue, may take.
+    pub render_timeout: Duration,
+    /// The largest request body, in bytes.
+    pub body_limit: usize,
+}
+
+impl Default for ServerOptions {
+    /// Loopback port 8080, one render per core, 64 waiting, 30 s, 10 MB.
+    fn default() -> Self {
+        ServerOptions {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            concurrency: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            queue: 64,
+            render_timeout: Duration::from_secs(30),
+            body_limit: 10 * 1024 * 1024,
+        }
+    }
+}
+
+/// What every request shares: the engine, the limits, the counters.
+pub struct AppState {
+    engine: Arc<Engine>,
+    limits: Limits,
+    metrics: Metrics,
+    body_limit: usize,
+    requests: observe::RequestIds,
+    draining: AtomicBool,
+}
+
+impl AppState {
+    /// The state of a server rendering with `engine` within `options`' limits.
+    pub fn new(engine: Engine, options: &ServerOptions) -> Arc<Self> {
+        Arc::new(AppState {
+            engine: Arc::new(engine),
+            limits: Limits::new(options.concurrency, options.queue, options.render_timeout),
+            metrics: Metrics::default(),
+            body_limit: options.body_limit,
+            requests: observe::RequestIds::new(),
+            draining: AtomicBool::new(false),
+        })
+    }
+
+    /// Marks the server as shutting down: `/readyz` answers 503 from now on.
+    pub fn drain(&self) {
+        self.draining.store(true, Ordering::SeqCst);
+    }
+
+    fn draining(&self) -> bool {
+        self.draining.load(Ordering::SeqCst)
+    }
+}
+
+/// Every route of the service.
+pub fn app(state: Arc<AppState>) -> Router {
+    Router::new()
+        .route("/", get(page::index))
+        .route("/static/{file}", get(page::asset))
+        .route("/v1/documents/{kind}", post(documents::document))
+        .route("/v1/validate", post(documents::validate))
+        .route("/v1/batches", post(batches::batch))
+        .route("/v1/schema", get(info::schema))
+        .route("/v1/templates", get(info::templates))
+        .route("/healthz", get(info::health))
+        .route("/readyz", get(info::ready))
+        .route("/metrics", get(info::metrics))
+        .fallback(info::not_found)
+        .method_not_allowed_fallback(info::method_not_allowed)
+        .layer(DefaultBodyLimit::max(state.body_limit))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            observe::observe,
+        ))
+        .with_state(state)
+}
+
+/// Serves on `options.addr` until SIGTERM or Ctrl-C, then stops taking connections and
+/// finishes the requests in flight.
+pub async fn serve(engine: Engine, options: ServerOptions) -> std::io::Result<()> {
+    let listener = TcpListener::bind(options.addr).await?;
+    let state = AppState::new(engine, &options);
+    tracing::info!(
+        addr = %listener.local_addr()?,
+        concurrency = options.concurrency,
+        queue = options.queue,
+        render_timeout_s = options.render_timeout.as_secs_f64(),
+        body_limit = options.body_limit,
+        "listening"
+    );
+    let shutdown = {
+        let state = state.clone();
+        async move {
+            shutdown_signal().await;
+            state.drain();
+            tracing::info!("shutting down: finishing the requests in flight");
+        }
+    };
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown)
+        .await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves at the first SIGTERM or Ctrl-C (SIGINT).
+async fn shutdown_signal() {
+    let interrupt = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!(%error, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,56 @@
+//! The page for office staff (`GET /`): plain HTML, CSS and JavaScript embedded in the binary,
+//! so it works offline and needs nothing but the server itself.
+
+use axum::extract::Path;
+use axum::http::{HeaderName, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+
+use super::problem::Problem;
+
+const INDEX: &str = include_str!("../../static/index.html");
+const SCRIPT: &str = include_str!("../../static/app.js");
+const STYLE: &str = include_str!("../../static/app.css");
+
+/// The page loads only its own script and style, and shows previews from `blob:` URLs.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; \
+     style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; \
+     form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+/// `GET /`.
+pub async fn index() -> Response {
+    let mut response = asset_response(INDEX, "text/html; charset=utf-8");
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+    );
+    headers.insert(
+        HeaderName::from_static("x-content-type-options"),
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    response
+}
+
+/// `GET /static/{file}`: the page's script and style sheet.
+pub async fn asset(Path(file): Path<String>) -> Result<Response, Problem> {
+    match file.as_str() {
+        "app.js" => Ok(asset_response(SCRIPT, "text/javascript; charset=utf-8")),
+        "app.css" => Ok(asset_response(STYLE, "text/css; charset=utf-8")),
+        _ => Err(Problem::not_found(format!("no file /static/{file}"))),
+    }
+}
+
+fn asset_response(body: &'static str, media_type: &'static str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(media_type)),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+        ],
+        body,
+    )
+        .into_response()
+}

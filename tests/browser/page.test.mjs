@@ -1,0 +1,155 @@
+// vanban's page in Debian's headless Chromium, as office staff use it: load the page, upload
+// the sample year data, check it, preview page 1, download the PDF; see a bad file's errors
+// listed with their paths; download the ZIP of a batch from a sheet.
+//
+// Usage: node page.test.mjs BASE_URL REPOSITORY OUTPUT_DIR
+// The PDF and ZIP downloaded, and screenshots, are written to OUTPUT_DIR for the Rust test that
+// runs this script (tests/vanban/server/page.rs) to read back.
+
+import assert from "node:assert/strict";
+import { copyFile, readFile } from "node:fs/promises";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const [base, repository, output] = process.argv.slice(2);
+assert.ok(base && repository && output, "usage: node page.test.mjs BASE_URL REPOSITORY OUTPUT_DIR");
+const sample = (name) => path.join(repository, "samples", name);
+
+const browser = await chromium.launch({
+  executablePath: process.env.VANBAN_CHROMIUM || "/usr/bin/chromium",
+  headless: true,
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
+});
+let checks = 0;
+const check = (condition, message) => {
+  assert.ok(condition, message);
+  checks += 1;
+};
+
+try {
+  const context = await browser.newContext({ acceptDownloads: true, locale: "vi-VN" });
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on("pageerror", (error) => pageErrors.push(String(error)));
+  page.on("console", (message) => {
+    // Chromium logs every 4xx answer as "Failed to load resource"; those are expected here.
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
+      pageErrors.push(message.text());
+    }
+  });
+  // Nothing but this server: no CDN, no fonts from elsewhere.
+  const elsewhere = [];
+  page.on("request", (request) => {
+    const url = request.url();
+    if (!url.startsWith(base) && !url.startsWith("blob:") && !url.startsWith("data:")) {
+      elsewhere.push(url);
+    }
+  });
+
+  await page.goto(`${base}/`);
+  check((await page.title()).includes("Soạn văn bản"), "the page's title is Vietnamese");
+  check((await page.getAttribute("html", "lang")) === "vi", "the page says it is in Vietnamese");
+
+  // Every control has a label a screen reader reads.
+  const unlabelled = await page.evaluate(() =>
+    [...document.querySelectorAll("input, textarea, button")]
+      .filter((element) => element.labels?.length === 0 && !element.textContent.trim())
+      .map((element) => element.id || element.name),
+  );
+  check(unlabelled.length === 0, `controls without a label: ${unlabelled}`);
+
+  // The report: upload, check, preview, download.
+  await page.getByLabel("Tải lên tệp dữ liệu (.json)").setInputFiles(sample("tam-ky-2022.json"));
+  await page.waitForFunction(() => document.getElementById("data-text").value.includes("Tam Kỳ"));
+  await page.getByRole("button", { name: "Kiểm tra dữ liệu" }).click();
+  const status = page.locator("#status");
+  await page.locator("#status.ok").waitFor();
+  check(
+    (await status.textContent()).includes("Dữ liệu hợp lệ (năm 2022)"),
+    "the sample is valid",
+  );
+
+  await page.getByRole("button", { name: "Xem trước trang 1" }).click();
+  await page.locator("#preview-figure:not([hidden])").waitFor();
+  const width = await page.locator("#preview-image").evaluate((image) => image.naturalWidth);
+  check(width === 794, `the preview is page 1 at 96 dpi (${width} px wide)`);
+  check(
+    (await page.locator("#preview-caption").textContent()).includes("Trang 1 trên 7 trang"),
+    "the preview says how many pages the document has",
+  );
+  await page.screenshot({ path: path.join(output, "preview.png"), fullPage: true });
+
+  const [pdf] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Tải về PDF" }).click(),
+  ]);
+  check(pdf.suggestedFilename() === "bao-cao-2022.pdf", `file name ${pdf.suggestedFilename()}`);
+  await pdf.saveAs(path.join(output, "report.pdf"));
+  const bytes = await readFile(path.join(output, "report.pdf"));
+  check(bytes.subarray(0, 5).toString("latin1") === "%PDF-", "the download is a PDF");
+  await page.locator("#saved:not([hidden])").waitFor();
+  check((await status.textContent()).includes("7 trang"), "the page says how many pages");
+
+  // A bad file: its errors are listed with their paths.
+  const data = JSON.parse(await readFile(sample("tam-ky-2022.json"), "utf8"));
+  data.year = "2022";
+  data.signer.name = "";
+  await page.getByLabel("Tải lên tệp dữ liệu (.json)").setInputFiles({
+    name: "loi.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(data, null, 2)),
+  });
+  await page.waitForFunction(() => document.getElementById("data-text").value.includes('"2022"'));
+  await page.getByRole("button", { name: "Tải về PDF" }).click();
+  await page.locator("#errors li").first().waitFor();
+  const errors = await page.locator("#errors li").allTextContents();
+  check(errors.length === 2, `two errors listed: ${errors}`);
+  check(
+    errors.some((e) => e.includes("$.year") && e.includes("Năm") && e.includes("expected a whole number")),
+    `the year's error: ${errors}`,
+  );
+  check(
+    errors.some((e) => e.includes("$.signer.name") && e.includes("Người ký") && e.includes("must not be empty")),
+    `the signer's error: ${errors}`,
+  );
+  check((await status.textContent()).includes("Dữ liệu có lỗi cần sửa"), "the page says to fix it");
+  await page.screenshot({ path: path.join(output, "errors.png"), fullPage: true });
+
+  // Malformed JSON typed into the box: the line and column are given.
+  await page.getByLabel("Hoặc dán nội dung JSON").fill('{\n  "year": 2022,\n  oops');
+  await page.getByRole("button", { name: "Kiểm tra dữ liệu" }).click();
+  await page.locator("#status.bad").waitFor();
+  check(
+    (await status.textContent()).includes("dòng 3, cột 3"),
+    `line and column: ${await status.textContent()}`,
+  );
+
+  // A batch from a sheet and the shared file: a ZIP.
+  await page.getByLabel("Báo cáo theo phường, xã").check();
+  await page.getByLabel("Bảng tính (.xlsx, .csv) và tệp dữ liệu chung (.json)").check();
+  await page.getByLabel("Bảng tính các phường, xã (.xlsx hoặc .csv)").setInputFiles(sample("tam-ky-wards-2022.xlsx"));
+  await page.getByLabel("Tệp dữ liệu chung (.json)", { exact: true }).setInputFiles(sample("tam-ky-wards-2022.json"));
+  const [zip] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Tải về tệp ZIP" }).click(),
+  ]);
+  check(zip.suggestedFilename() === "bao-cao-phuong-xa-2022.zip", `file name ${zip.suggestedFilename()}`);
+  await copyFile(await zip.path(), path.join(output, "batch.zip"));
+  const zipBytes = await readFile(path.join(output, "batch.zip"));
+  check(zipBytes.subarray(0, 4).toString("latin1") === "PK\x03\x04", "the download is a ZIP");
+  await page.screenshot({ path: path.join(output, "batch.png"), fullPage: true });
+
+  check(pageErrors.length === 0, `errors in the page: ${pageErrors}`);
+  check(elsewhere.length === 0, `requests elsewhere: ${elsewhere}`);
+} finally {
+  await browser.close();
+}
+console.log(`page test: all ${checks} checks passed`);

@@ -1,0 +1,251 @@
+//! Documents, previews, validation and the service's descriptions, each compared with what
+//! the command line gives for the same input.
+
+use serde_json::json;
+
+use super::Server;
+use crate::support::*;
+
+fn sample() -> Vec<u8> {
+    std::fs::read(SAMPLE).unwrap()
+}
+
+/// Writes `bytes` to a scratch file for the tools that read files.
+fn file(test: &str, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let path = scratch(test).join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn a_report_is_the_pdf_the_command_line_writes() {
+    let server = Server::start();
+    let reply = server.post_json("/v1/documents/report", &sample());
+    assert_eq!(
+        reply.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&reply.body)
+    );
+    assert_eq!(reply.header("content-type"), Some("application/pdf"));
+    assert_eq!(
+        reply.header("content-disposition"),
+        Some("attachment; filename=\"bao-cao-2022.pdf\"")
+    );
+    assert_eq!(reply.header("x-document-pages"), Some("7"));
+    assert!(
+        reply
+            .header("x-request-id")
+            .is_some_and(|id| !id.is_empty())
+    );
+    assert_eq!(
+        reply.body,
+        std::fs::read(sample_pdf()).unwrap(),
+        "same input, same bytes as `vanban render`"
+    );
+    let pdf = file("server-report", "report.pdf", &reply.body);
+    assert!(pdf_text(&pdf).contains("BÁO CÁO"));
+}
+
+#[test]
+fn an_agreement_carries_its_signature_fields() {
+    let server = Server::start();
+    let reply = server.post_json("/v1/documents/agreement", &sample());
+    assert_eq!(
+        reply.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&reply.body)
+    );
+    assert_eq!(
+        reply.header("content-disposition"),
+        Some("attachment; filename=\"chuong-trinh-phoi-hop-2023.pdf\"")
+    );
+    let (cli_pdf, fields) = sample_agreement();
+    assert_eq!(reply.body, std::fs::read(cli_pdf).unwrap());
+    let pdf = file("server-agreement", "agreement.pdf", &reply.body);
+    let listed = vanban(&["fields", pdf.to_str().unwrap(), "--json"]);
+    let listed: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(
+        listed.as_array().unwrap().len(),
+        fields.as_array().unwrap().len()
+    );
+    assert!(!fields.as_array().unwrap().is_empty());
+
+    let bare = server.post_json("/v1/documents/agreement?sign_fields=false", &sample());
+    assert_eq!(bare.status, 200);
+    let pdf = file("server-agreement-bare", "agreement.pdf", &bare.body);
+    let listed = vanban(&["fields", pdf.to_str().unwrap()]);
+    assert_eq!(
+        String::from_utf8_lossy(&listed.stdout),
+        "no signature fields\n"
+    );
+}
+
+/// The width and height of a PNG, from its header.
+fn png_size(png: &[u8]) -> (u32, u32) {
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let word = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+    (word(16), word(20))
+}
+
+#[test]
+fn a_png_preview_of_any_page() {
+    let server = Server::start();
+    let first = server.post_json("/v1/documents/report?format=png&page=1", &sample());
+    assert_eq!(
+        first.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&first.body)
+    );
+    assert_eq!(first.header("content-type"), Some("image/png"));
+    assert_eq!(
+        first.header("content-disposition"),
+        Some("inline; filename=\"bao-cao-2022-trang-1.png\"")
+    );
+    assert_eq!(first.header("x-document-pages"), Some("7"));
+    // A4 is 595 × 842 pt: 2 pixels a point at the default 144 dpi.
+    assert_eq!(png_size(&first.body), (1191, 1684));
+
+    let last = server.post_json("/v1/documents/report?format=png&page=7&dpi=72", &sample());
+    assert_eq!(last.status, 200);
+    assert_eq!(png_size(&last.body), (595, 842));
+    assert_ne!(first.body, last.body);
+
+    let missing = server.post_json("/v1/documents/report?format=png&page=8", &sample());
+    let problem = missing.problem(400);
+    assert!(
+        problem["detail"].as_str().unwrap().contains("7 page(s)"),
+        "{problem}"
+    );
+}
+
+#[test]
+fn pdf_a_on_request() {
+    let server = Server::start();
+    let reply = server.post_json("/v1/documents/report?pdf_a=true", &sample());
+    assert_eq!(reply.status, 200);
+    let pdf = file("server-pdf-a", "report.pdf", &reply.body);
+    let xmp = poppler("pdfinfo", &["-meta", pdf.to_str().unwrap()]);
+    assert!(xmp.contains("<pdfaid:part>2</pdfaid:part>"), "{xmp}");
+    assert_ne!(reply.body, std::fs::read(sample_pdf()).unwrap());
+}
+
+#[test]
+fn validation_says_what_the_command_line_says() {
+    let server = Server::start();
+    let good = server.post_json("/v1/validate", &sample());
+    assert_eq!(good.status, 200);
+    assert_eq!(
+        good.json(),
+        json!({"valid": true, "year": 2022, "documents": ["report", "agreement"], "warnings": []})
+    );
+
+    let mut data = sample_json();
+    data["year"] = json!("2022");
+    data["issuer"]["nam"] = json!("x");
+    data["signer"]["name"] = json!("   ");
+    data["organizations"][0]["activities"][0]["quantities"][0]["amount"] = json!(1.5);
+    let broken = serde_json::to_vec_pretty(&data).unwrap();
+    let reply = server.post_json("/v1/validate", &broken);
+    let served = reply.error_lines();
+
+    let path = file("server-validate", "broken.json", &broken);
+    let cli = vanban(&["validate", path.to_str().unwrap()]);
+    assert_eq!(cli.status.code(), Some(1));
+    let printed: Vec<String> = String::from_utf8_lossy(&cli.stderr)
+        .lines()
+        .filter_map(|line| line.strip_prefix("  "))
+        .map(str::to_owned)
+        .collect();
+    assert!(printed.len() >= 3, "{printed:?}");
+    assert_eq!(served, printed, "the same errors, in the same order");
+    assert_eq!(
+        reply.problem(422)["detail"],
+        format!("{} problem(s) in the year data", printed.len())
+    );
+}
+
+#[test]
+fn an_agreement_needs_next_years_program() {
+    let server = Server::start();
+    let mut data = sample_json();
+    data.as_object_mut().unwrap().remove("next_program");
+    let body = serde_json::to_vec(&data).unwrap();
+    let reply = server.post_json("/v1/documents/agreement", &body);
+    let lines = reply.error_lines();
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0].starts_with("$.next_program: missing"), "{lines:?}");
+    // The same data still makes a report, and validates as a report alone.
+    assert_eq!(server.post_json("/v1/documents/report", &body).status, 200);
+    assert_eq!(
+        server.post_json("/v1/validate", &body).json()["documents"],
+        json!(["report"])
+    );
+}
+
+#[test]
+fn schema_templates_health_and_readiness() {
+    let server = Server::start();
+    let schema = server.get("/v1/schema");
+    assert_eq!(schema.status, 200);
+    assert_eq!(
+        schema.header("content-type"),
+        Some("application/schema+json")
+    );
+    let printed = vanban(&["schema"]);
+    assert_eq!(
+        schema.json(),
+        serde_json::from_slice::<serde_json::Value>(&printed.stdout).unwrap()
+    );
+
+    let templates = server.get("/v1/templates").json();
+    let kinds: Vec<&str> = templates["kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|kind| kind["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["report", "agreement"]);
+    assert_eq!(templates["kinds"][1]["route"], "/v1/documents/agreement");
+    assert_eq!(templates["kinds"][0]["template"], "report.typ.j2");
+    assert_eq!(templates["batch"]["route"], "/v1/batches");
+
+    let health = server.get("/healthz");
+    assert_eq!(
+        (health.status, health.json()),
+        (200, json!({"status": "ok"}))
+    );
+    let ready = server.get("/readyz");
+    assert_eq!(ready.status, 200);
+    assert_eq!(ready.json()["status"], "ready");
+}
+
+#[test]
+fn the_page_and_its_files() {
+    let server = Server::start();
+    let page = server.get("/");
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        page.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert!(page.header("content-security-policy").is_some());
+    let html = page.text();
+    assert!(html.contains("<html lang=\"vi\">"));
+    assert!(html.contains("Báo cáo theo phường, xã"));
+    for (path, media_type) in [
+        ("/static/app.js", "text/javascript; charset=utf-8"),
+        ("/static/app.css", "text/css; charset=utf-8"),
+    ] {
+        assert!(html.contains(path), "the page loads {path}");
+        let asset = server.get(path);
+        assert_eq!(asset.status, 200);
+        assert_eq!(asset.header("content-type"), Some(media_type));
+        assert!(!asset.body.is_empty());
+    }
+    // Nothing from elsewhere: no CDN, no web fonts.
+    assert!(!html.contains("http://") && !html.contains("https://"));
+    server.get("/static/nothing.js").problem(404);
+}
