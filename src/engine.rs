@@ -123,27 +123,15 @@ impl Engine {
 
     /// The generated Typst source of a document.
     pub fn source(&self, kind: DocumentKind, data: &YearData) -> Result<String, RenderError> {
-        self.check(data)?;
-        let context = match kind {
-            DocumentKind::Report => minijinja::Value::from(minijinja::value::Serde(
-                ReportContext::new(data, &self.fonts),
-            )),
-            DocumentKind::Agreement => {
-                let program = data
-                    .next_program
-                    .as_ref()
-                    .ok_or_else(|| InvalidData::Fields {
-                        errors: vec![DataError::new(
-                            "$.next_program",
-                            "missing: the agreement is made from next year's program",
-                        )],
-                    })?;
-                minijinja::Value::from(minijinja::value::Serde(AgreementContext::new(
-                    data,
-                    program,
-                    &self.fonts,
-                )))
-            }
+        self.check(kind, data)?;
+        let context = match (kind, &data.next_program) {
+            (DocumentKind::Agreement, Some(program)) => minijinja::Value::from(
+                minijinja::value::Serde(AgreementContext::new(data, program, &self.fonts)),
+            ),
+            _ => minijinja::Value::from(minijinja::value::Serde(ReportContext::new(
+                data,
+                &self.fonts,
+            ))),
         };
         Ok(self.templates.render(kind.template(), context)?)
     }
@@ -203,7 +191,7 @@ impl Engine {
         wards: &[WardRow],
         options: ExportOptions,
     ) -> Result<Rendered, RenderError> {
-        self.check(data)?;
+        self.check(DocumentKind::Report, data)?;
         let context = minijinja::Value::from(minijinja::value::Serde(ReportContext::rollup(
             data,
             &self.fonts,
@@ -235,9 +223,23 @@ impl Engine {
         })
     }
 
-    /// Checks what validation of the data alone cannot: every character has a glyph in the
-    /// loaded fonts (Typst would print an empty box without complaint).
-    pub fn check(&self, data: &YearData) -> Result<(), InvalidData> {
+    /// Checks what validation of the data alone cannot, for a document of `kind`: an
+    /// agreement needs next year's program, and every character a glyph in the loaded fonts
+    /// (Typst would print an empty box without complaint).
+    pub fn check(&self, kind: DocumentKind, data: &YearData) -> Result<(), InvalidData> {
+        if kind == DocumentKind::Agreement && data.next_program.is_none() {
+            return Err(InvalidData::Fields {
+                errors: vec![DataError::new(
+                    "$.next_program",
+                    "missing: the agreement is made from next year's program",
+                )],
+            });
+        }
+        self.check_glyphs(data)
+    }
+
+    /// Checks that every character of `data` has a glyph in the loaded fonts.
+    fn check_glyphs(&self, data: &YearData) -> Result<(), InvalidData> {
         let value = serde_json::to_value(data).unwrap_or_default();
         let mut errors = Vec::new();
         // The built-in Tinos covers ASCII, and escaping drops control characters; every other

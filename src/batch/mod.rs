@@ -24,12 +24,13 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 use archive::Archive;
-use manifest::{data_errors, render_errors};
+use manifest::data_errors;
+pub use manifest::render_errors;
 use ordered::for_each_in_order;
 
 use crate::context::WardRow;
 use crate::pdf::ExportOptions;
-use crate::{DocumentKind, Engine, Rendered};
+use crate::{DocumentKind, Engine, RenderError, Rendered};
 
 /// The roll-up's file name in the ZIP.
 pub const ROLLUP_FILE: &str = "tong-hop.pdf";
@@ -57,7 +58,7 @@ pub enum BatchError {
     Ward { ward: Ward, errors: Vec<ErrorEntry> },
     /// The city's roll-up cannot be made, so neither can the batch.
     #[error("the city's roll-up report cannot be made")]
-    Rollup { errors: Vec<ErrorEntry> },
+    Rollup(#[source] RenderError),
     /// The ZIP could not be written.
     #[error("cannot write the ZIP")]
     Write(#[from] zip::result::ZipError),
@@ -92,31 +93,51 @@ pub fn run<W: Write>(
     batch: &Batch,
     options: &BatchOptions,
     out: W,
-    mut progress: impl FnMut(usize, usize),
+    progress: impl FnMut(usize, usize),
 ) -> Result<Outcome<W>, BatchError> {
-    let wards = batch.wards();
-    let jobs = jobs(&wards, options.agreements);
-    let kinds = batch.quantity_kinds();
+    prepare(engine, batch, options)?.write(out, progress)
+}
 
-    // Every ward's data is checked first: the roll-up adds up the valid wards' figures, and
-    // it renders before the wards, alone, so that its memory is free again for them.
+/// A batch whose wards' data is checked and whose roll-up is rendered: what is left is to
+/// render the wards' documents into the ZIP.
+pub struct Prepared<'a> {
+    engine: &'a Engine,
+    batch: &'a Batch,
+    options: &'a BatchOptions,
+    wards: Vec<Ward>,
+    checked: Vec<Checked>,
+    kinds: BTreeMap<String, bool>,
+    rollup: (i32, Rendered),
+}
+
+/// Checks every ward's data (as rendering would, including a glyph for every character) and
+/// renders the roll-up, which adds up the valid wards' figures. With `options.strict`, the
+/// first invalid ward in ZIP order stops the batch.
+///
+/// The roll-up renders before the wards, alone: it is the one large document, and once its
+/// cached layouts are dropped the ward documents reuse its memory.
+pub fn prepare<'a>(
+    engine: &'a Engine,
+    batch: &'a Batch,
+    options: &'a BatchOptions,
+) -> Result<Prepared<'a>, BatchError> {
+    let wards = batch.wards();
+    let kinds = batch.quantity_kinds();
     let mut checked: Vec<Checked> = Vec::with_capacity(wards.len());
     for_each_in_order(
         &wards,
         options.workers,
-        |ward| check_ward(engine, batch, ward.index, &kinds),
+        |ward| check_ward(engine, batch, ward.index, options, &kinds),
         |_, result| {
             checked.push(result);
             Ok::<(), BatchError>(())
         },
     )?;
     if options.strict {
-        let first_failed = jobs.iter().find_map(|job| {
-            checked[job.index]
-                .as_ref()
-                .err()
-                .map(|errors| (job.index, errors))
-        });
+        let jobs = jobs(&wards, options.agreements);
+        let first_failed = jobs
+            .iter()
+            .find_map(|job| checked[job.index].as_ref().err().map(|e| (job.index, e)));
         if let Some((index, errors)) = first_failed {
             return Err(BatchError::Ward {
                 ward: wards[index].clone(),
@@ -124,103 +145,140 @@ pub fn run<W: Write>(
             });
         }
     }
-    let total = jobs.len() + 1;
-    let mut rollup = render_rollup(engine, batch, &wards, &checked, &kinds, options.export)?;
+    let rollup = render_rollup(engine, batch, &wards, &checked, &kinds, options.export)?;
     engine.clear_cache();
-    progress(1, total);
+    Ok(Prepared {
+        engine,
+        batch,
+        options,
+        wards,
+        checked,
+        kinds,
+        rollup,
+    })
+}
 
-    let mut entries: Vec<manifest::WardEntry> = wards
-        .iter()
-        .zip(&checked)
-        .map(|(ward, checked)| manifest::WardEntry {
-            name: ward.name.clone(),
-            status: if checked.is_ok() { "ok" } else { "failed" },
-            files: Vec::new(),
-            errors: checked.as_ref().err().cloned().unwrap_or_default(),
-        })
-        .collect();
-    let jobs: Vec<Job> = jobs
-        .into_iter()
-        .filter(|job| checked[job.index].is_ok())
-        .collect();
-    let mut archive = Archive::new(out);
-    let mut pages = 0;
-    let mut report_failed = false;
-    for_each_in_order(
-        &jobs,
-        options.workers,
-        |job| engine.pdf(job.kind, &batch.ward_data(job.index)?, options.export),
-        |done, rendered| {
-            let Job { index, kind, file } = &jobs[done];
-            match rendered {
-                Ok(rendered) => {
-                    archive.add(file, &rendered.pdf)?;
-                    pages += rendered.pages;
-                    let kind = match kind {
-                        DocumentKind::Report => "report",
-                        DocumentKind::Agreement => "agreement",
-                    };
-                    entries[*index]
-                        .files
-                        .push(FileEntry::new(file, kind, &rendered));
-                }
-                Err(error) => {
-                    let errors = render_errors(&error);
-                    if options.strict {
-                        return Err(BatchError::Ward {
-                            ward: wards[*index].clone(),
-                            errors,
-                        });
+impl Prepared<'_> {
+    /// The wards whose data is not valid, with their errors, in the batch's order.
+    pub fn invalid(&self) -> impl Iterator<Item = (&Ward, &[ErrorEntry])> {
+        self.wards
+            .iter()
+            .zip(&self.checked)
+            .filter_map(|(ward, checked)| checked.as_ref().err().map(|e| (ward, e.as_slice())))
+    }
+
+    /// Renders the valid wards' documents on the worker threads and writes the ZIP to `out`:
+    /// the ward documents in ZIP order, the roll-up, the manifest. `progress(done, total)`
+    /// follows the documents, the roll-up counted first.
+    pub fn write<W: Write>(
+        self,
+        out: W,
+        mut progress: impl FnMut(usize, usize),
+    ) -> Result<Outcome<W>, BatchError> {
+        let Prepared {
+            engine,
+            batch,
+            options,
+            wards,
+            mut checked,
+            kinds,
+            mut rollup,
+        } = self;
+        let jobs: Vec<Job> = jobs(&wards, options.agreements)
+            .into_iter()
+            .filter(|job| checked[job.index].is_ok())
+            .collect();
+        let total = jobs.len() + 1;
+        progress(1, total);
+        let mut entries: Vec<manifest::WardEntry> = wards
+            .iter()
+            .zip(&checked)
+            .map(|(ward, checked)| manifest::WardEntry {
+                name: ward.name.clone(),
+                status: if checked.is_ok() { "ok" } else { "failed" },
+                files: Vec::new(),
+                errors: checked.as_ref().err().cloned().unwrap_or_default(),
+            })
+            .collect();
+        let mut archive = Archive::new(out);
+        let mut pages = 0;
+        let mut report_failed = false;
+        for_each_in_order(
+            &jobs,
+            options.workers,
+            |job| engine.pdf(job.kind, &batch.ward_data(job.index)?, options.export),
+            |done, rendered| {
+                let Job { index, kind, file } = &jobs[done];
+                match rendered {
+                    Ok(rendered) => {
+                        archive.add(file, &rendered.pdf)?;
+                        pages += rendered.pages;
+                        let kind = match kind {
+                            DocumentKind::Report => "report",
+                            DocumentKind::Agreement => "agreement",
+                        };
+                        entries[*index]
+                            .files
+                            .push(FileEntry::new(file, kind, &rendered));
                     }
-                    if *kind == DocumentKind::Report {
-                        checked[*index] = Err(errors.clone());
-                        report_failed = true;
-                    }
-                    let entry = &mut entries[*index];
-                    entry.status = "failed";
-                    for error in errors {
-                        if !entry.errors.contains(&error) {
-                            entry.errors.push(error);
+                    Err(error) => {
+                        let errors = render_errors(&error);
+                        if options.strict {
+                            return Err(BatchError::Ward {
+                                ward: wards[*index].clone(),
+                                errors,
+                            });
+                        }
+                        if *kind == DocumentKind::Report {
+                            checked[*index] = Err(errors.clone());
+                            report_failed = true;
+                        }
+                        let entry = &mut entries[*index];
+                        entry.status = "failed";
+                        for error in errors {
+                            if !entry.errors.contains(&error) {
+                                entry.errors.push(error);
+                            }
                         }
                     }
                 }
-            }
-            progress(done + 2, total);
-            Ok(())
-        },
-    )?;
+                progress(done + 2, total);
+                Ok(())
+            },
+        )?;
 
-    // A report that failed although its data was valid (a template or Typst error) leaves
-    // its ward out of the roll-up too.
-    if report_failed {
-        rollup = render_rollup(engine, batch, &wards, &checked, &kinds, options.export)?;
+        // A report that failed although its data was valid (a template or Typst error)
+        // leaves its ward out of the roll-up too.
+        if report_failed {
+            rollup = render_rollup(engine, batch, &wards, &checked, &kinds, options.export)?;
+        }
+        let (year, rendered) = rollup;
+        archive.add(ROLLUP_FILE, &rendered.pdf)?;
+        pages += rendered.pages;
+
+        let manifest = Manifest {
+            year,
+            generator: concat!("vanban ", env!("CARGO_PKG_VERSION")),
+            wards: entries,
+            rollup: FileEntry::new(ROLLUP_FILE, "report", &rendered),
+        };
+        let mut json = serde_json::to_vec_pretty(&manifest).expect("the manifest serializes");
+        json.push(b'\n');
+        archive.add(MANIFEST_FILE, &json)?;
+        let failed = manifest
+            .wards
+            .iter()
+            .zip(&wards)
+            .filter(|(entry, _)| entry.status == "failed")
+            .map(|(entry, ward)| (ward.clone(), entry.errors.clone()))
+            .collect();
+        Ok(Outcome {
+            out: archive.finish()?,
+            manifest,
+            failed,
+            pages,
+        })
     }
-    let (year, rendered) = rollup;
-    archive.add(ROLLUP_FILE, &rendered.pdf)?;
-    pages += rendered.pages;
-
-    let manifest = Manifest {
-        year,
-        generator: concat!("vanban ", env!("CARGO_PKG_VERSION")),
-        wards: entries,
-        rollup: FileEntry::new(ROLLUP_FILE, "report", &rendered),
-    };
-    let mut json = serde_json::to_vec_pretty(&manifest).expect("the manifest serializes");
-    json.push(b'\n');
-    archive.add(MANIFEST_FILE, &json)?;
-    let failed = manifest
-        .wards
-        .iter()
-        .zip(&wards)
-        .filter(|(entry, _)| entry.status == "failed")
-        .map(|(entry, ward)| (ward.clone(), entry.errors.clone()))
-        .collect();
-    Ok(Outcome {
-        out: archive.finish()?,
-        manifest,
-        failed,
-        pages,
-    })
 }
 
 /// The documents to render, in ZIP order: each ward's report and, with `agreements`, its
@@ -247,18 +305,27 @@ fn jobs(wards: &[Ward], agreements: bool) -> Vec<Job> {
     jobs
 }
 
-/// Checks ward `index`'s year data as rendering would (including a glyph for every
-/// character) and returns its figures by key.
+/// Checks ward `index`'s year data for each of its documents as rendering would (including a
+/// glyph for every character) and returns its figures by key.
 fn check_ward(
     engine: &Engine,
     batch: &Batch,
     index: usize,
+    options: &BatchOptions,
     kinds: &BTreeMap<String, bool>,
 ) -> Checked {
     let data = batch
         .ward_data(index)
         .map_err(|error| data_errors(&error))?;
-    engine.check(&data).map_err(|error| data_errors(&error))?;
+    let mut documents = vec![DocumentKind::Report];
+    if options.agreements {
+        documents.push(DocumentKind::Agreement);
+    }
+    for document in documents {
+        engine
+            .check(document, &data)
+            .map_err(|error| data_errors(&error))?;
+    }
     figures_of(&data, kinds).map_err(|errors| errors.iter().map(ErrorEntry::from).collect())
 }
 
@@ -289,12 +356,11 @@ fn render_rollup(
             included: figures.is_ok(),
         });
     }
-    let failure = |errors| BatchError::Rollup { errors };
     let data = batch
         .rollup_data(&sums)
-        .map_err(|error| failure(data_errors(&error)))?;
+        .map_err(|error| BatchError::Rollup(error.into()))?;
     let rendered = engine
         .rollup_pdf(&data, &rows, export)
-        .map_err(|error| failure(render_errors(&error)))?;
+        .map_err(BatchError::Rollup)?;
     Ok((data.year, rendered))
 }

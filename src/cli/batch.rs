@@ -174,12 +174,12 @@ fn batch_failure(input: &Path, error: BatchError) -> Failure {
                 ward.name
             ))
         }
-        BatchError::Rollup { errors } => Failure::bad_input(format!(
+        BatchError::Rollup(error) => Failure::bad_input(format!(
             "{}: the city's roll-up report cannot be made",
             input.display()
         ))
         .details(
-            errors
+            batch::render_errors(&error)
                 .iter()
                 .map(|e| format!("{}: {}", e.path, e.message))
                 .collect(),

@@ -3,14 +3,13 @@
 //! is written.
 //!
 //! Before the first byte goes out, every ward's data is checked (as rendering checks it) and
-//! so is the roll-up's: bad input is a 4xx problem that lists every ward's errors, not a ZIP
-//! that stops halfway. A failure after streaming has started (an internal error) aborts the
+//! the roll-up is rendered ([`batch::prepare`]): bad input is a 4xx problem that lists every
+//! ward's errors, not a ZIP that stops halfway. A failure after streaming has started (an internal error) aborts the
 //! response, so that the client never takes a truncated ZIP for a whole one. A client that
 //! goes away stops the batch at its next write.
 
 mod input;
 
-use std::collections::BTreeMap;
 use std::io::{self, BufWriter, Write};
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
@@ -26,9 +25,9 @@ use tokio::sync::{OwnedSemaphorePermit, mpsc};
 use super::AppState;
 use super::problem::{ErrorItem, Problem, error_chain, panic_message};
 use super::request;
-use crate::batch::{self, Batch, BatchOptions};
+use crate::Engine;
+use crate::batch::{self, BatchError, BatchOptions};
 use crate::pdf::ExportOptions;
-use crate::{DocumentKind, Engine, RenderError};
 use input::{BatchInput, read_input};
 
 /// Chunks of ZIP in flight between the renderer and the connection.
@@ -194,7 +193,31 @@ fn produce(
             ..ExportOptions::default()
         },
     };
-    preflight(engine, &batch, &options, query.allow_partial)?;
+    let prepared = batch::prepare(engine, &batch, &options).map_err(|error| match error {
+        BatchError::Rollup(error) => Problem::from(error).about("the city's roll-up report"),
+        other => Problem::internal(error_chain(&other)),
+    })?;
+    let invalid = prepared.invalid().count();
+    if invalid > 0 && !query.allow_partial {
+        let errors = prepared
+            .invalid()
+            .flat_map(|(ward, errors)| {
+                errors.iter().map(|error| ErrorItem {
+                    path: error.path.clone(),
+                    message: error.message.clone(),
+                    ward: Some(ward.name.clone()),
+                })
+            })
+            .collect();
+        return Err(Problem::invalid(
+            format!(
+                "{invalid} of {} wards have problems; fix them, or send allow_partial=true to leave them out",
+                batch.wards.len()
+            ),
+            errors,
+        )
+        .into());
+    }
     let year = batch.shared.get("year").and_then(serde_json::Value::as_i64);
     let file_name = match year {
         Some(year) => format!("bao-cao-phuong-xa-{year}.zip"),
@@ -217,8 +240,9 @@ fn produce(
             Stop::Failed(Problem::internal(error_chain(error)))
         }
     };
-    let outcome =
-        batch::run(engine, &batch, &options, out, |_, _| {}).map_err(|error| failed(&error))?;
+    let outcome = prepared
+        .write(out, |_, _| {})
+        .map_err(|error| failed(&error))?;
     outcome
         .out
         .into_inner()
@@ -228,62 +252,6 @@ fn produce(
         outcome.failed.len(),
         outcome.pages,
     ))
-}
-
-/// Checks what rendering would check, without typesetting: every ward's year data, glyphs and
-/// templates, then the roll-up's data. Bad wards refuse the batch (422, each error with its
-/// ward) unless `allow_partial`, which leaves them to the manifest.
-fn preflight(
-    engine: &Engine,
-    batch: &Batch,
-    options: &BatchOptions,
-    allow_partial: bool,
-) -> Result<(), Problem> {
-    let mut kinds = vec![DocumentKind::Report];
-    if options.agreements {
-        kinds.push(DocumentKind::Agreement);
-    }
-    let wards = batch.wards();
-    let mut errors: Vec<ErrorItem> = Vec::new();
-    let mut failed = 0;
-    let mut sums: BTreeMap<String, u64> = BTreeMap::new();
-    for ward in &wards {
-        let checked = batch
-            .ward_data(ward.index)
-            .map_err(RenderError::from)
-            .and_then(|data| {
-                kinds
-                    .iter()
-                    .try_for_each(|kind| engine.source(*kind, &data).map(drop))
-            });
-        match checked {
-            Ok(()) => {
-                for (key, figure) in &batch.wards[ward.index].figures {
-                    let sum = sums.entry(key.clone()).or_default();
-                    *sum = sum.saturating_add(*figure);
-                }
-            }
-            Err(RenderError::Data(invalid)) => {
-                failed += 1;
-                let problem = Problem::from(invalid).in_ward(&ward.name);
-                errors.extend(problem.errors().iter().cloned());
-            }
-            Err(other) => return Err(Problem::from(other)),
-        }
-    }
-    if failed > 0 && !allow_partial {
-        return Err(Problem::invalid(
-            format!(
-                "{failed} of {} wards have problems; fix them, or send allow_partial=true to leave them out",
-                wards.len()
-            ),
-            errors,
-        ));
-    }
-    batch
-        .rollup_data(&sums)
-        .map_err(|error| Problem::from(error).about("the city's roll-up report"))?;
-    Ok(())
 }
 
 /// Bytes written by the batch, sent to the connection; a closed connection is a broken pipe,
