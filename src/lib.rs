@@ -8,6 +8,7 @@ pub mod batch;
 pub mod context;
 pub mod engine;
 pub mod fields;
+pub mod messages;
 pub mod model;
 pub mod pdf;
 pub mod server;

@@ -346,9 +346,25 @@ fn describe(error: &jsonschema::ValidationError<'_>) -> Vec<DataError> {
         ValidationErrorKind::Enum { options } => {
             format!("expected one of {options}, found {found}")
         }
+        ValidationErrorKind::OneOfNotValid { context } => match constants(context) {
+            Some(options) => format!("expected one of {options}, found {found}"),
+            None => error.to_string(),
+        },
         _ => error.to_string(),
     };
     vec![DataError::new(path, message)]
+}
+
+/// The values a `oneOf` of constants allows (the schema's enums with a description per value),
+/// as a JSON list; `None` when a branch is not a constant.
+fn constants(branches: &[Vec<jsonschema::ValidationError<'_>>]) -> Option<Value> {
+    let values = branches.iter().map(|errors| {
+        errors.iter().find_map(|error| match error.kind() {
+            ValidationErrorKind::Constant { expected_value } => Some((**expected_value).clone()),
+            _ => None,
+        })
+    });
+    values.collect::<Option<Vec<Value>>>().map(Value::Array)
 }
 
 fn expected_type(kind: &TypeKind) -> String {

@@ -2,11 +2,13 @@
 //! office staff, health, readiness and metrics.
 //!
 //! One [`Engine`] is built at start and shared; renders run on the blocking pool behind
-//! [`limits::Limits`]; every error is a [`problem::Problem`].
+//! [`limits::Limits`]; every error is a [`problem::Problem`], said in Vietnamese when the
+//! request's `Accept-Language` prefers it ([`language`]).
 
 mod batches;
 mod documents;
 mod info;
+mod language;
 mod limits;
 mod metrics;
 mod observe;
@@ -111,6 +113,7 @@ pub fn app(state: Arc<AppState>) -> Router {
             state.clone(),
             observe::observe,
         ))
+        .layer(axum::middleware::from_fn(language::localize))
         .with_state(state)
 }
 

@@ -3,13 +3,15 @@
 //! A 4xx says what to fix; a 5xx says "internal error" and its details go to the log only.
 //! Problems use the type `about:blank`, so the status tells the class and `title` is its
 //! reason phrase; `detail` (English, as the command line says it) and the extension members
-//! (`errors`, `line`, `column`) say what to fix. The page translates for office staff.
+//! (`errors`, `line`, `column`) say what to fix. A response carries its problem, so that
+//! `language` can say it again in Vietnamese when the client asks for it.
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use crate::RenderError;
+use crate::messages::{vietnamese, vietnamese_location};
 use crate::model::InvalidData;
 
 /// The media type of a problem.
@@ -38,7 +40,7 @@ struct Details {
     status: StatusCode,
     #[serde(rename = "type")]
     kind: &'static str,
-    title: &'static str,
+    title: String,
     #[serde(rename = "status")]
     code: u16,
     detail: String,
@@ -67,7 +69,7 @@ impl Problem {
         Problem(Box::new(Details {
             status,
             kind: "about:blank",
-            title: status.canonical_reason().unwrap_or("Error"),
+            title: status.canonical_reason().unwrap_or("Error").to_owned(),
             code: status.as_u16(),
             detail: detail.into(),
             errors: Vec::new(),
@@ -147,6 +149,20 @@ impl Problem {
         self
     }
 
+    /// The same problem in Vietnamese: its title, detail, and every error's message and
+    /// location (a sheet's row and column). What has no translation stays in English.
+    pub fn in_vietnamese(&self) -> Problem {
+        let say = |text: &str| vietnamese(text).unwrap_or_else(|| text.to_owned());
+        let mut problem = self.clone();
+        problem.0.title = say(&self.0.title);
+        problem.0.detail = say(&self.0.detail);
+        for error in &mut problem.0.errors {
+            error.path = vietnamese_location(&error.path);
+            error.message = say(&error.message);
+        }
+        problem
+    }
+
     /// Marks every error as one of `ward`'s.
     pub fn in_ward(mut self, ward: &str) -> Self {
         for error in &mut self.0.errors {
@@ -223,15 +239,23 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "a payload that is not text".to_owned())
 }
 
+impl Problem {
+    /// The body of the response: the problem as JSON.
+    pub fn body(&self) -> Vec<u8> {
+        serde_json::to_vec(self).unwrap_or_else(|_| b"{}".to_vec())
+    }
+}
+
 impl IntoResponse for Problem {
+    /// The problem as JSON, with the problem itself in the response's extensions.
     fn into_response(self) -> Response {
-        let body = serde_json::to_vec(&self).unwrap_or_else(|_| b"{}".to_vec());
-        let mut response = (self.0.status, body).into_response();
+        let mut response = (self.0.status, self.body()).into_response();
         let headers = response.headers_mut();
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
         if let Some(seconds) = self.0.retry_after {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
+        response.extensions_mut().insert(self);
         response
     }
 }
