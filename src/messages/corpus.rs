@@ -4,6 +4,7 @@
 //! new English message without one fails here; `server::language` adds the HTTP service's
 //! problems and checks that every template of the table is used.
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -39,6 +40,35 @@ impl Said {
         if let SheetError::Cells { errors } = error {
             errors.iter().for_each(|error| self.error(error));
         }
+    }
+}
+
+/// Which entries of the tables the messages said so far used.
+#[derive(Debug, Default)]
+pub(crate) struct Coverage {
+    used: Vec<super::Used>,
+}
+
+impl Coverage {
+    /// The message in Vietnamese, as [`super::vietnamese`] says it.
+    pub fn message(&mut self, message: &str) -> Option<String> {
+        super::say(super::MESSAGE, message, &mut self.used)
+    }
+
+    /// The location in Vietnamese, as [`super::vietnamese_location`] says it.
+    pub fn location(&mut self, location: &str) -> String {
+        super::say(super::LOCATION, location, &mut self.used).unwrap_or_else(|| location.to_owned())
+    }
+
+    /// The entries no message used, as `table: template`.
+    pub fn unused(&self) -> Vec<String> {
+        let used: HashSet<_> = self.used.iter().copied().collect();
+        super::table::TABLES
+            .iter()
+            .flat_map(|(table, entries)| entries.iter().map(move |(english, _)| (*table, *english)))
+            .filter(|entry| !used.contains(entry))
+            .map(|(table, english)| format!("{table}: {english}"))
+            .collect()
     }
 }
 
@@ -159,11 +189,9 @@ fn bad_year_data() -> Vec<Vec<u8>> {
             remove(d, &quantity(1, 0, 1), "unit");
             set(d, "/signer/authority", json!("Q"));
             set(d, "/next_program/parties/0/signer/authority", json!("TM"));
-            set(
-                d,
-                "/next_program/parties/1/signer/on_behalf_of",
-                json!("Chủ tịch"),
-            );
+            let signer =
+                json!({"on_behalf_of": "Ban Thường vụ", "title": "Chủ tịch", "name": "Lê A"});
+            set(d, "/next_program/parties/1/signer", signer);
             set(d, "/next_program/document/date", json!("2020-01-01"));
             let lead = d["next_program"]["items"][0]["lead"].clone();
             set(
@@ -254,6 +282,7 @@ fn bad_batches() -> Vec<Vec<u8>> {
         batch_file(|b| b["wards"][0]["figures"]["cay_xanh"] = json!(-5)),
         batch_file(|b| b["wards"][0]["figures"]["cay_xanh"] = json!(1.5)),
         batch_file(|b| b["wards"][0]["name"] = json!(5)),
+        batch_file(|b| b["wards"][0]["name"] = json!(["Phường An Mỹ"])),
         batch_file(|b| b["shared"] = json!("x")),
         batch_file(|b| b["wards"] = json!({})),
         batch_file(|b| b["wards"][0] = json!(true)),
@@ -277,7 +306,7 @@ fn bad_csv_sheets() -> Vec<&'static [u8]> {
 
 /// A cell of a generated workbook.
 #[derive(Clone, Copy)]
-enum Cell<'a> {
+pub(crate) enum Cell<'a> {
     Text(&'a str),
     Number(f64),
     /// A serial date with a date, date-and-time or duration number format.
@@ -289,7 +318,7 @@ enum Cell<'a> {
 }
 
 /// An .xlsx workbook whose first worksheet holds `rows` (none: no worksheet at all).
-fn xlsx(rows: Option<&[&[Cell]]>) -> Vec<u8> {
+pub(crate) fn xlsx(rows: Option<&[&[Cell]]>) -> Vec<u8> {
     let mut sheet = String::from(
         r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
     );

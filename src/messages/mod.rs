@@ -16,7 +16,7 @@
 mod table;
 
 #[cfg(test)]
-mod corpus;
+pub(crate) mod corpus;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -33,11 +33,8 @@ pub fn vietnamese_location(path: &str) -> String {
     say(LOCATION, path, &mut Vec::new()).unwrap_or_else(|| path.to_owned())
 }
 
-/// [`vietnamese`], noting the English template of every entry used (for the corpus test).
-#[cfg(test)]
-fn vietnamese_noting(message: &str, used: &mut Vec<&'static str>) -> Option<String> {
-    say(MESSAGE, message, used)
-}
+/// An entry of the tables: its table's name and its English template.
+type Used = (&'static str, &'static str);
 
 /// The table of whole messages; holes of kind `message` nest one in another.
 const MESSAGE: &str = "message";
@@ -75,7 +72,7 @@ impl Kind {
     }
 
     /// `text` in Vietnamese, if it is of this kind.
-    fn say(self, text: &str, used: &mut Vec<&'static str>) -> Option<String> {
+    fn say(self, text: &str, used: &mut Vec<Used>) -> Option<String> {
         match self {
             Kind::Verbatim => Some(text.to_owned()),
             Kind::Number => text.parse::<f64>().is_ok().then(|| text.to_owned()),
@@ -116,13 +113,13 @@ static TABLES: LazyLock<HashMap<&'static str, Vec<Entry>>> = LazyLock::new(|| {
 });
 
 /// `text` in Vietnamese by the first entry of `table` it fits.
-fn say(table: &str, text: &str, used: &mut Vec<&'static str>) -> Option<String> {
-    let entries = TABLES.get(table)?;
+fn say(table: &str, text: &str, used: &mut Vec<Used>) -> Option<String> {
+    let (&table, entries) = TABLES.get_key_value(table)?;
     entries.iter().find_map(|entry| {
         let noted = used.len();
         let mut holes = Vec::new();
         if fits(&entry.pattern, text, &mut holes, used) {
-            used.push(entry.english);
+            used.push((table, entry.english));
             Some(fill(&entry.vietnamese, &holes))
         } else {
             used.truncate(noted);
@@ -137,7 +134,7 @@ fn fits<'a>(
     pattern: &'a [Piece],
     text: &str,
     holes: &mut Vec<(&'a str, String)>,
-    used: &mut Vec<&'static str>,
+    used: &mut Vec<Used>,
 ) -> bool {
     let Some((piece, rest)) = pattern.split_first() else {
         return text.is_empty();
@@ -306,16 +303,15 @@ mod tests {
             ),
             (
                 "gives the same file name \"phuong-an-my\" as row 2",
-                "cho tên tệp \"phuong-an-my\", trùng với tên tệp của dòng 2",
+                "cho ra tên tệp \"phuong-an-my\", trùng với tên tệp của dòng 2",
             ),
             (
                 "the shared batch file: 2 problem(s) in the year data",
                 "tệp dữ liệu chung: dữ liệu năm có 2 lỗi",
             ),
             (
-                "bad query parameter: unknown variant `gif`, expected `pdf` or `png`",
-                "tham số truy vấn không hợp lệ: giá trị `gif` không hợp lệ, phải là `pdf` hoặc \
-                 `png`",
+                "bad query parameter: format: unknown variant `gif`, expected `pdf` or `png`",
+                "tham số truy vấn `format`: giá trị `gif` không hợp lệ, phải là `pdf` hoặc `png`",
             ),
         ];
         for (english, want) in cases {

@@ -118,11 +118,11 @@ const MESSAGES: &[(&str, &str)] = &[
     ),
     (
         "missing: {authority} needs whom it signs for, e.g. \"Chỉ huy trưởng\"",
-        "còn thiếu: ký {authority} thì phải ghi rõ ký cho ai, ví dụ \"Chỉ huy trưởng\"",
+        "còn thiếu: thẩm quyền ký {authority} cần ghi rõ ký cho ai, ví dụ \"Chỉ huy trưởng\"",
     ),
     (
         "needs `authority` (TM, KT, TL or TUQ) to say how the signer acts for them",
-        "cần có `authority` (TM, KT, TL hoặc TUQ) để ghi rõ người ký ký với tư cách nào",
+        "cần có `authority` (TM, KT, TL hoặc TUQ) để ghi rõ hình thức ký thay",
     ),
     (
         "\"{party}\" leads this item; list only the other parties",
@@ -230,10 +230,6 @@ const MESSAGES: &[(&str, &str)] = &[
         "trường `{field}` không hợp lệ, phải là {names}",
     ),
     (
-        "unknown field `{field}`, there are no fields",
-        "trường `{field}` không hợp lệ: ở đây không có trường nào",
-    ),
-    (
         "unknown variant `{variant}`, expected {names:names}",
         "giá trị `{variant}` không hợp lệ, phải là {names}",
     ),
@@ -273,19 +269,15 @@ const MESSAGES: &[(&str, &str)] = &[
     ),
     (
         "gives the file name \"{slug}\", which the batch uses itself",
-        "cho tên tệp \"{slug}\", là tên tệp mà lô văn bản dành riêng",
+        "cho ra tên tệp \"{slug}\", trùng tên tệp mà lô văn bản dùng riêng",
     ),
     (
         "gives the same file name \"{slug}\" as {other:location}",
-        "cho tên tệp \"{slug}\", trùng với tên tệp của {other}",
+        "cho ra tên tệp \"{slug}\", trùng với tên tệp của {other}",
     ),
     (
         "no shared quantity has the key \"{key}\" (keys: {keys:keys})",
         "không có số liệu dùng chung nào có khóa \"{key}\" (các khóa: {keys})",
-    ),
-    (
-        "cannot read {file}: {cause}",
-        "không đọc được {file}: {cause}",
     ),
     (
         "\"{key}\" is not a shared quantity, so the roll-up cannot add it up",
@@ -407,8 +399,8 @@ const MESSAGES: &[(&str, &str)] = &[
         "không đọc được nội dung yêu cầu: {cause}",
     ),
     (
-        "bad query parameter: {problem:message}",
-        "tham số truy vấn không hợp lệ: {problem}",
+        "bad query parameter: {parameter}: {problem:message}",
+        "tham số truy vấn `{parameter}`: {problem}",
     ),
     (
         "send a batch file as application/json, or a sheet of wards (.xlsx or .csv) and the shared batch file as multipart/form-data parts `sheet` and `shared`",
@@ -417,6 +409,11 @@ const MESSAGES: &[(&str, &str)] = &[
     (
         "cannot read the form: {cause}",
         "không đọc được biểu mẫu: {cause}",
+    ),
+    // axum's refusal of a form without its boundary.
+    (
+        "Invalid `boundary` for `multipart/form-data` request",
+        "yêu cầu `multipart/form-data` thiếu `boundary` hoặc `boundary` không hợp lệ",
     ),
     (
         "the form has two `{part}` parts",
@@ -461,6 +458,12 @@ const MESSAGES: &[(&str, &str)] = &[
     ("Internal Server Error", "Lỗi máy chủ"),
     ("Service Unavailable", "Máy chủ đang bận"),
     ("Gateway Timeout", "Quá thời gian xử lý"),
+    // A ward's file that cannot be read (a batch from a directory); last, so that the
+    // messages above that start with "cannot read" fit their own templates first.
+    (
+        "cannot read {file}: {cause}",
+        "không đọc được {file}: {cause}",
+    ),
 ];
 
 /// Where a problem is: a sheet's rows and columns; anything else (a JSON path, a file name)
