@@ -29,16 +29,8 @@ const FIELD_NAMES = {
   wards: "Danh sách phường, xã",
 };
 
-/** What each error status means for the person at the desk. */
-const STATUS_TEXT = {
-  400: "Dữ liệu không đọc được.",
-  404: "Không tìm thấy loại văn bản hoặc địa chỉ này.",
-  413: "Tệp quá lớn so với giới hạn của máy chủ.",
-  415: "Sai loại tệp.",
-  422: "Dữ liệu có lỗi cần sửa.",
-  503: "Máy chủ đang bận.",
-  504: "Văn bản xử lý quá lâu.",
-};
+/** Every API call asks for problems in Vietnamese; the server says them so. */
+const API_HEADERS = { "Accept-Language": "vi" };
 
 const KIND_NAMES = {
   report: "báo cáo sơ kết/tổng kết",
@@ -131,7 +123,16 @@ function describePath(path) {
   return rest ? `${FIELD_NAMES[match[1]]} › ${rest}` : FIELD_NAMES[match[1]];
 }
 
-/** Lists a problem answer (RFC 9457): a sentence for staff, every error with its path. */
+/** `text` as a sentence: a capital first letter and a final full stop. */
+function sentence(text) {
+  const capitalised = text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
+  return /[.!?…]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
+
+/**
+ * Lists a problem answer (RFC 9457) as the server says it (in Vietnamese, since the page asks
+ * for it; `Content-Language` tells): what is wrong, then every error with its place.
+ */
 async function showProblem(response) {
   let problem = {};
   try {
@@ -140,22 +141,23 @@ async function showProblem(response) {
     problem = {};
   }
   const status = response.status;
-  const lines = [STATUS_TEXT[status] || "Máy chủ gặp lỗi khi xử lý yêu cầu."];
-  if (status === 400 && problem.line) {
-    lines.push(`Lỗi cú pháp JSON ở dòng ${problem.line}, cột ${problem.column}.`);
-  }
+  const language = response.headers.get("Content-Language") || "en";
+  const lines = [
+    typeof problem.detail === "string" && problem.detail
+      ? sentence(problem.detail)
+      : `Máy chủ gặp lỗi khi xử lý yêu cầu (mã ${status}).`,
+  ];
   const errors = Array.isArray(problem.errors) ? problem.errors : [];
-  if (status === 422 && errors.length > 0) {
-    lines.push(`Có ${errors.length} lỗi; mỗi lỗi ghi vị trí trong dữ liệu (đường dẫn JSON) và cách sửa:`);
-  }
-  if (status === 503) {
-    const wait = response.headers.get("Retry-After") || "vài";
-    lines.push(`Vui lòng thử lại sau ${wait} giây.`);
+  if (errors.length > 0) {
+    lines.push("Mỗi lỗi ghi vị trí trong dữ liệu (đường dẫn JSON, hoặc dòng và cột của bảng tính) và cách sửa:");
   }
   if (status >= 500 && status !== 503) {
     lines.push("Nếu lỗi lặp lại, hãy báo bộ phận công nghệ thông tin kèm mã yêu cầu bên dưới.");
   }
   say("bad", ...lines);
+  if (problem.detail) {
+    $("status").firstElementChild.lang = language;
+  }
 
   const list = $("errors");
   for (const error of errors) {
@@ -176,7 +178,7 @@ async function showProblem(response) {
       where.append(` (${words})`);
     }
     const message = document.createElement("span");
-    message.lang = "en";
+    message.lang = language;
     message.textContent = error.message;
     item.append(where, message);
     list.append(item);
@@ -185,9 +187,10 @@ async function showProblem(response) {
 
   const technical = $("technical");
   const id = response.headers.get("X-Request-Id");
-  technical.textContent = [problem.detail, id ? `Mã yêu cầu: ${id}` : ""].filter(Boolean).join(" · ");
-  technical.lang = "en";
-  technical.hidden = technical.textContent === "";
+  const title = problem.title ? `${status} ${problem.title}` : `${status}`;
+  technical.textContent = [title, id ? `Mã yêu cầu: ${id}` : ""].filter(Boolean).join(" · ");
+  technical.lang = language;
+  technical.hidden = false;
 }
 
 /** The file name a response's Content-Disposition gives, or `fallback`. */
@@ -228,6 +231,7 @@ async function run(label, request) {
   } catch (error) {
     say("bad", "Không kết nối được máy chủ, hoặc kết nối bị ngắt giữa chừng. Vui lòng thử lại.");
     $("technical").textContent = String(error);
+    $("technical").lang = "en";
     $("technical").hidden = false;
   } finally {
     buttons.forEach((b) => (b.disabled = false));
@@ -239,7 +243,7 @@ async function run(label, request) {
 function postJson(url, body) {
   return fetch(url, {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: { ...API_HEADERS, "Content-Type": "application/json" },
     body,
   });
 }
@@ -300,7 +304,7 @@ async function downloadBatch() {
   if ($("batch-pdf-a").checked) params.set("pdf_a", "true");
   const query = params.toString() ? `?${params}` : "";
   let body;
-  let headers = {};
+  let headers = { ...API_HEADERS };
   if (source() === "sheet") {
     const sheet = $("sheet-file").files[0];
     const shared = $("shared-file").files[0];
@@ -318,7 +322,7 @@ async function downloadBatch() {
       return;
     }
     body = file;
-    headers = { "Content-Type": "application/json" };
+    headers["Content-Type"] = "application/json";
   }
   await run("Đang tạo báo cáo của các phường, xã… (có thể mất vài phút với danh sách dài)", async () => {
     const response = await fetch(`/v1/batches${query}`, { method: "POST", headers, body });

@@ -368,6 +368,10 @@ const MESSAGES: &[(&str, &str)] = &[
         "the sheet: cannot read the CSV: {cause}; save it as CSV UTF-8, comma- or semicolon-separated",
         "bảng tính: không đọc được tệp CSV ({cause}); hãy lưu lại dạng CSV UTF-8, phân cách bằng dấu phẩy hoặc dấu chấm phẩy",
     ),
+    (
+        "the sheet: {count:number} problem(s) in the sheet",
+        "bảng tính có {count} lỗi",
+    ),
     ("the sheet: {problem:message}", "bảng tính: {problem}"),
     (
         "page and dpi go with format=png",

@@ -1,6 +1,7 @@
 // vanban's page in Debian's headless Chromium, as office staff use it: load the page, upload
 // the sample year data, check it, preview page 1, download the PDF; see a bad file's errors
-// listed with their paths; download the ZIP of a batch from a sheet.
+// listed with their paths, in Vietnamese; see a bad sheet's errors by row and column; download
+// the ZIP of a batch from a sheet.
 //
 // Usage: node page.test.mjs BASE_URL REPOSITORY OUTPUT_DIR
 // The PDF and ZIP downloaded, and screenshots, are written to OUTPUT_DIR for the Rust test that
@@ -35,7 +36,8 @@ const check = (condition, message) => {
 };
 
 try {
-  const context = await browser.newContext({ acceptDownloads: true, locale: "vi-VN" });
+  // A browser set to English: the page itself asks the server for Vietnamese.
+  const context = await browser.newContext({ acceptDownloads: true, locale: "en-US" });
   const page = await context.newPage();
   const pageErrors = [];
   page.on("pageerror", (error) => pageErrors.push(String(error)));
@@ -47,10 +49,15 @@ try {
   });
   // Nothing but this server: no CDN, no fonts from elsewhere.
   const elsewhere = [];
+  // Every API call asks for Vietnamese.
+  const apiLanguages = new Set();
   page.on("request", (request) => {
     const url = request.url();
     if (!url.startsWith(base) && !url.startsWith("blob:") && !url.startsWith("data:")) {
       elsewhere.push(url);
+    }
+    if (url.startsWith(`${base}/v1/`)) {
+      apiLanguages.add(request.headers()["accept-language"]);
     }
   });
 
@@ -98,7 +105,7 @@ try {
   await page.locator("#saved:not([hidden])").waitFor();
   check((await status.textContent()).includes("7 trang"), "the page says how many pages");
 
-  // A bad file: its errors are listed with their paths.
+  // A bad file: its errors are listed with their paths, in Vietnamese.
   const data = JSON.parse(await readFile(sample("tam-ky-2022.json"), "utf8"));
   data.year = "2022";
   data.signer.name = "";
@@ -113,14 +120,19 @@ try {
   const errors = await page.locator("#errors li").allTextContents();
   check(errors.length === 2, `two errors listed: ${errors}`);
   check(
-    errors.some((e) => e.includes("$.year") && e.includes("Năm") && e.includes("expected a whole number")),
+    errors.some(
+      (e) => e.includes("$.year") && e.includes("Năm") && e.includes('phải là số nguyên, nhưng đang là văn bản "2022"'),
+    ),
     `the year's error: ${errors}`,
   );
   check(
-    errors.some((e) => e.includes("$.signer.name") && e.includes("Người ký") && e.includes("must not be empty")),
+    errors.some((e) => e.includes("$.signer.name") && e.includes("Người ký") && e.includes("không được để trống")),
     `the signer's error: ${errors}`,
   );
-  check((await status.textContent()).includes("Dữ liệu có lỗi cần sửa"), "the page says to fix it");
+  check(!errors.some((e) => /expected|must|found/.test(e)), `no English in the errors: ${errors}`);
+  const languages = await page.locator("#errors li span[lang]").evaluateAll((spans) => spans.map((s) => s.lang));
+  check(languages.length === 2 && languages.every((l) => l === "vi"), `the messages are marked Vietnamese: ${languages}`);
+  check((await status.textContent()).includes("Dữ liệu năm có 2 lỗi."), `the page says what is wrong: ${await status.textContent()}`);
   await page.screenshot({ path: path.join(output, "errors.png"), fullPage: true });
 
   // Malformed JSON typed into the box: the line and column are given.
@@ -128,15 +140,32 @@ try {
   await page.getByRole("button", { name: "Kiểm tra dữ liệu" }).click();
   await page.locator("#status.bad").waitFor();
   check(
-    (await status.textContent()).includes("dòng 3, cột 3"),
+    (await status.textContent()).includes("JSON sai cú pháp ở dòng 3, cột 3"),
     `line and column: ${await status.textContent()}`,
   );
 
-  // A batch from a sheet and the shared file: a ZIP.
+  // A bad sheet of wards: its errors are given by row and column, in Vietnamese.
   await page.getByLabel("Báo cáo theo phường, xã").check();
   await page.getByLabel("Bảng tính (.xlsx, .csv) và tệp dữ liệu chung (.json)").check();
-  await page.getByLabel("Bảng tính các phường, xã (.xlsx hoặc .csv)").setInputFiles(sample("tam-ky-wards-2022.xlsx"));
+  await page.getByLabel("Bảng tính các phường, xã (.xlsx hoặc .csv)").setInputFiles({
+    name: "phuong-xa.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("name,signer_name,cay_xanh\nPhường An Mỹ,Nguyễn Văn An,nhiều\n"),
+  });
   await page.getByLabel("Tệp dữ liệu chung (.json)", { exact: true }).setInputFiles(sample("tam-ky-wards-2022.json"));
+  await page.getByRole("button", { name: "Tải về tệp ZIP" }).click();
+  await page.locator("#errors li").first().waitFor();
+  const sheetErrors = await page.locator("#errors li").allTextContents();
+  check(
+    sheetErrors.length === 1 &&
+      sheetErrors[0].includes("dòng 2, cột C (cay_xanh)") &&
+      sheetErrors[0].includes('phải là số nguyên không âm, nhưng đang là "nhiều"'),
+    `the sheet's error: ${sheetErrors}`,
+  );
+  check((await status.textContent()).includes("Bảng tính có 1 lỗi."), `the sheet: ${await status.textContent()}`);
+
+  // A batch from a sheet and the shared file: a ZIP.
+  await page.getByLabel("Bảng tính các phường, xã (.xlsx hoặc .csv)").setInputFiles(sample("tam-ky-wards-2022.xlsx"));
   const [zip] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Tải về tệp ZIP" }).click(),
@@ -147,6 +176,10 @@ try {
   check(zipBytes.subarray(0, 4).toString("latin1") === "PK\x03\x04", "the download is a ZIP");
   await page.screenshot({ path: path.join(output, "batch.png"), fullPage: true });
 
+  check(
+    apiLanguages.size === 1 && apiLanguages.has("vi"),
+    `the API calls ask for Vietnamese: ${[...apiLanguages]}`,
+  );
   check(pageErrors.length === 0, `errors in the page: ${pageErrors}`);
   check(elsewhere.length === 0, `requests elsewhere: ${elsewhere}`);
 } finally {

@@ -4,6 +4,7 @@
 mod batches;
 mod documents;
 mod errors;
+mod language;
 mod load;
 mod operations;
 mod page;
