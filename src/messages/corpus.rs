@@ -52,12 +52,16 @@ pub(crate) struct Coverage {
 impl Coverage {
     /// The message in Vietnamese, as [`super::vietnamese`] says it.
     pub fn message(&mut self, message: &str) -> Option<String> {
-        super::say(super::MESSAGE, message, &mut self.used)
+        let (said, used) = super::translate(super::MESSAGE, message);
+        self.used.extend(used);
+        said
     }
 
     /// The location in Vietnamese, as [`super::vietnamese_location`] says it.
     pub fn location(&mut self, location: &str) -> String {
-        super::say(super::LOCATION, location, &mut self.used).unwrap_or_else(|| location.to_owned())
+        let (said, used) = super::translate(super::LOCATION, location);
+        self.used.extend(used);
+        said.unwrap_or_else(|| location.to_owned())
     }
 
     /// The entries no message used, as `table: template`.

@@ -24,17 +24,58 @@ use std::sync::LazyLock;
 /// `message`, one of vanban's English messages (a data error, a problem's detail or title), in
 /// Vietnamese; `None` when it fits no known shape (the caller keeps the English).
 pub fn vietnamese(message: &str) -> Option<String> {
-    say(MESSAGE, message, &mut Vec::new())
+    translate(MESSAGE, message).0
 }
 
 /// Where a problem is, in Vietnamese: a sheet's "row 5, column D (cay_xanh)" becomes "dòng 5,
 /// cột D (cay_xanh)"; JSON paths and file names stay as they are.
 pub fn vietnamese_location(path: &str) -> String {
-    say(LOCATION, path, &mut Vec::new()).unwrap_or_else(|| path.to_owned())
+    translate(LOCATION, path)
+        .0
+        .unwrap_or_else(|| path.to_owned())
 }
 
 /// An entry of the tables: its table's name and its English template.
 type Used = (&'static str, &'static str);
+
+/// The work one translation may do, in steps: a step is a try of a hole's end, or a KB of
+/// text scanned or taken. A message of vanban's takes a few dozen; a value made to repeat a
+/// template's text many times over (a party id of "\" is listed twice" ten thousand times)
+/// would make the search slow, and gets English instead.
+const STEPS: usize = 4096;
+
+/// The entries a translation used, and the steps it has left.
+#[derive(Debug)]
+struct Trace {
+    used: Vec<Used>,
+    steps: usize,
+}
+
+impl Trace {
+    /// Takes a step and one more for each KB of `bytes`; `false` when none are left.
+    fn step(&mut self, bytes: usize) -> bool {
+        match self.steps.checked_sub(1 + bytes / 1024) {
+            Some(left) => {
+                self.steps = left;
+                true
+            }
+            None => {
+                self.steps = 0;
+                false
+            }
+        }
+    }
+}
+
+/// `text` in Vietnamese by the first entry of `table` it fits, and the entries used.
+fn translate(table: &str, text: &str) -> (Option<String>, Vec<Used>) {
+    let mut trace = Trace {
+        used: Vec::new(),
+        steps: STEPS,
+    };
+    let said = say(table, text, &mut trace);
+    (said, trace.used)
+}
 
 /// The table of whole messages; holes of kind `message` nest one in another.
 const MESSAGE: &str = "message";
@@ -72,14 +113,17 @@ impl Kind {
     }
 
     /// `text` in Vietnamese, if it is of this kind.
-    fn say(self, text: &str, used: &mut Vec<Used>) -> Option<String> {
+    fn say(self, text: &str, trace: &mut Trace) -> Option<String> {
+        if !trace.step(text.len()) {
+            return None;
+        }
         match self {
             Kind::Verbatim => Some(text.to_owned()),
             Kind::Number => text.parse::<f64>().is_ok().then(|| text.to_owned()),
             Kind::Json => serde_json::from_str::<serde_json::Value>(text)
                 .is_ok()
                 .then(|| text.to_owned()),
-            Kind::Table(table) => say(table, text, used),
+            Kind::Table(table) => say(table, text, trace),
         }
     }
 }
@@ -113,16 +157,16 @@ static TABLES: LazyLock<HashMap<&'static str, Vec<Entry>>> = LazyLock::new(|| {
 });
 
 /// `text` in Vietnamese by the first entry of `table` it fits.
-fn say(table: &str, text: &str, used: &mut Vec<Used>) -> Option<String> {
+fn say(table: &str, text: &str, trace: &mut Trace) -> Option<String> {
     let (&table, entries) = TABLES.get_key_value(table)?;
     entries.iter().find_map(|entry| {
-        let noted = used.len();
+        let noted = trace.used.len();
         let mut holes = Vec::new();
-        if fits(&entry.pattern, text, &mut holes, used) {
-            used.push((table, entry.english));
+        if fits(&entry.pattern, text, &mut holes, trace) {
+            trace.used.push((table, entry.english));
             Some(fill(&entry.vietnamese, &holes))
         } else {
-            used.truncate(noted);
+            trace.used.truncate(noted);
             None
         }
     })
@@ -134,38 +178,49 @@ fn fits<'a>(
     pattern: &'a [Piece],
     text: &str,
     holes: &mut Vec<(&'a str, String)>,
-    used: &mut Vec<Used>,
+    trace: &mut Trace,
 ) -> bool {
     let Some((piece, rest)) = pattern.split_first() else {
         return text.is_empty();
     };
-    match piece {
-        Piece::Text(literal) => text
-            .strip_prefix(literal.as_str())
-            .is_some_and(|after| fits(rest, after, holes, used)),
-        Piece::Hole { name, kind } => {
-            let ends: Vec<usize> = match rest.first() {
-                Some(Piece::Text(next)) => {
-                    text.match_indices(next.as_str()).map(|(i, _)| i).collect()
-                }
-                _ => vec![text.len()],
-            };
-            ends.into_iter().any(|end| {
-                let (noted, count) = (used.len(), holes.len());
-                let Some(said) = kind.say(&text[..end], used) else {
-                    used.truncate(noted);
-                    return false;
-                };
-                holes.push((name.as_str(), said));
-                let fitted = fits(rest, &text[end..], holes, used);
-                if !fitted {
-                    holes.truncate(count);
-                    used.truncate(noted);
-                }
-                fitted
-            })
+    let (name, kind) = match piece {
+        Piece::Text(literal) => {
+            return text
+                .strip_prefix(literal.as_str())
+                .is_some_and(|after| fits(rest, after, holes, trace));
         }
+        Piece::Hole { name, kind } => (name, kind),
+    };
+    let ends: Box<dyn Iterator<Item = usize>> = match rest {
+        // Last in the template: the hole takes the rest of the text.
+        [] => Box::new(std::iter::once(text.len())),
+        // Before the template's last text: the hole ends where that text ends the message.
+        [Piece::Text(last)] => Box::new(
+            text.ends_with(last.as_str())
+                .then(|| text.len() - last.len())
+                .into_iter(),
+        ),
+        [Piece::Text(next), ..] => Box::new(text.match_indices(next.as_str()).map(|(i, _)| i)),
+        [Piece::Hole { .. }, ..] => unreachable!("`parse` puts text between holes"),
+    };
+    let mut scanned = 0;
+    for end in ends {
+        if !trace.step(end - scanned) {
+            return false;
+        }
+        scanned = end;
+        let (noted, count) = (trace.used.len(), holes.len());
+        // The rest first: it is cheap to refuse, and a hole's text is said only once it fits.
+        if fits(rest, &text[end..], holes, trace)
+            && let Some(said) = kind.say(&text[..end], trace)
+        {
+            holes.push((name.as_str(), said));
+            return true;
+        }
+        holes.truncate(count);
+        trace.used.truncate(noted);
     }
+    false
 }
 
 /// The Vietnamese template with its holes filled.
@@ -331,6 +386,29 @@ mod tests {
             vietnamese("input is not valid UTF-8 at line 12a, column 3"),
             None
         );
+    }
+
+    #[test]
+    fn values_that_repeat_a_template_stay_quick() {
+        let started = std::time::Instant::now();
+        // A placeholder's name that repeats the text after it, with a list that is neither
+        // "quantities" nor "targets": every end of the name, and of the list after it, is
+        // tried, and each reads the rest of the message.
+        let name = "}` names none of the x here (keys: a) ".repeat(2_000);
+        let message = format!("`{{{name}}}` names none of the quantities here (keys: a, b)");
+        assert_eq!(vietnamese(&message), None);
+        // A party that repeats the text after it: its end is where the message ends.
+        let party = "\" is listed twice".repeat(100_000);
+        let said = vietnamese(&format!("\"{party}\" is listed twice"));
+        assert!(said.is_some_and(|said| said.ends_with("\" được liệt kê hai lần")));
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(1),
+            "{:?}",
+            started.elapsed()
+        );
+        // A long value that repeats nothing is said.
+        let text = serde_json::Value::from("Tam Kỳ ".repeat(20_000)).to_string();
+        assert!(vietnamese(&format!("expected a list, found the text {text}")).is_some());
     }
 
     #[test]
