@@ -272,12 +272,6 @@ impl Engine {
         }
     }
 
-    /// Empties Typst's memoization cache, so that the layouts of earlier documents do not add
-    /// to the memory of a large document that shares nothing with them (a batch's roll-up).
-    pub fn clear_cache(&self) {
-        comemo::evict(0);
-    }
-
     /// Ages Typst's memoization cache once every [`EVICT_EVERY`] documents, from whichever
     /// thread finishes that document: memory stays flat and the scan cost is shared.
     fn document_done(&self) {

@@ -1,11 +1,11 @@
 //! Batches: every ward's report (and agreement) and the city's roll-up, rendered on dedicated
 //! worker threads sharing one engine and streamed into one ZIP with a manifest.
 //!
-//! Every ward's data is checked first. The roll-up, which adds up the figures of the valid
-//! wards and names those it leaves out, renders next and alone: it is the one large document,
-//! and once its cache is cleared the ward documents reuse its memory. The wards then render in
-//! ZIP order, with only a few in memory at a time; a ward whose report still fails (a template
-//! or Typst error) is left out, and the roll-up is rendered again without it.
+//! Every ward's data is checked first ([`prepare`]), so that bad input is known before any
+//! output. The wards then render in ZIP order, with only a few documents in memory at a time
+//! ([`Prepared::write`]). The roll-up comes last: it adds up the figures of the wards whose
+//! reports rendered and names those it leaves out, and it renders alone, being the one large
+//! document.
 
 mod archive;
 mod directory;
@@ -29,8 +29,9 @@ pub use manifest::render_errors;
 use ordered::for_each_in_order;
 
 use crate::context::WardRow;
+use crate::model::YearData;
 use crate::pdf::ExportOptions;
-use crate::{DocumentKind, Engine, RenderError, Rendered};
+use crate::{DocumentKind, Engine, RenderError};
 
 /// The roll-up's file name in the ZIP.
 pub const ROLLUP_FILE: &str = "tong-hop.pdf";
@@ -98,8 +99,8 @@ pub fn run<W: Write>(
     prepare(engine, batch, options)?.write(out, progress)
 }
 
-/// A batch whose wards' data is checked and whose roll-up is rendered: what is left is to
-/// render the wards' documents into the ZIP.
+/// A batch whose wards' data is checked: what is left is to render its documents into the
+/// ZIP.
 pub struct Prepared<'a> {
     engine: &'a Engine,
     batch: &'a Batch,
@@ -107,15 +108,11 @@ pub struct Prepared<'a> {
     wards: Vec<Ward>,
     checked: Vec<Checked>,
     kinds: BTreeMap<String, bool>,
-    rollup: (i32, Rendered),
 }
 
-/// Checks every ward's data (as rendering would, including a glyph for every character) and
-/// renders the roll-up, which adds up the valid wards' figures. With `options.strict`, the
-/// first invalid ward in ZIP order stops the batch.
-///
-/// The roll-up renders before the wards, alone: it is the one large document, and once its
-/// cached layouts are dropped the ward documents reuse its memory.
+/// Checks every ward's data as rendering would (including a glyph for every character), and
+/// the roll-up's data with the valid wards' figures. With `options.strict`, the first invalid
+/// ward in ZIP order stops the batch.
 pub fn prepare<'a>(
     engine: &'a Engine,
     batch: &'a Batch,
@@ -145,8 +142,7 @@ pub fn prepare<'a>(
             });
         }
     }
-    let rollup = render_rollup(engine, batch, &wards, &checked, &kinds, options.export)?;
-    engine.clear_cache();
+    rollup_data(batch, &wards, &checked, &kinds)?;
     Ok(Prepared {
         engine,
         batch,
@@ -154,7 +150,6 @@ pub fn prepare<'a>(
         wards,
         checked,
         kinds,
-        rollup,
     })
 }
 
@@ -167,9 +162,9 @@ impl Prepared<'_> {
             .filter_map(|(ward, checked)| checked.as_ref().err().map(|e| (ward, e.as_slice())))
     }
 
-    /// Renders the valid wards' documents on the worker threads and writes the ZIP to `out`:
-    /// the ward documents in ZIP order, the roll-up, the manifest. `progress(done, total)`
-    /// follows the documents, the roll-up counted first.
+    /// Renders the valid wards' documents on the worker threads, then the roll-up, and writes
+    /// the ZIP to `out`: the ward documents in ZIP order, the roll-up, the manifest.
+    /// `progress(done, total)` follows the documents.
     pub fn write<W: Write>(
         self,
         out: W,
@@ -182,14 +177,12 @@ impl Prepared<'_> {
             wards,
             mut checked,
             kinds,
-            mut rollup,
         } = self;
         let jobs: Vec<Job> = jobs(&wards, options.agreements)
             .into_iter()
             .filter(|job| checked[job.index].is_ok())
             .collect();
         let total = jobs.len() + 1;
-        progress(1, total);
         let mut entries: Vec<manifest::WardEntry> = wards
             .iter()
             .zip(&checked)
@@ -202,7 +195,6 @@ impl Prepared<'_> {
             .collect();
         let mut archive = Archive::new(out);
         let mut pages = 0;
-        let mut report_failed = false;
         for_each_in_order(
             &jobs,
             options.workers,
@@ -229,9 +221,10 @@ impl Prepared<'_> {
                                 errors,
                             });
                         }
+                        // A report that fails although its data is valid (a template or
+                        // Typst error) leaves its ward out of the roll-up too.
                         if *kind == DocumentKind::Report {
                             checked[*index] = Err(errors.clone());
-                            report_failed = true;
                         }
                         let entry = &mut entries[*index];
                         entry.status = "failed";
@@ -242,22 +235,21 @@ impl Prepared<'_> {
                         }
                     }
                 }
-                progress(done + 2, total);
+                progress(done + 1, total);
                 Ok(())
             },
         )?;
 
-        // A report that failed although its data was valid (a template or Typst error)
-        // leaves its ward out of the roll-up too.
-        if report_failed {
-            rollup = render_rollup(engine, batch, &wards, &checked, &kinds, options.export)?;
-        }
-        let (year, rendered) = rollup;
+        let (data, rows) = rollup_data(batch, &wards, &checked, &kinds)?;
+        let rendered = engine
+            .rollup_pdf(&data, &rows, options.export)
+            .map_err(BatchError::Rollup)?;
         archive.add(ROLLUP_FILE, &rendered.pdf)?;
         pages += rendered.pages;
+        progress(total, total);
 
         let manifest = Manifest {
-            year,
+            year: data.year,
             generator: concat!("vanban ", env!("CARGO_PKG_VERSION")),
             wards: entries,
             rollup: FileEntry::new(ROLLUP_FILE, "report", &rendered),
@@ -329,16 +321,14 @@ fn check_ward(
     figures_of(&data, kinds).map_err(|errors| errors.iter().map(ErrorEntry::from).collect())
 }
 
-/// Renders the city's roll-up: its figures the sums over the wards `checked` as valid, with a
-/// table of every ward. Returns the year and the PDF.
-fn render_rollup(
-    engine: &Engine,
+/// The city's roll-up data, its figures the sums over the wards `checked` as valid, and its
+/// table of every ward.
+fn rollup_data(
     batch: &Batch,
     wards: &[Ward],
     checked: &[Checked],
     kinds: &BTreeMap<String, bool>,
-    export: ExportOptions,
-) -> Result<(i32, Rendered), BatchError> {
+) -> Result<(YearData, Vec<WardRow>), BatchError> {
     let mut sums: BTreeMap<String, u64> = BTreeMap::new();
     let mut rows = Vec::with_capacity(wards.len());
     for (ward, figures) in wards.iter().zip(checked) {
@@ -359,8 +349,5 @@ fn render_rollup(
     let data = batch
         .rollup_data(&sums)
         .map_err(|error| BatchError::Rollup(error.into()))?;
-    let rendered = engine
-        .rollup_pdf(&data, &rows, export)
-        .map_err(BatchError::Rollup)?;
-    Ok((data.year, rendered))
+    Ok((data, rows))
 }

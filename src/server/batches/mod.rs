@@ -3,8 +3,8 @@
 //! is written.
 //!
 //! Before the first byte goes out, every ward's data is checked (as rendering checks it) and
-//! the roll-up is rendered ([`batch::prepare`]): bad input is a 4xx problem that lists every
-//! ward's errors, not a ZIP that stops halfway. A failure after streaming has started (an internal error) aborts the
+//! so is the roll-up's ([`batch::prepare`]): bad input is a 4xx problem that lists every ward's
+//! errors, not a ZIP that stops halfway. A failure after streaming has started (an internal error) aborts the
 //! response, so that the client never takes a truncated ZIP for a whole one. A client that
 //! goes away stops the batch at its next write.
 
