@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::RenderError;
 use crate::messages::{vietnamese, vietnamese_location};
-use crate::model::InvalidData;
+use crate::model::{DataError, InvalidData};
 
 /// The media type of a problem.
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -27,6 +27,16 @@ pub struct ErrorItem {
     /// In a batch, the ward whose year data has the problem.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ward: Option<String>,
+}
+
+impl From<DataError> for ErrorItem {
+    fn from(error: DataError) -> Self {
+        ErrorItem {
+            path: error.path,
+            message: error.message,
+            ward: None,
+        }
+    }
 }
 
 /// An error answered as `application/problem+json`. Boxed: it travels in every `Result`.
@@ -184,17 +194,9 @@ impl From<InvalidData> for Problem {
                 problem.0.column = Some(column);
                 problem
             }
-            InvalidData::Fields { errors } => Problem::invalid(
-                detail,
-                errors
-                    .into_iter()
-                    .map(|error| ErrorItem {
-                        path: error.path,
-                        message: error.message,
-                        ward: None,
-                    })
-                    .collect(),
-            ),
+            InvalidData::Fields { errors } => {
+                Problem::invalid(detail, errors.into_iter().map(ErrorItem::from).collect())
+            }
         }
     }
 }
@@ -263,7 +265,6 @@ impl IntoResponse for Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::DataError;
 
     #[test]
     fn syntax_errors_carry_line_and_column() {

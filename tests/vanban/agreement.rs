@@ -303,11 +303,7 @@ fn each_party_has_a_named_signature_field_over_its_signing_space() {
 #[test]
 fn fields_command_lists_what_render_wrote() {
     let output = vanban(&["fields", sample_path(), "--json"]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_success(&output);
     let listed: Value = serde_json::from_slice(&output.stdout).unwrap();
     let listed = listed.as_array().unwrap();
     let written = sample_fields();

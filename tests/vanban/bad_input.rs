@@ -276,11 +276,7 @@ fn a_byte_order_mark_is_accepted() {
     bytes.extend(std::fs::read(SAMPLE).unwrap());
     let path = input_file("bom", &bytes);
     let output = vanban(&["validate", path.to_str().unwrap()]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_success(&output);
 }
 
 #[test]

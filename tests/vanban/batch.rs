@@ -71,11 +71,7 @@ fn sha256(bytes: &[u8]) -> String {
 #[test]
 fn the_zip_holds_every_ward_the_rollup_and_the_manifest() {
     let (output, zip) = batch("batch-sample", None, &[]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_success(&output);
     let entries = entries(&zip);
     let names: Vec<&str> = entries.iter().map(|(name, _)| name.as_str()).collect();
     // Ward reports by file name, then the roll-up, then the manifest.
@@ -378,11 +374,7 @@ fn agreements_come_with_their_signature_fields() {
     data["shared"]["next_program"] = program;
     data["wards"] = json!(data["wards"].as_array().unwrap()[..2]);
     let (output, zip) = batch("batch-agreements", Some(&data), &["--with", "agreement"]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_success(&output);
     let entries = entries(&zip);
     let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(

@@ -142,11 +142,7 @@ fn pdf_a_is_declared_in_the_metadata() {
         "-o",
         path.to_str().unwrap(),
     ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_success(&output);
     let xmp = poppler("pdfinfo", &["-meta", path.to_str().unwrap()]);
     assert!(xmp.contains("<pdfaid:part>2</pdfaid:part>"), "{xmp}");
     assert!(
@@ -193,11 +189,7 @@ fn typst_source_and_png_previews() {
         "-o",
         png.to_str().unwrap(),
     ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_success(&output);
     assert!(
         std::fs::read(&png)
             .unwrap()
@@ -215,11 +207,7 @@ fn pdf_to_stdout() {
 #[test]
 fn validate_and_schema() {
     let output = vanban(&["validate", SAMPLE]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_success(&output);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("valid year data for 2022"), "{stdout}");
     assert!(
@@ -279,11 +267,7 @@ fn font_dir_adds_glyphs() {
         "-o",
         output,
     ]);
-    assert!(
-        with.status.success(),
-        "{}",
-        String::from_utf8_lossy(&with.stderr)
-    );
+    assert_success(&with);
     assert!(pdf_text(&pdf).contains("Հայաստան"));
     assert!(
         poppler("pdffonts", &[output]).contains("DejaVu"),

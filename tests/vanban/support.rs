@@ -14,6 +14,15 @@ pub fn vanban(args: &[&str]) -> Output {
         .expect("vanban runs")
 }
 
+/// Asserts that a run succeeded, showing its standard error when it did not.
+pub fn assert_success(output: &Output) {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 /// A fresh directory under the target directory for one test.
 pub fn scratch(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
@@ -129,11 +138,7 @@ pub fn render_kind(test: &str, kind: &str, data: &serde_json::Value, extra: &[&s
     ];
     args.extend_from_slice(extra);
     let output = vanban(&args);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_success(&output);
     pdf
 }
 

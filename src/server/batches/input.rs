@@ -45,17 +45,9 @@ impl BatchInput {
 fn sheet_problem(error: SheetError) -> Problem {
     let detail = format!("the sheet: {error}");
     match error {
-        SheetError::Cells { errors } => Problem::invalid(
-            detail,
-            errors
-                .into_iter()
-                .map(|error| ErrorItem {
-                    path: error.path,
-                    message: error.message,
-                    ward: None,
-                })
-                .collect(),
-        ),
+        SheetError::Cells { errors } => {
+            Problem::invalid(detail, errors.into_iter().map(ErrorItem::from).collect())
+        }
         SheetError::Workbook(cause) => Problem::bad_request(format!(
             "{detail}: {cause}; save it as an Excel workbook (.xlsx)"
         )),

@@ -31,11 +31,7 @@ fn cli_zip(test: &str, input: &Path, extra: &[&str]) -> Vec<u8> {
     ];
     args.extend_from_slice(extra);
     let output = vanban(&args);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_success(&output);
     std::fs::read(zip).unwrap()
 }
 
