@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Reply, Server, agent, form};
+use super::{Reply, Server, agent, error_lines, form};
 use crate::support::*;
 
 const WARDS_JSON: &str = concat!(
@@ -36,21 +36,6 @@ fn bad_year_data() -> Vec<u8> {
     serde_json::to_vec(&data).unwrap()
 }
 
-fn messages(problem: &Value) -> Vec<String> {
-    problem["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|error| {
-            format!(
-                "{}: {}",
-                error["path"].as_str().unwrap(),
-                error["message"].as_str().unwrap()
-            )
-        })
-        .collect()
-}
-
 #[test]
 fn vietnamese_when_asked_english_otherwise() {
     let server = Server::start();
@@ -64,7 +49,7 @@ fn vietnamese_when_asked_english_otherwise() {
     assert_eq!(problem["title"], "Unprocessable Entity");
     assert_eq!(problem["detail"], "3 problem(s) in the year data");
     assert_eq!(
-        messages(&problem),
+        error_lines(&problem),
         [
             "$.issuer.nam: unknown field (check its spelling; `vanban schema` lists the fields)",
             "$.year: expected a whole number, found the text \"2022\"",
@@ -87,7 +72,7 @@ fn vietnamese_when_asked_english_otherwise() {
         assert_eq!(problem["title"], "Dữ liệu không hợp lệ");
         assert_eq!(problem["detail"], "dữ liệu năm có 3 lỗi");
         assert_eq!(
-            messages(&problem),
+            error_lines(&problem),
             [
                 "$.issuer.nam: trường không có trong lược đồ (kiểm tra chính tả; `vanban schema` \
                  liệt kê các trường)",
@@ -236,7 +221,7 @@ fn every_kind_of_problem_is_said_in_vietnamese() {
     let problem = post(&server, "/v1/batches", &content_type, &body, vi).problem(422);
     assert_eq!(problem["detail"], "bảng tính có 2 lỗi");
     assert_eq!(
-        messages(&problem),
+        error_lines(&problem),
         [
             "dòng 2, cột C (cay_xanh): phải là số nguyên không âm, nhưng đang là \"many\"",
             "dòng 3, cột A (name): không được để trống",
@@ -244,7 +229,7 @@ fn every_kind_of_problem_is_said_in_vietnamese() {
     );
     let english = post(&server, "/v1/batches", &content_type, &body, None).problem(422);
     assert_eq!(
-        messages(&english),
+        error_lines(&english),
         [
             "row 2, column C (cay_xanh): expected a whole number of at least 0, found \"many\"",
             "row 3, column A (name): must not be empty",

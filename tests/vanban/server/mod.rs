@@ -273,19 +273,24 @@ impl Reply {
 
     /// The `path: message` lines of a 422 problem's errors.
     pub fn error_lines(&self) -> Vec<String> {
-        self.problem(422)["errors"]
-            .as_array()
-            .expect("a list of errors")
-            .iter()
-            .map(|error| {
-                format!(
-                    "{}: {}",
-                    error["path"].as_str().unwrap(),
-                    error["message"].as_str().unwrap()
-                )
-            })
-            .collect()
+        error_lines(&self.problem(422))
     }
+}
+
+/// The `path: message` lines of a problem's errors.
+pub fn error_lines(problem: &serde_json::Value) -> Vec<String> {
+    problem["errors"]
+        .as_array()
+        .expect("a list of errors")
+        .iter()
+        .map(|error| {
+            format!(
+                "{}: {}",
+                error["path"].as_str().unwrap(),
+                error["message"].as_str().unwrap()
+            )
+        })
+        .collect()
 }
 
 /// A `multipart/form-data` body of `(name, file name, bytes)` parts, and its content type.
