@@ -10,6 +10,7 @@ use typst::foundations::Datetime;
 
 use crate::context::{AgreementContext, ReportContext, WardRow};
 use crate::fields::{self, LocateError, SignatureField, WriteError};
+use crate::errors::{Class, Kind};
 use crate::model::{DataError, InvalidData, YearData, walk_strings};
 use crate::pdf::{self, ExportOptions};
 use crate::template::{TemplateError, Templates};
@@ -23,7 +24,7 @@ const EVICT_EVERY: usize = 2;
 const CACHE_MAX_AGE: usize = 2;
 
 /// The kinds of document vanban writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocumentKind {
     /// The year-end summary report (báo cáo sơ kết/tổng kết).
     Report,
@@ -32,6 +33,54 @@ pub enum DocumentKind {
 }
 
 impl DocumentKind {
+    /// Every kind, in the order lists show them.
+    pub const ALL: [DocumentKind; 2] = [DocumentKind::Report, DocumentKind::Agreement];
+
+    /// The kind's name on the command line, in URLs, logs, metrics and the manifest.
+    pub fn name(self) -> &'static str {
+        match self {
+            DocumentKind::Report => "report",
+            DocumentKind::Agreement => "agreement",
+        }
+    }
+
+    /// The kind named `name`, or the problem that lists the kinds.
+    pub fn named(name: &str) -> Result<DocumentKind, Kind> {
+        DocumentKind::ALL
+            .into_iter()
+            .find(|kind| kind.name() == name)
+            .ok_or_else(|| Kind::NoDocumentKind {
+                kind: name.to_owned(),
+                kinds: DocumentKind::ALL.map(|kind| kind.name().to_owned()).into(),
+            })
+    }
+
+    /// What the kind is, as `vanban render --help` and `/v1/templates` say it.
+    pub fn description(self) -> &'static str {
+        match self {
+            DocumentKind::Report => "The year-end summary report (báo cáo sơ kết/tổng kết)",
+            DocumentKind::Agreement => {
+                "Next year's coordination program (chương trình phối hợp), for every party to sign"
+            }
+        }
+    }
+
+    /// The kind's Vietnamese title, as the page and `/v1/templates` show it.
+    pub fn title(self) -> &'static str {
+        match self {
+            DocumentKind::Report => "Báo cáo sơ kết/tổng kết",
+            DocumentKind::Agreement => "Chương trình phối hợp",
+        }
+    }
+
+    /// The ASCII start of the kind's file names for people: `bao-cao-2022.pdf`.
+    pub fn file_stem(self) -> &'static str {
+        match self {
+            DocumentKind::Report => "bao-cao",
+            DocumentKind::Agreement => "chuong-trinh-phoi-hop",
+        }
+    }
+
     /// The template that writes this kind.
     pub fn template(self) -> &'static str {
         match self {
@@ -79,6 +128,50 @@ pub enum RenderError {
     /// The signature fields could not be written into the PDF.
     #[error("cannot add the signature fields")]
     SignatureFields(#[from] WriteError),
+}
+
+impl RenderError {
+    /// Whose fault the failure is: the data's, a template's (Typst's errors are the
+    /// template's, whose output Typst compiles), or vanban's.
+    pub fn class(&self) -> Class {
+        match self {
+            RenderError::Data(_) => Class::Data,
+            RenderError::Template(_) | RenderError::Typst { .. } | RenderError::SigningSpace(_) => {
+                Class::Template
+            }
+            RenderError::SignatureFields(_) => Class::Internal,
+        }
+    }
+
+    /// The problems one by one, each said as a kind: the data's, or the template's report.
+    pub fn errors(&self) -> Vec<DataError> {
+        match self {
+            RenderError::Data(error) => error.errors().to_vec(),
+            RenderError::Typst { diagnostics } => diagnostics
+                .iter()
+                .map(|diagnostic| {
+                    let detail = diagnostic.to_string();
+                    DataError::new("$", Kind::Template { detail })
+                })
+                .collect(),
+            RenderError::Template(_) | RenderError::SigningSpace(_) => {
+                let detail = self.to_string();
+                vec![DataError::new("$", Kind::Template { detail })]
+            }
+            RenderError::SignatureFields(_) => vec![DataError::new("$", Kind::Internal)],
+        }
+    }
+
+    /// What is wrong, as a whole.
+    pub fn kind(&self) -> Kind {
+        match self {
+            RenderError::Data(error) => error.kind(),
+            RenderError::SignatureFields(_) => Kind::Internal,
+            _ => Kind::Template {
+                detail: self.to_string(),
+            },
+        }
+    }
 }
 
 /// A rendered PDF.
@@ -229,10 +322,7 @@ impl Engine {
     pub fn check(&self, kind: DocumentKind, data: &YearData) -> Result<(), InvalidData> {
         if kind == DocumentKind::Agreement && data.next_program.is_none() {
             return Err(InvalidData::Fields {
-                errors: vec![DataError::new(
-                    "$.next_program",
-                    "missing: the agreement is made from next year's program",
-                )],
+                errors: vec![DataError::new("$.next_program", Kind::NoProgram)],
             });
         }
         self.check_glyphs(data)
@@ -255,14 +345,8 @@ impl Engine {
                     missing.push(c);
                 }
             }
-            for c in missing {
-                errors.push(DataError::new(
-                    path,
-                    format!(
-                        "character '{c}' (U+{:04X}) has no glyph in the fonts; remove it or add a font with --font-dir",
-                        c as u32
-                    ),
-                ));
+            for character in missing {
+                errors.push(DataError::new(path, Kind::NoGlyph { character }));
             }
         });
         if errors.is_empty() {

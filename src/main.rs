@@ -16,10 +16,11 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
-    match cli::run(args) {
+    let language = args.language();
+    match cli::run(args, language) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            failure.print();
+            failure.print(language);
             ExitCode::from(failure.exit_code())
         }
     }

@@ -4,20 +4,34 @@
 use std::path::Path;
 
 use super::input::{Batch, WardEntry};
+use crate::errors::{IoReason, Kind, Location};
 use crate::model::DataError;
 
 /// Why a directory gives no batch.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum DirectoryError {
     /// The directory could not be listed.
-    #[error("cannot list the directory")]
-    Read(#[source] std::io::Error),
+    Read(IoReason),
     /// It holds no `.json` file.
-    #[error("holds no .json file: put one ward's year data in each")]
     Empty,
     /// The file names give the wards unusable or clashing names.
-    #[error("{} problem(s) with the file names", errors.len())]
     Names { errors: Vec<DataError> },
+}
+
+impl DirectoryError {
+    /// What is wrong, as a whole.
+    pub fn kind(&self, dir: &Path) -> Kind {
+        match self {
+            DirectoryError::Read(reason) => Kind::FileUnreadable {
+                file: dir.display().to_string(),
+                reason: *reason,
+            },
+            DirectoryError::Empty => Kind::DirectoryEmpty,
+            DirectoryError::Names { errors } => Kind::DirectoryProblems {
+                count: errors.len(),
+            },
+        }
+    }
 }
 
 impl Batch {
@@ -25,11 +39,12 @@ impl Batch {
     /// when it renders (so a bad file fails only its ward); `shared` gives the roll-up's data
     /// and shared quantities, and its own `wards` are not used.
     pub fn from_directory(shared: Batch, dir: &Path) -> Result<Batch, DirectoryError> {
+        let unreadable = |error: std::io::Error| DirectoryError::Read(IoReason::from(&error));
         let mut files: Vec<_> = std::fs::read_dir(dir)
-            .map_err(DirectoryError::Read)?
+            .map_err(unreadable)?
             .map(|entry| entry.map(|entry| entry.path()))
             .collect::<Result<_, _>>()
-            .map_err(DirectoryError::Read)?;
+            .map_err(unreadable)?;
         files.retain(|path| {
             path.is_file()
                 && path
@@ -58,16 +73,23 @@ impl Batch {
             return Ok(batch);
         }
         // `$.wards[3].name: …` becomes `phuong-an-my.json: …`.
+        let file = |location: &Location| match location {
+            Location::Json(path) => path
+                .strip_prefix("$.wards[")
+                .and_then(|rest| rest.split(']').next()?.parse::<usize>().ok())
+                .and_then(|index| batch.wards[index].file.as_deref()?.file_name())
+                .map(|name| Location::File(name.to_string_lossy().into_owned())),
+            _ => None,
+        };
         let errors = errors
             .into_iter()
-            .map(|error| {
-                let file = error
-                    .path
-                    .strip_prefix("$.wards[")
-                    .and_then(|rest| rest.split(']').next()?.parse::<usize>().ok())
-                    .and_then(|index| batch.wards[index].file.as_deref()?.file_name())
-                    .map(|name| name.to_string_lossy().into_owned());
-                DataError::new(file.unwrap_or(error.path), error.message)
+            .map(|mut error| {
+                if let Kind::SameFileName { other, .. } = &mut error.kind
+                    && let Some(named) = file(other)
+                {
+                    *other = named;
+                }
+                DataError::new(file(&error.at).unwrap_or(error.at), error.kind)
             })
             .collect();
         Err(DirectoryError::Names { errors })

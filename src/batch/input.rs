@@ -4,17 +4,21 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
+use std::sync::LazyLock;
+
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
+use crate::errors::{IoReason, Kind, Location};
 use crate::model::{
-    DataError, InvalidData, QuantityValue, YearData, parse_json, parse_year_data,
+    DataError, InvalidData, QuantityValue, YearData, parse_json, parse_year_data, schema_errors,
     year_data_from_value,
 };
 use crate::vn;
 
 /// A parsed batch file, with its wards in the order given.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Batch {
     /// Year data every ward report starts from: year, document, organizations with their
@@ -29,7 +33,7 @@ pub struct Batch {
 }
 
 /// One ward or commune.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WardEntry {
     /// Its official name with its kind: "Phường An Mỹ", "Xã Tam Thanh".
@@ -89,7 +93,7 @@ impl Batch {
     pub(super) fn check(&self) -> Vec<DataError> {
         let mut errors = Vec::new();
         if self.wards.is_empty() {
-            errors.push(DataError::new("$.wards", "must list at least one ward"));
+            errors.push(DataError::new("$.wards", Kind::NoWards));
         }
         let kinds = match quantity_kinds(&self.shared) {
             Ok(kinds) => kinds,
@@ -103,29 +107,29 @@ impl Batch {
             let path = format!("$.wards[{index}]");
             let slug = vn::slug(&ward.name);
             if slug.is_empty() {
-                errors.push(DataError::new(
-                    format!("{path}.name"),
-                    "must name the ward, e.g. \"Phường An Mỹ\"",
-                ));
+                errors.push(DataError::new(format!("{path}.name"), Kind::WardUnnamed));
             } else if slug == "tong-hop" || slug == "manifest" {
                 errors.push(DataError::new(
                     format!("{path}.name"),
-                    format!("gives the file name \"{slug}\", which the batch uses itself"),
+                    Kind::ReservedFileName { slug },
                 ));
             } else if let Some(first) = slugs.insert(slug.clone(), index) {
                 errors.push(DataError::new(
                     format!("{path}.name"),
-                    format!("gives the same file name \"{slug}\" as $.wards[{first}]"),
+                    Kind::SameFileName {
+                        slug,
+                        other: Location::Json(format!("$.wards[{first}]")),
+                    },
                 ));
             }
             for key in ward.figures.keys() {
                 if !kinds.contains_key(key.as_str()) {
                     errors.push(DataError::new(
                         format!("{path}.figures.{key}"),
-                        format!(
-                            "no shared quantity has the key \"{key}\" (keys: {})",
-                            kinds.keys().cloned().collect::<Vec<_>>().join(", ")
-                        ),
+                        Kind::UnknownFigure {
+                            key: key.clone(),
+                            keys: kinds.keys().cloned().collect(),
+                        },
                     ));
                 }
             }
@@ -160,7 +164,10 @@ impl Batch {
             let bytes = std::fs::read(path).map_err(|error| InvalidData::Fields {
                 errors: vec![DataError::new(
                     "$",
-                    format!("cannot read {}: {error}", path.display()),
+                    Kind::FileUnreadable {
+                        file: path.display().to_string(),
+                        reason: IoReason::from(&error),
+                    },
                 )],
             })?;
             return parse_year_data(&bytes);
@@ -219,17 +226,20 @@ impl Batch {
     }
 }
 
-/// Deserializes a batch file's JSON, naming the path of the first value that does not fit.
+/// The JSON Schema of a batch file, which its JSON is checked against.
+static VALIDATOR: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
+    jsonschema::validator_for(&schemars::schema_for!(Batch).to_value())
+        .expect("the generated schema is valid")
+});
+
+/// Checks a batch file's JSON against its schema, naming every value that does not fit, then
+/// deserializes it.
 fn deserialize(value: Value) -> Result<Batch, InvalidData> {
-    serde_path_to_error::deserialize(value).map_err(|error| {
-        let path = format!("$.{}", error.path()).replace(".[", "[");
-        InvalidData::Fields {
-            errors: vec![DataError::new(
-                path.trim_end_matches('.'),
-                error.into_inner().to_string(),
-            )],
-        }
-    })
+    let errors = schema_errors(&VALIDATOR, &value);
+    if !errors.is_empty() {
+        return Err(InvalidData::Fields { errors });
+    }
+    crate::model::deserialize(&value)
 }
 
 /// The figures of a ward's year data by quantity key, and the keys no shared quantity has.
@@ -245,10 +255,9 @@ pub fn figures_of(
                 if !kinds.contains_key(&quantity.key) {
                     errors.push(DataError::new(
                         format!("$.organizations[{o}].activities[{a}].quantities[{q}].key"),
-                        format!(
-                            "\"{}\" is not a shared quantity, so the roll-up cannot add it up",
-                            quantity.key
-                        ),
+                        Kind::NotShared {
+                            key: quantity.key.clone(),
+                        },
                     ));
                     continue;
                 }
@@ -292,7 +301,9 @@ pub(super) fn quantity_kinds(
         if kinds.insert(key.to_owned(), money).is_some() {
             return Err(DataError::new(
                 format!("{path}.key"),
-                format!("\"{key}\" is used twice; in a batch every figure's key must be unique"),
+                Kind::KeyUsedTwice {
+                    key: key.to_owned(),
+                },
             ));
         }
     }

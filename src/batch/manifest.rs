@@ -4,8 +4,8 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::model::{DataError, InvalidData};
-use crate::{RenderError, Rendered};
+use crate::Rendered;
+use crate::errors::Item;
 
 /// The whole batch.
 #[derive(Debug, Serialize)]
@@ -29,8 +29,8 @@ pub struct WardEntry {
     pub status: &'static str,
     /// Its documents, in ZIP order.
     pub files: Vec<FileEntry>,
-    /// What is wrong with its data; empty when it rendered.
-    pub errors: Vec<ErrorEntry>,
+    /// What is wrong with its data, in English; empty when it rendered.
+    pub errors: Vec<Item>,
 }
 
 /// One file in the ZIP.
@@ -61,52 +61,5 @@ impl FileEntry {
                 .map(|byte| format!("{byte:02x}"))
                 .collect(),
         }
-    }
-}
-
-/// One problem with a ward's data.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ErrorEntry {
-    /// Where in the ward's year data (the shared data merged with the ward's own), or "$".
-    pub path: String,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl From<&DataError> for ErrorEntry {
-    fn from(error: &DataError) -> Self {
-        ErrorEntry {
-            path: error.path.clone(),
-            message: error.message.clone(),
-        }
-    }
-}
-
-/// The problems of invalid data, one entry each.
-pub fn data_errors(error: &InvalidData) -> Vec<ErrorEntry> {
-    match error {
-        InvalidData::Fields { errors } => errors.iter().map(ErrorEntry::from).collect(),
-        other => vec![ErrorEntry {
-            path: "$".to_owned(),
-            message: other.to_string(),
-        }],
-    }
-}
-
-/// The problems of a failed render, one entry each.
-pub fn render_errors(error: &RenderError) -> Vec<ErrorEntry> {
-    match error {
-        RenderError::Data(error) => data_errors(error),
-        RenderError::Typst { diagnostics } => diagnostics
-            .iter()
-            .map(|diagnostic| ErrorEntry {
-                path: "$".to_owned(),
-                message: format!("typesetting failed: {diagnostic}"),
-            })
-            .collect(),
-        other => vec![ErrorEntry {
-            path: "$".to_owned(),
-            message: other.to_string(),
-        }],
     }
 }

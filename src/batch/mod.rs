@@ -17,18 +17,17 @@ mod sheet;
 pub use directory::DirectoryError;
 use input::figures_of;
 pub use input::{Batch, Ward, WardEntry};
-pub use manifest::{ErrorEntry, FileEntry, Manifest};
+pub use manifest::{FileEntry, Manifest};
 pub use sheet::{SheetError, SheetFormat};
 
 use std::collections::BTreeMap;
 use std::io::Write;
 
 use archive::Archive;
-use manifest::data_errors;
-pub use manifest::render_errors;
 use ordered::for_each_in_order;
 
 use crate::context::WardRow;
+use crate::errors::{DataError, Item, Language};
 use crate::model::YearData;
 use crate::pdf::ExportOptions;
 use crate::{DocumentKind, Engine, RenderError};
@@ -56,7 +55,7 @@ pub struct BatchOptions {
 pub enum BatchError {
     /// A ward failed and the options say to stop.
     #[error("{} ({}) failed", ward.name, ward.slug)]
-    Ward { ward: Ward, errors: Vec<ErrorEntry> },
+    Ward { ward: Ward, errors: Vec<DataError> },
     /// The city's roll-up cannot be made, so neither can the batch.
     #[error("the city's roll-up report cannot be made")]
     Rollup(#[source] RenderError),
@@ -73,7 +72,7 @@ pub struct Outcome<W> {
     /// What the ZIP holds.
     pub manifest: Manifest,
     /// The wards left out, with their errors.
-    pub failed: Vec<(Ward, Vec<ErrorEntry>)>,
+    pub failed: Vec<(Ward, Vec<DataError>)>,
     /// Pages over all documents.
     pub pages: usize,
 }
@@ -86,7 +85,7 @@ struct Job {
 }
 
 /// A ward's figures by quantity key, or why its data is not valid.
-type Checked = Result<BTreeMap<String, u64>, Vec<ErrorEntry>>;
+type Checked = Result<BTreeMap<String, u64>, Vec<DataError>>;
 
 /// Renders `batch` into a ZIP written to `out`; `progress(done, total)` follows the documents.
 pub fn run<W: Write>(
@@ -155,7 +154,7 @@ pub fn prepare<'a>(
 
 impl Prepared<'_> {
     /// The wards whose data is not valid, with their errors, in the batch's order.
-    pub fn invalid(&self) -> impl Iterator<Item = (&Ward, &[ErrorEntry])> {
+    pub fn invalid(&self) -> impl Iterator<Item = (&Ward, &[DataError])> {
         self.wards
             .iter()
             .zip(&self.checked)
@@ -185,13 +184,16 @@ impl Prepared<'_> {
         let total = jobs.len() + 1;
         let mut entries: Vec<manifest::WardEntry> = wards
             .iter()
-            .zip(&checked)
-            .map(|(ward, checked)| manifest::WardEntry {
+            .map(|ward| manifest::WardEntry {
                 name: ward.name.clone(),
-                status: if checked.is_ok() { "ok" } else { "failed" },
+                status: "ok",
                 files: Vec::new(),
-                errors: checked.as_ref().err().cloned().unwrap_or_default(),
+                errors: Vec::new(),
             })
+            .collect();
+        let mut failures: Vec<Vec<DataError>> = checked
+            .iter()
+            .map(|checked| checked.as_ref().err().cloned().unwrap_or_default())
             .collect();
         let mut archive = Archive::new(out);
         let mut pages = 0;
@@ -205,16 +207,12 @@ impl Prepared<'_> {
                     Ok(rendered) => {
                         archive.add(file, &rendered.pdf)?;
                         pages += rendered.pages;
-                        let kind = match kind {
-                            DocumentKind::Report => "report",
-                            DocumentKind::Agreement => "agreement",
-                        };
                         entries[*index]
                             .files
-                            .push(FileEntry::new(file, kind, &rendered));
+                            .push(FileEntry::new(file, kind.name(), &rendered));
                     }
                     Err(error) => {
-                        let errors = render_errors(&error);
+                        let errors = error.errors();
                         if options.strict {
                             return Err(BatchError::Ward {
                                 ward: wards[*index].clone(),
@@ -226,11 +224,10 @@ impl Prepared<'_> {
                         if *kind == DocumentKind::Report {
                             checked[*index] = Err(errors.clone());
                         }
-                        let entry = &mut entries[*index];
-                        entry.status = "failed";
+                        let failure = &mut failures[*index];
                         for error in errors {
-                            if !entry.errors.contains(&error) {
-                                entry.errors.push(error);
+                            if !failure.contains(&error) {
+                                failure.push(error);
                             }
                         }
                     }
@@ -248,6 +245,16 @@ impl Prepared<'_> {
         pages += rendered.pages;
         progress(total, total);
 
+        // The manifest is in English, whoever asks: the same batch gives the same bytes.
+        for (entry, errors) in entries.iter_mut().zip(&failures) {
+            if !errors.is_empty() {
+                entry.status = "failed";
+                entry.errors = errors
+                    .iter()
+                    .map(|error| Item::new(error, Language::English))
+                    .collect();
+            }
+        }
         let manifest = Manifest {
             year: data.year,
             generator: concat!("vanban ", env!("CARGO_PKG_VERSION")),
@@ -257,12 +264,10 @@ impl Prepared<'_> {
         let mut json = serde_json::to_vec_pretty(&manifest).expect("the manifest serializes");
         json.push(b'\n');
         archive.add(MANIFEST_FILE, &json)?;
-        let failed = manifest
-            .wards
-            .iter()
-            .zip(&wards)
-            .filter(|(entry, _)| entry.status == "failed")
-            .map(|(entry, ward)| (ward.clone(), entry.errors.clone()))
+        let failed = wards
+            .into_iter()
+            .zip(failures)
+            .filter(|(_, errors)| !errors.is_empty())
             .collect();
         Ok(Outcome {
             out: archive.finish()?,
@@ -306,19 +311,23 @@ fn check_ward(
     options: &BatchOptions,
     kinds: &BTreeMap<String, bool>,
 ) -> Checked {
-    let data = batch
-        .ward_data(index)
-        .map_err(|error| data_errors(&error))?;
+    let data = batch.ward_data(index).map_err(data_errors)?;
     // An agreement's check (its program, then the glyphs) covers the report's (the glyphs).
     let checked_as = if options.agreements {
         DocumentKind::Agreement
     } else {
         DocumentKind::Report
     };
-    engine
-        .check(checked_as, &data)
-        .map_err(|error| data_errors(&error))?;
-    figures_of(&data, kinds).map_err(|errors| errors.iter().map(ErrorEntry::from).collect())
+    engine.check(checked_as, &data).map_err(data_errors)?;
+    figures_of(&data, kinds)
+}
+
+/// The problems of invalid data, one by one; malformed input is one problem at `$`.
+fn data_errors(error: crate::model::InvalidData) -> Vec<DataError> {
+    match error {
+        crate::model::InvalidData::Fields { errors } => errors,
+        other => vec![DataError::new("$", other.kind())],
+    }
 }
 
 /// The city's roll-up data, its figures the sums over the wards `checked` as valid, and its

@@ -5,11 +5,12 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Reader, Xlsx, XlsxError};
+use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use serde_json::{Map, Value, json};
 
 use super::input::{Batch, WardEntry, quantity_kinds};
+use crate::errors::{CellValue, Kind, Location, column_letter};
 use crate::model::DataError;
 
 /// The columns a sheet may have besides one per shared quantity key.
@@ -53,21 +54,38 @@ impl SheetFormat {
 }
 
 /// Why a sheet gives no batch.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum SheetError {
     /// The file is not a readable .xlsx workbook.
-    #[error("cannot read the workbook")]
-    Workbook(#[source] XlsxError),
+    Workbook,
     /// The workbook has no worksheet.
-    #[error("the workbook has no worksheet")]
     NoWorksheet,
-    /// The file is not readable CSV in UTF-8.
-    #[error("cannot read the CSV")]
-    Csv(#[source] csv::Error),
-    /// Cells that do not describe wards; each path names a row and a column
-    /// ("row 5, column D (cay_xanh)").
-    #[error("{} problem(s) in the sheet", errors.len())]
+    /// The file is not readable CSV in UTF-8; the line where reading stopped, when known.
+    Csv { line: Option<u64> },
+    /// Cells that do not describe wards, each at its row and column.
     Cells { errors: Vec<DataError> },
+}
+
+impl SheetError {
+    /// What is wrong, as a whole.
+    pub fn kind(&self) -> Kind {
+        match self {
+            SheetError::Workbook => Kind::NotAWorkbook,
+            SheetError::NoWorksheet => Kind::NoWorksheet,
+            SheetError::Csv { line } => Kind::NotCsv { line: *line },
+            SheetError::Cells { errors } => Kind::SheetProblems {
+                count: errors.len(),
+            },
+        }
+    }
+
+    /// The problems one by one (none when the file cannot be read).
+    pub fn errors(&self) -> &[DataError] {
+        match self {
+            SheetError::Cells { errors } => errors,
+            _ => &[],
+        }
+    }
 }
 
 impl Batch {
@@ -80,7 +98,12 @@ impl Batch {
     ) -> Result<Batch, SheetError> {
         let rows = match format {
             SheetFormat::Xlsx => xlsx_rows(bytes)?,
-            SheetFormat::Csv => csv_rows(bytes).map_err(SheetError::Csv)?,
+            SheetFormat::Csv => csv_rows(bytes).map_err(|error| SheetError::Csv {
+                line: match error.kind() {
+                    csv::ErrorKind::Utf8 { pos, .. } => pos.as_ref().map(csv::Position::line),
+                    _ => None,
+                },
+            })?,
         };
         let cells = |errors| SheetError::Cells { errors };
         let kinds = quantity_kinds(&shared.shared).map_err(|error| cells(vec![error]))?;
@@ -107,8 +130,8 @@ enum Cell {
     Number(f64),
     /// A date cell without a time of day.
     Date(NaiveDate),
-    /// Anything else, described for error messages ("TRUE", "the error #DIV/0!").
-    Other(String),
+    /// Anything else (a boolean, a formula's error, a time).
+    Other(CellValue),
 }
 
 impl Cell {
@@ -125,30 +148,30 @@ impl Cell {
             Data::String(text) | Data::DateTimeIso(text) => Cell::text(text),
             Data::Float(number) => Cell::Number(*number),
             Data::Int(number) => Cell::Number(*number as f64),
-            Data::Bool(value) => Cell::Other(if *value { "TRUE" } else { "FALSE" }.to_owned()),
+            Data::Bool(value) => Cell::Other(CellValue::Bool(*value)),
             Data::DateTime(value) if value.is_datetime() => {
                 let (year, month, day, hour, minute, second, milli) = value.to_ymd_hms_milli();
                 let date = NaiveDate::from_ymd_opt(year.into(), month.into(), day.into());
                 match date {
                     Some(date) if (hour, minute, second, milli) == (0, 0, 0, 0) => Cell::Date(date),
-                    _ => Cell::Other(format!(
-                        "the date and time {year}-{month:02}-{day:02} {hour:02}:{minute:02}"
-                    )),
+                    _ => Cell::Other(CellValue::DateTime(format!(
+                        "{year}-{month:02}-{day:02} {hour:02}:{minute:02}"
+                    ))),
                 }
             }
-            Data::DateTime(_) | Data::DurationIso(_) => Cell::Other("a duration".to_owned()),
-            Data::Error(error) => Cell::Other(format!("the error {error}")),
+            Data::DateTime(_) | Data::DurationIso(_) => Cell::Other(CellValue::Duration),
+            Data::Error(error) => Cell::Other(CellValue::Error(error.to_string())),
         }
     }
 
-    /// The value as an error message quotes it.
-    fn describe(&self) -> String {
+    /// The value as a problem quotes it.
+    fn value(&self) -> CellValue {
         match self {
-            Cell::Empty => "an empty cell".to_owned(),
-            Cell::Text(text) => format!("\"{text}\""),
-            Cell::Number(number) => number.to_string(),
-            Cell::Date(date) => format!("the date {date}"),
-            Cell::Other(description) => description.clone(),
+            Cell::Empty => CellValue::Empty,
+            Cell::Text(text) => CellValue::Text(text.clone()),
+            Cell::Number(number) => CellValue::Number(*number),
+            Cell::Date(date) => CellValue::Date(*date),
+            Cell::Other(value) => value.clone(),
         }
     }
 }
@@ -168,11 +191,11 @@ impl Row {
 
 /// The rows of the workbook's first worksheet.
 fn xlsx_rows(bytes: &[u8]) -> Result<Vec<Row>, SheetError> {
-    let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(SheetError::Workbook)?;
+    let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|_| SheetError::Workbook)?;
     let range = workbook
         .worksheet_range_at(0)
         .ok_or(SheetError::NoWorksheet)?
-        .map_err(SheetError::Workbook)?;
+        .map_err(|_| SheetError::Workbook)?;
     let Some((first_row, first_column)) = range.start() else {
         return Ok(Vec::new());
     };
@@ -246,10 +269,7 @@ struct SheetWards {
 fn read_wards(rows: &[Row], kinds: &BTreeMap<String, bool>) -> Result<SheetWards, Vec<DataError>> {
     let mut rows = rows.iter().filter(|row| !row.is_empty());
     let Some(header_row) = rows.next() else {
-        return Err(vec![DataError::new(
-            "the sheet",
-            "is empty: its first row must hold the column headers",
-        )]);
+        return Err(vec![DataError::new(Location::Sheet, Kind::SheetEmpty)]);
     };
     let headers = headers(header_row, kinds)?;
     let mut sheet = SheetWards {
@@ -268,10 +288,7 @@ fn read_wards(rows: &[Row], kinds: &BTreeMap<String, bool>) -> Result<SheetWards
         }
     }
     if sheet.wards.is_empty() && errors.is_empty() {
-        errors.push(DataError::new(
-            "the sheet",
-            "has no ward: add one row per ward below the headers",
-        ));
+        errors.push(DataError::new(Location::Sheet, Kind::SheetWithoutWards));
     }
     if errors.is_empty() {
         Ok(sheet)
@@ -294,26 +311,25 @@ fn headers(
             Cell::Empty => None,
             Cell::Text(header) => Some(header.as_str()),
             other => {
-                let message = format!("expected a header, found {}", other.describe());
-                errors.push(DataError::new(location(row.number, column, None), message));
+                let found = other.value();
+                let at = location(row.number, column, None);
+                errors.push(DataError::new(at, Kind::NotAHeader { found }));
                 None
             }
         };
         if let Some(header) = header {
             let at = location(row.number, column, Some(header));
             if !COLUMNS.contains(&header) && !kinds.contains_key(header) {
-                let keys: Vec<&str> = kinds.keys().map(String::as_str).collect();
                 errors.push(DataError::new(
                     at,
-                    format!(
-                        "unknown column; the columns are {} and the shared quantity keys: {}",
-                        COLUMNS.join(", "),
-                        keys.join(", ")
-                    ),
+                    Kind::UnknownColumn {
+                        columns: COLUMNS.map(str::to_owned).into(),
+                        keys: kinds.keys().cloned().collect(),
+                    },
                 ));
             } else if let Some(first) = seen.insert(header, column) {
-                let message = format!("the same header as column {}", column_letter(first));
-                errors.push(DataError::new(at, message));
+                let column = column_letter(first);
+                errors.push(DataError::new(at, Kind::SameHeader { column }));
             }
         }
         headers.push(header.map(str::to_owned));
@@ -321,8 +337,10 @@ fn headers(
     for required in REQUIRED {
         if !seen.contains_key(required) {
             errors.push(DataError::new(
-                format!("row {}", row.number),
-                format!("has no \"{required}\" column (headers are case-sensitive)"),
+                Location::Row(row.number),
+                Kind::MissingColumn {
+                    header: required.to_owned(),
+                },
             ));
         }
     }
@@ -344,8 +362,8 @@ fn ward(row: &Row, headers: &[Option<String>]) -> Result<WardEntry, Vec<DataErro
             continue;
         }
         let Some(header) = headers.get(column).and_then(Option::as_deref) else {
-            let message = "has a value but its column has no header";
-            errors.push(DataError::new(location(row.number, column, None), message));
+            let at = location(row.number, column, None);
+            errors.push(DataError::new(at, Kind::ValueWithoutHeader));
             continue;
         };
         let read = match header {
@@ -362,17 +380,17 @@ fn ward(row: &Row, headers: &[Option<String>]) -> Result<WardEntry, Vec<DataErro
                 figures.insert(key.to_owned(), figure);
             }),
         };
-        if let Err(message) = read {
+        if let Err(kind) = read {
             errors.push(DataError::new(
                 location(row.number, column, Some(header)),
-                message,
+                kind,
             ));
         }
     }
     for required in REQUIRED {
         if !texts.contains_key(required) {
             let at = location(row.number, column_of(headers, required), Some(required));
-            errors.push(DataError::new(at, "must not be empty"));
+            errors.push(DataError::new(at, Kind::TextEmpty));
         }
     }
     if !errors.is_empty() {
@@ -402,16 +420,18 @@ fn ward(row: &Row, headers: &[Option<String>]) -> Result<WardEntry, Vec<DataErro
 }
 
 /// A text cell's text.
-fn text(cell: &Cell) -> Result<String, String> {
+fn text(cell: &Cell) -> Result<String, Kind> {
     match cell {
         Cell::Text(text) => Ok(text.clone()),
-        _ => Err(format!("expected text, found {}", cell.describe())),
+        _ => Err(Kind::NotText {
+            found: cell.value(),
+        }),
     }
 }
 
 /// A whole number: a number cell without a fraction, or text of digits, which may be grouped
 /// by dots in threes as Vietnamese writes them ("1.500.000").
-fn whole_number(cell: &Cell) -> Result<u64, String> {
+fn whole_number(cell: &Cell) -> Result<u64, Kind> {
     let number = match cell {
         Cell::Number(number) if number.fract() == 0.0 && (0.0..=MAX_EXACT).contains(number) => {
             Some(*number as u64)
@@ -419,11 +439,8 @@ fn whole_number(cell: &Cell) -> Result<u64, String> {
         Cell::Text(text) => digits(text),
         _ => None,
     };
-    number.ok_or_else(|| {
-        format!(
-            "expected a whole number of at least 0, found {}",
-            cell.describe()
-        )
+    number.ok_or_else(|| Kind::NotWholeNumber {
+        found: cell.value(),
     })
 }
 
@@ -443,17 +460,14 @@ fn digits(text: &str) -> Option<u64> {
 }
 
 /// A date: a date cell, or text as YYYY-MM-DD.
-fn date(cell: &Cell) -> Result<NaiveDate, String> {
+fn date(cell: &Cell) -> Result<NaiveDate, Kind> {
     let date = match cell {
         Cell::Date(date) => Some(*date),
         Cell::Text(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").ok(),
         _ => None,
     };
-    date.ok_or_else(|| {
-        format!(
-            "expected a date (a date cell, or text as YYYY-MM-DD), found {}",
-            cell.describe()
-        )
+    date.ok_or_else(|| Kind::NotADateCell {
+        found: cell.value(),
     })
 }
 
@@ -465,37 +479,37 @@ fn column_of(headers: &[Option<String>], header: &str) -> usize {
         .unwrap_or_default()
 }
 
-/// "row 5, column D (cay_xanh)".
-fn location(row: usize, column: usize, header: Option<&str>) -> String {
-    let letter = column_letter(column);
-    match header {
-        Some(header) => format!("row {row}, column {letter} ({header})"),
-        None => format!("row {row}, column {letter}"),
+/// A cell of the sheet.
+fn location(row: usize, column: usize, header: Option<&str>) -> Location {
+    Location::Cell {
+        row,
+        column,
+        header: header.map(str::to_owned),
     }
 }
 
-/// 0 → "A", 25 → "Z", 26 → "AA".
-fn column_letter(column: usize) -> String {
-    let mut letters = Vec::new();
-    let mut rest = column + 1;
-    while rest > 0 {
-        rest -= 1;
-        letters.push(b'A' + (rest % 26) as u8);
-        rest /= 26;
-    }
-    letters.iter().rev().map(|&letter| letter as char).collect()
-}
-
-/// Turns a batch check's `$.wards[i]` paths into the rows the wards come from.
+/// Turns a batch check's `$.wards[i]` paths into the rows the wards come from: a ward's name
+/// is its cell in the name column, anything else about it its row.
 fn locate(mut error: DataError, rows: &[usize], name_column: usize) -> DataError {
-    for (index, row) in rows.iter().enumerate() {
-        let ward = format!("$.wards[{index}]");
-        let name = location(*row, name_column, Some("name"));
-        error.path = error
-            .path
-            .replace(&format!("{ward}.name"), &name)
-            .replace(&ward, &format!("row {row}"));
-        error.message = error.message.replace(&ward, &format!("row {row}"));
+    let row_of = |at: &Location| match at {
+        Location::Json(path) => {
+            let rest = path.strip_prefix("$.wards[")?;
+            let (index, field) = rest.split_once(']')?;
+            let row = *rows.get(index.parse::<usize>().ok()?)?;
+            Some(match field {
+                ".name" => location(row, name_column, Some("name")),
+                _ => Location::Row(row),
+            })
+        }
+        _ => None,
+    };
+    if let Kind::SameFileName { other, .. } = &mut error.kind
+        && let Some(Location::Cell { row, .. } | Location::Row(row)) = row_of(other)
+    {
+        *other = Location::Row(row);
+    }
+    if let Some(at) = row_of(&error.at) {
+        error.at = at;
     }
     error
 }
@@ -517,6 +531,10 @@ mod tests {
 
     fn messages(errors: &[DataError]) -> Vec<String> {
         errors.iter().map(ToString::to_string).collect()
+    }
+
+    fn english(result: Result<impl std::fmt::Debug, Kind>) -> String {
+        result.unwrap_err().to_string()
     }
 
     #[test]
@@ -542,18 +560,18 @@ mod tests {
             assert!(number(Cell::text(bad)).is_err(), "{bad}");
         }
         assert_eq!(
-            number(Cell::text("abc")),
-            Err("expected a whole number of at least 0, found \"abc\"".to_owned())
+            english(number(Cell::text("abc"))),
+            "expected a whole number of at least 0, found \"abc\""
         );
         assert_eq!(
-            number(Cell::Number(2.5)),
-            Err("expected a whole number of at least 0, found 2.5".to_owned())
+            english(number(Cell::Number(2.5))),
+            "expected a whole number of at least 0, found 2.5"
         );
         assert!(number(Cell::Number(-3.0)).is_err());
         assert!(number(Cell::Number(1e20)).is_err());
         assert!(number(Cell::Number(f64::NAN)).is_err());
         assert!(number(Cell::text("99999999999999999999999")).is_err());
-        assert!(number(Cell::Other("TRUE".to_owned())).is_err());
+        assert!(number(Cell::Other(CellValue::Bool(true))).is_err());
     }
 
     #[test]
@@ -562,10 +580,8 @@ mod tests {
         assert_eq!(date(&Cell::Date(day)), Ok(day));
         assert_eq!(date(&Cell::text("2022-10-28")), Ok(day));
         assert_eq!(
-            date(&Cell::text("28/10/2022")),
-            Err(
-                "expected a date (a date cell, or text as YYYY-MM-DD), found \"28/10/2022\"".into()
-            )
+            english(date(&Cell::text("28/10/2022"))),
+            "expected a date (a date cell, or text as YYYY-MM-DD), found \"28/10/2022\""
         );
         assert!(date(&Cell::Number(44862.0)).is_err());
         assert!(date(&Cell::text("2022-02-30")).is_err());
@@ -585,19 +601,13 @@ mod tests {
         assert_eq!(Cell::from_xlsx(&datetime(44862.0)), Cell::Date(day));
         assert_eq!(
             Cell::from_xlsx(&datetime(44862.5)),
-            Cell::Other("the date and time 2022-10-28 12:00".into())
+            Cell::Other(CellValue::DateTime("2022-10-28 12:00".into()))
         );
         assert_eq!(Cell::from_xlsx(&Data::String("  ".into())), Cell::Empty);
         assert_eq!(
             Cell::from_xlsx(&Data::Error(calamine::CellErrorType::Div0)),
-            Cell::Other("the error #DIV/0!".into())
+            Cell::Other(CellValue::Error("#DIV/0!".into()))
         );
-    }
-
-    #[test]
-    fn column_letters() {
-        let letters: Vec<String> = [0, 3, 25, 26, 51, 52, 701, 702].map(column_letter).into();
-        assert_eq!(letters, ["A", "D", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]);
     }
 
     #[test]
@@ -711,7 +721,10 @@ mod tests {
     fn batch_errors_point_at_rows() {
         let error = DataError::new(
             "$.wards[1].name",
-            "gives the same file name \"phuong-an-my\" as $.wards[0]",
+            Kind::SameFileName {
+                slug: "phuong-an-my".into(),
+                other: "$.wards[0]".into(),
+            },
         );
         assert_eq!(
             locate(error, &[2, 12], 0).to_string(),

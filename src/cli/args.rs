@@ -4,7 +4,10 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use vanban::errors::Language;
+use vanban::request::Format;
 use vanban::{DocumentKind, EngineOptions};
 
 /// Official Vietnamese documents (Decree 30/2020/NĐ-CP) from a year of structured data.
@@ -13,6 +16,25 @@ use vanban::{DocumentKind, EngineOptions};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The language of error messages: en or vi. Default: vi when LC_ALL, LC_MESSAGES or LANG
+    /// (the first one set) names a Vietnamese locale, else en.
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["en", "vi"])]
+    pub lang: Option<String>,
+}
+
+impl Cli {
+    /// The language errors are said in.
+    pub fn language(&self) -> Language {
+        let locale = || {
+            ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .into_iter()
+                .find_map(|name| std::env::var(name).ok().filter(|value| !value.is_empty()))
+        };
+        match self.lang.clone().or_else(locale) {
+            Some(locale) => Language::of_locale(&locale),
+            None => Language::English,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -54,6 +76,7 @@ impl EngineArgs {
 #[derive(Debug, Args)]
 pub struct RenderArgs {
     /// The document to write.
+    #[arg(value_parser = kinds())]
     pub kind: DocumentKind,
     /// Year data (JSON); `-` reads standard input.
     pub input: PathBuf,
@@ -62,7 +85,7 @@ pub struct RenderArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Output format.
-    #[arg(short, long, value_enum, default_value_t = Format::Pdf)]
+    #[arg(short, long, default_value = "pdf", value_parser = formats())]
     pub format: Format,
     /// Write PDF/A-2b (archival PDF).
     #[arg(long)]
@@ -74,11 +97,11 @@ pub struct RenderArgs {
     #[arg(long, value_name = "FILE")]
     pub fields_json: Option<PathBuf>,
     /// With --format png: only this page (1-based); otherwise every page, as FILE-1.png, ….
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
-    pub page: Option<u32>,
-    /// With --format png: resolution in dots per inch (10 to 1200).
-    #[arg(long, default_value_t = 144, value_parser = clap::value_parser!(u16).range(10..=1200))]
-    pub dpi: u16,
+    #[arg(long, value_name = "N")]
+    pub page: Option<usize>,
+    /// With --format png: resolution in dots per inch, 10 to 300 (default 144).
+    #[arg(long)]
+    pub dpi: Option<u16>,
     #[command(flatten)]
     pub engine: EngineArgs,
 }
@@ -206,25 +229,26 @@ pub enum Extra {
     Agreement,
 }
 
-/// Output formats of `render`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// PDF document.
-    Pdf,
-    /// PNG page previews.
-    Png,
-    /// The generated Typst source (see README: it compiles with the official typst CLI).
-    Typ,
+/// The document kinds, by name.
+fn kinds() -> impl TypedValueParser<Value = DocumentKind> {
+    let names = DocumentKind::ALL.map(|kind| PossibleValue::new(kind.name()).help(kind.description()));
+    PossibleValuesParser::new(names)
+        .map(|name| DocumentKind::named(&name).expect("clap checked the name"))
 }
 
-impl Format {
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Pdf => "pdf",
-            Format::Png => "png",
-            Format::Typ => "typ",
-        }
-    }
+/// The output formats of `render`.
+fn formats() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new([
+        PossibleValue::new("pdf").help("PDF document"),
+        PossibleValue::new("png").help("PNG page previews"),
+        PossibleValue::new("typ")
+            .help("The generated Typst source (see README: it compiles with the official typst CLI)"),
+    ])
+    .map(|name| match name.as_str() {
+        "png" => Format::Png,
+        "typ" => Format::Typ,
+        _ => Format::Pdf,
+    })
 }
 
 #[cfg(test)]

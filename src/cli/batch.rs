@@ -6,17 +6,15 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use vanban::batch::{
-    self, Batch, BatchError, BatchOptions, DirectoryError, ErrorEntry, Outcome, SheetError,
-    SheetFormat, Ward,
-};
-use vanban::pdf::ExportOptions;
+use vanban::batch::{self, Batch, BatchError, BatchOptions, Outcome, SheetFormat, Ward};
+use vanban::errors::{DataError, Kind, Language};
+use vanban::request::BatchRequest;
 
 use super::args::{BatchArgs, Extra};
 use super::output::AtomicFile;
 use super::{Failure, engine, read_input};
 
-pub fn batch(args: &BatchArgs) -> Result<(), Failure> {
+pub fn batch(args: &BatchArgs, language: Language) -> Result<(), Failure> {
     let started = Instant::now();
     let batch = load(args)?;
     let engine = engine(&args.engine.options())?;
@@ -24,17 +22,19 @@ pub fn batch(args: &BatchArgs) -> Result<(), Failure> {
         .output
         .clone()
         .unwrap_or_else(|| default_output(&args.input));
+    let request = BatchRequest {
+        agreements: args.with.contains(&Extra::Agreement),
+        pdf_a: args.pdf_a,
+        allow_partial: args.allow_partial,
+    };
     let options = BatchOptions {
         workers: args.jobs.map_or_else(
             || std::thread::available_parallelism().map_or(1, |n| n.get()),
             usize::from,
         ),
-        agreements: args.with.contains(&Extra::Agreement),
+        agreements: request.agreements,
         strict: args.strict,
-        export: ExportOptions {
-            pdf_a: args.pdf_a,
-            ..ExportOptions::default()
-        },
+        export: request.export(),
     };
     let show = !args.quiet && std::io::stderr().is_terminal();
     let bar = if show {
@@ -58,13 +58,13 @@ pub fn batch(args: &BatchArgs) -> Result<(), Failure> {
         manifest,
         failed,
         pages,
-    } = outcome.map_err(|error| batch_failure(&args.input, error))?;
+    } = outcome.map_err(|error| batch_failure(&args.input, error, language))?;
     let flushed = out.into_inner().map(drop).map_err(|e| e.into_error());
     flushed.map_err(|error| file.failure(error))?;
     file.commit()?;
 
     for (ward, errors) in &failed {
-        print_ward(ward, errors);
+        print_ward(ward, errors, language);
     }
     let wards = manifest.wards.len();
     if show {
@@ -75,14 +75,14 @@ pub fn batch(args: &BatchArgs) -> Result<(), Failure> {
             target.display()
         );
     }
-    if failed.is_empty() || args.allow_partial {
+    if failed.is_empty() || request.allow_partial {
         Ok(())
     } else {
-        Err(Failure::bad_input(format!(
-            "{} of {wards} wards failed; their errors are listed above and in the manifest",
-            failed.len()
-        ))
-        .hint("--allow-partial exits with 0 when some wards fail"))
+        Err(Kind::WardsLeftOut {
+            failed: failed.len(),
+            wards,
+        }
+        .into())
     }
 }
 
@@ -92,27 +92,22 @@ const OTHER_SHEETS: [&str; 4] = ["xls", "xlsb", "xlsm", "ods"];
 /// The batch file INPUT, or the sheet INPUT with the batch file `--shared` names.
 fn load(args: &BatchArgs) -> Result<Batch, Failure> {
     let input = &args.input;
+    let file = input.display().to_string();
     let extension = input.extension().and_then(|e| e.to_str());
     if extension.is_some_and(|e| OTHER_SHEETS.contains(&e.to_ascii_lowercase().as_str())) {
-        return Err(Failure::usage(format!(
-            "{}: vanban reads sheets saved as .xlsx or .csv",
-            input.display()
-        )));
+        return Err(Kind::OtherSheetFormat { file }.into());
     }
     if input.is_dir() {
         let Some(shared) = &args.shared else {
-            return Err(Failure::usage(format!(
-                "{} is a directory of ward files: --shared must name the batch file with the shared data",
-                input.display()
-            )));
+            return Err(Kind::DirectoryNeedsShared { file }.into());
         };
         return Batch::from_directory(load_shared(shared)?, input).map_err(|error| {
-            let message = format!("{}: {error}", input.display());
+            let failure = Failure::from(error.kind(input));
             match error {
-                DirectoryError::Read(cause) => Failure::io(message, cause),
-                DirectoryError::Names { errors } => Failure::bad_input(message)
-                    .details(errors.iter().map(ToString::to_string).collect()),
-                DirectoryError::Empty => Failure::bad_input(message),
+                vanban::batch::DirectoryError::Names { errors } => {
+                    failure.in_file(input).details(&errors)
+                }
+                _ => failure,
             }
         });
     }
@@ -120,18 +115,14 @@ fn load(args: &BatchArgs) -> Result<Batch, Failure> {
         (None, None) => {
             Batch::parse(&read_input(input)?).map_err(|error| Failure::data(input, error))
         }
-        (None, Some(_)) => Err(Failure::usage(format!(
-            "--shared goes with a sheet (.xlsx or .csv); {} is a batch file",
-            input.display()
-        ))),
-        (Some(_), None) => Err(Failure::usage(format!(
-            "{} is a sheet: --shared must name the batch file with the shared data",
-            input.display()
-        ))
-        .hint("vanban batch WARDS.xlsx --shared BATCH.json -o OUT.zip")),
+        (None, Some(_)) => Err(Kind::SharedWithBatchFile { file }.into()),
+        (Some(_), None) => Err(Kind::SheetNeedsShared { file }.into()),
         (Some(format), Some(shared)) => {
-            Batch::from_sheet(load_shared(shared)?, format, &read_input(input)?)
-                .map_err(|error| sheet_failure(input, error))
+            Batch::from_sheet(load_shared(shared)?, format, &read_input(input)?).map_err(|error| {
+                Failure::from(error.kind())
+                    .in_file(input)
+                    .details(error.errors())
+            })
         }
     }
 }
@@ -141,50 +132,30 @@ fn load_shared(path: &Path) -> Result<Batch, Failure> {
     Batch::parse_shared(&read_input(path)?).map_err(|error| Failure::data(path, error))
 }
 
-fn sheet_failure(input: &Path, error: SheetError) -> Failure {
-    let failure = Failure::bad_input(format!("{}: {error}", input.display()));
-    match error {
-        SheetError::Cells { errors } => {
-            failure.details(errors.iter().map(ToString::to_string).collect())
-        }
-        SheetError::Workbook(cause) => failure
-            .details(vec![cause.to_string()])
-            .hint("save the sheet as an Excel workbook (.xlsx)"),
-        SheetError::Csv(cause) => failure
-            .details(vec![cause.to_string()])
-            .hint("save the sheet as CSV UTF-8, comma- or semicolon-separated"),
-        SheetError::NoWorksheet => failure,
+fn print_ward(ward: &Ward, errors: &[DataError], language: Language) {
+    match language {
+        Language::English => eprintln!("error: ward {} ({}):", ward.name, ward.slug),
+        Language::Vietnamese => eprintln!("error: {} ({}):", ward.name, ward.slug),
     }
-}
-
-fn print_ward(ward: &Ward, errors: &[ErrorEntry]) {
-    eprintln!("error: ward {} ({}):", ward.name, ward.slug);
     for error in errors {
-        eprintln!("  {}: {}", error.path, error.message);
+        eprintln!("  {}", error.say(language));
     }
 }
 
-fn batch_failure(input: &Path, error: BatchError) -> Failure {
+fn batch_failure(input: &Path, error: BatchError, language: Language) -> Failure {
     match error {
         BatchError::Ward { ward, errors } => {
-            print_ward(&ward, &errors);
-            Failure::bad_input(format!(
-                "{}: stopped at {} (--strict)",
-                input.display(),
-                ward.name
-            ))
+            print_ward(&ward, &errors, language);
+            Failure::from(Kind::StoppedAtWard { ward: ward.name }).in_file(input)
         }
-        BatchError::Rollup(error) => Failure::bad_input(format!(
-            "{}: the city's roll-up report cannot be made",
-            input.display()
-        ))
-        .details(
-            batch::render_errors(&error)
-                .iter()
-                .map(|e| format!("{}: {}", e.path, e.message))
-                .collect(),
-        ),
-        BatchError::Write(error) => Failure::output(format!("cannot write the ZIP: {error}")),
+        BatchError::Rollup(error) => Failure::from(Kind::RollupFailed)
+            .in_file(input)
+            .details(&error.errors()),
+        BatchError::Write(error) => {
+            let file = "ZIP".to_owned();
+            let reason = vanban::errors::IoReason::Other;
+            Failure::from(Kind::CannotWrite { file, reason }).because(error)
+        }
     }
 }
 

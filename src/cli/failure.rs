@@ -1,151 +1,165 @@
-//! A failed command: its message, causes and hints as printed, and its exit code.
+//! A failed command: its problem, the problems one by one and hints, said in the user's
+//! language, and its exit code.
 
 use std::path::Path;
 
+use vanban::errors::{Class, DataError, Hint, IoReason, Kind, Language};
 use vanban::model::InvalidData;
 use vanban::{RenderError, SetupError};
 
-/// What went wrong, said as `error: …`, `caused by: …` and `hint: …` lines.
+/// What went wrong, printed as `error: …`, one indented line per problem, `caused by: …` and
+/// `hint: …` lines.
 #[derive(Debug)]
 pub struct Failure {
-    message: String,
-    /// One line per problem (data errors, Typst diagnostics), printed indented.
-    details: Vec<String>,
-    /// The chain of underlying errors, printed as `caused by:`.
-    causes: Vec<String>,
-    hints: Vec<String>,
-    bad_input: bool,
+    /// The file the problem is in.
+    file: Option<String>,
+    kind: Kind,
+    class: Class,
+    details: Vec<DataError>,
+    /// Reports of other programs, printed as they are: Typst's diagnostics, the causes of an
+    /// I/O or setup failure.
+    notes: Vec<String>,
+    hints: Vec<Hint>,
+}
+
+impl From<Kind> for Failure {
+    fn from(kind: Kind) -> Self {
+        Failure {
+            file: None,
+            class: kind.class(),
+            hints: kind.hint().into_iter().collect(),
+            kind,
+            details: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
 }
 
 impl Failure {
-    fn new(message: impl Into<String>, bad_input: bool) -> Self {
-        Failure {
-            message: message.into(),
-            details: Vec::new(),
-            causes: Vec::new(),
-            hints: Vec::new(),
-            bad_input,
-        }
-    }
-
-    /// Bad input described by `message` alone (exit code 1).
-    pub fn bad_input(message: impl Into<String>) -> Self {
-        Failure::new(message, true)
-    }
-
-    /// Output that could not be written, described by `message` (exit code 2).
-    pub fn output(message: impl Into<String>) -> Self {
-        Failure::new(message, false)
-    }
-
-    /// Adds one indented line per problem.
-    pub fn details(mut self, details: Vec<String>) -> Self {
-        self.details.extend(details);
+    /// Says which file the problem is in.
+    pub fn in_file(mut self, file: &Path) -> Self {
+        self.file = Some(file.display().to_string());
         self
     }
 
-    /// Adds a `hint:` line.
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hints.push(hint.into());
+    /// Adds the problems one by one.
+    pub fn details(mut self, details: &[DataError]) -> Self {
+        self.details.extend_from_slice(details);
         self
     }
 
     /// The data in `input` is not valid year data.
     pub fn data(input: &Path, error: InvalidData) -> Self {
-        let mut failure = Failure::new(format!("{}: {error}", input.display()), true);
-        match error {
-            InvalidData::Fields { errors } => {
-                failure.details = errors.iter().map(ToString::to_string).collect();
-                failure
-                    .hints
-                    .push("`vanban schema` prints every field with its type".into());
-            }
-            InvalidData::Syntax { .. } | InvalidData::NotUtf8 { .. } => {
-                failure
-                    .hints
-                    .push("the input must be a JSON document in UTF-8".into());
-            }
-        }
-        failure
+        Failure::from(error.kind())
+            .in_file(input)
+            .details(error.errors())
     }
 
     /// Rendering `input` failed.
     pub fn render(input: &Path, error: RenderError) -> Self {
+        let mut failure = Failure::from(error.kind());
+        failure.class = error.class();
         match error {
-            RenderError::Data(error) => Failure::data(input, error),
-            RenderError::Template(error) => Failure::new(format!("template error: {error}"), true),
+            RenderError::Data(error) => return Failure::data(input, error),
             RenderError::Typst { diagnostics } => {
-                let mut failure = Failure::new("typesetting failed", true);
+                failure.kind = Kind::Template {
+                    detail: "typesetting failed".into(),
+                };
                 for diagnostic in diagnostics {
-                    failure.details.push(diagnostic.to_string());
-                    failure.hints.extend(diagnostic.hints);
+                    failure.notes.push(diagnostic.to_string());
+                    let hints = diagnostic.hints.iter().map(|hint| format!("hint: {hint}"));
+                    failure.notes.extend(hints);
                 }
-                failure
             }
-            RenderError::SigningSpace(error) => Failure::new(error.to_string(), true),
-            RenderError::SignatureFields(error) => {
-                Failure::new(error.to_string(), false).caused_by(&error)
-            }
+            other => failure.caused_by(&other),
         }
+        failure
     }
 
     /// A file that is not a readable PDF.
     pub fn pdf(input: &Path, error: impl std::fmt::Display) -> Self {
-        Failure::new(format!("{}: {error}", input.display()), true)
+        Failure::from(Kind::NotAPdf).in_file(input).because(error)
     }
 
-    /// Templates or fonts could not be loaded.
+    /// Templates or fonts could not be loaded: the templates' fault, or the machine's.
     pub fn setup(error: SetupError) -> Self {
-        let bad_input = matches!(
+        let template = matches!(
             error,
             SetupError::Template(vanban::template::TemplateError::Template { .. })
         );
-        Failure::new(error.to_string(), bad_input).caused_by(&error)
-    }
-
-    /// Adds the chain of errors under `error` as `caused by:` lines.
-    fn caused_by(mut self, error: &dyn std::error::Error) -> Self {
-        let mut source = error.source();
-        while let Some(cause) = source {
-            self.causes.push(cause.to_string());
-            source = cause.source();
+        let mut failure = Failure::from(Kind::Template {
+            detail: error.to_string(),
+        });
+        if !template {
+            failure.kind = Kind::Internal;
+            failure.class = Class::Internal;
         }
-        self
-    }
-
-    /// An I/O error.
-    pub fn io(message: impl Into<String>, error: std::io::Error) -> Self {
-        let mut failure = Failure::new(message, false);
-        failure.causes.push(error.to_string());
+        failure.caused_by(&error);
         failure
     }
 
-    /// A wrong combination of arguments.
-    pub fn usage(message: impl Into<String>) -> Self {
-        Failure::new(message, false)
+    /// `file` could not be read (`-`: standard input).
+    pub fn unreadable(file: &Path, error: &std::io::Error) -> Self {
+        let file = file.display().to_string();
+        let reason = IoReason::from(error);
+        Failure::from(Kind::FileUnreadable { file, reason })
     }
 
-    /// Something that should not happen.
-    pub fn internal(message: impl Into<String>) -> Self {
-        Failure::new(format!("internal error: {}", message.into()), false)
+    /// `file` could not be written (`-`: standard output).
+    pub fn unwritable(file: &Path, error: &std::io::Error) -> Self {
+        let file = file.display().to_string();
+        let reason = IoReason::from(error);
+        Failure::from(Kind::CannotWrite { file, reason })
     }
 
-    /// Prints the failure to standard error.
-    pub fn print(&self) {
-        eprintln!("error: {}", self.message);
-        for detail in &self.details {
-            eprintln!("  {detail}");
+    /// Something that should not happen, and its cause.
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        Failure::from(Kind::Internal).because(cause)
+    }
+
+    /// Adds a `caused by:` line.
+    pub fn because(mut self, cause: impl std::fmt::Display) -> Self {
+        self.notes.push(format!("caused by: {cause}"));
+        self
+    }
+
+    /// Adds the chain of errors under `error` as `caused by:` lines, and `error` itself first
+    /// when the problem says no more than "internal error".
+    fn caused_by(&mut self, error: &dyn std::error::Error) {
+        if self.kind == Kind::Internal {
+            self.notes.push(format!("caused by: {error}"));
         }
-        for cause in &self.causes {
-            eprintln!("caused by: {cause}");
+        let mut source = error.source();
+        while let Some(cause) = source {
+            self.notes.push(format!("caused by: {cause}"));
+            source = cause.source();
+        }
+    }
+
+    /// Prints the failure to standard error in `language`.
+    pub fn print(&self, language: Language) {
+        let problem = self.kind.say(language);
+        match &self.file {
+            Some(file) => eprintln!("error: {file}: {problem}"),
+            None => eprintln!("error: {problem}"),
+        }
+        for detail in &self.details {
+            eprintln!("  {}", detail.say(language));
+        }
+        for note in &self.notes {
+            eprintln!("{note}");
         }
         for hint in &self.hints {
-            eprintln!("hint: {hint}");
+            eprintln!("hint: {}", hint.say(language));
         }
     }
 
-    /// 1 when the user's input (data or templates) was bad, 2 otherwise.
+    /// 1 when the data or a template is at fault (the user's input: the command line's
+    /// user supplies both), 2 for a request that cannot be run and for the machine's faults.
     pub fn exit_code(&self) -> u8 {
-        if self.bad_input { 1 } else { 2 }
+        match self.class {
+            Class::Data | Class::Template => 1,
+            Class::Request | Class::Internal => 2,
+        }
     }
 }

@@ -11,8 +11,7 @@ pub fn fields(args: &FieldsArgs) -> Result<(), Failure> {
     let pdf = read_input(&args.input)?;
     let fields = read_signature_fields(&pdf).map_err(|error| Failure::pdf(&args.input, error))?;
     let text = if args.json {
-        let mut json = serde_json::to_string_pretty(&fields)
-            .map_err(|error| Failure::internal(error.to_string()))?;
+        let mut json = serde_json::to_string_pretty(&fields).map_err(Failure::internal)?;
         json.push('\n');
         json
     } else {

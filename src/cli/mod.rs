@@ -14,16 +14,17 @@ pub use failure::Failure;
 use std::path::Path;
 
 use args::Command;
+use vanban::errors::Language;
 use vanban::model::{YearData, parse_year_data};
 use vanban::{Engine, EngineOptions};
 
-/// Runs the parsed command.
-pub fn run(cli: Cli) -> Result<(), Failure> {
+/// Runs the parsed command; `language` is that of its errors.
+pub fn run(cli: Cli, language: Language) -> Result<(), Failure> {
     match cli.command {
         Command::Render(args) => render::render(&args),
         Command::Validate(args) => validate(&args.input, &args.engine.options()),
         Command::Fields(args) => fields::fields(&args),
-        Command::Batch(args) => batch::batch(&args),
+        Command::Batch(args) => batch::batch(&args, language),
         Command::Schema => schema(),
         Command::Serve(args) => serve::serve(&args),
     }
@@ -34,11 +35,10 @@ fn read_input(input: &Path) -> Result<Vec<u8>, Failure> {
     if input == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
-            .map_err(|error| Failure::io("cannot read standard input", error))?;
+            .map_err(|error| Failure::unreadable(input, &error))?;
         Ok(bytes)
     } else {
-        std::fs::read(input)
-            .map_err(|error| Failure::io(format!("cannot read {}", input.display()), error))
+        std::fs::read(input).map_err(|error| Failure::unreadable(input, &error))
     }
 }
 
@@ -91,7 +91,7 @@ fn validate(input: &Path, options: &EngineOptions) -> Result<(), Failure> {
 /// `vanban schema`: prints the JSON Schema of the year data.
 fn schema() -> Result<(), Failure> {
     let mut text = serde_json::to_string_pretty(&vanban::model::year_data_schema())
-        .map_err(|error| Failure::internal(error.to_string()))?;
+        .map_err(Failure::internal)?;
     text.push('\n');
     output::stdout(text.as_bytes())
 }

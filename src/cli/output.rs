@@ -58,8 +58,7 @@ impl AtomicFile {
             .unwrap_or("output");
         let temporary = target.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
         let mut in_flight = in_flight();
-        let file = File::create(&temporary)
-            .map_err(|error| Failure::io(format!("cannot write {}", target.display()), error))?;
+        let file = File::create(&temporary).map_err(|error| Failure::unwritable(target, &error))?;
         in_flight.push(temporary.clone());
         Ok(AtomicFile {
             target: target.to_owned(),
@@ -75,7 +74,7 @@ impl AtomicFile {
 
     /// An I/O failure writing the target.
     pub fn failure(&self, error: std::io::Error) -> Failure {
-        Failure::io(format!("cannot write {}", self.target.display()), error)
+        Failure::unwritable(&self.target, &error)
     }
 
     /// Flushes the file to disk and renames it to the target.
@@ -108,7 +107,7 @@ pub fn stdout(bytes: &[u8]) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Failure::io("cannot write to standard output", error))
+            Err(Failure::unwritable(Path::new("-"), &error))
         }
         _ => Ok(()),
     }

@@ -2,25 +2,30 @@
 
 use std::path::{Path, PathBuf};
 
-use vanban::pdf::{ExportOptions, export_png};
+use vanban::errors::Kind;
+use vanban::pdf::export_png;
+use vanban::request::{Format, RenderRequest};
 use vanban::typeset::Diagnostic;
 
-use super::args::{Format, RenderArgs};
+use super::args::RenderArgs;
 use super::{Failure, engine, load, output};
 
 pub fn render(args: &RenderArgs) -> Result<(), Failure> {
-    if args.format != Format::Png && args.page.is_some() {
-        return Err(Failure::usage("--page goes with --format png"));
-    }
-    if args.format != Format::Pdf && (args.fields_json.is_some() || args.no_sign_fields) {
-        return Err(Failure::usage(
-            "--fields-json and --no-sign-fields go with --format pdf",
-        ));
-    }
-    if args.fields_json.is_some() && args.no_sign_fields {
-        return Err(Failure::usage(
-            "--fields-json lists the fields --no-sign-fields leaves out",
-        ));
+    let request = RenderRequest {
+        kind: args.kind,
+        format: args.format,
+        page: args.page,
+        dpi: args.dpi,
+        pdf_a: args.pdf_a,
+        sign_fields: !args.no_sign_fields,
+    };
+    request.check()?;
+    if args.fields_json.is_some() {
+        match args.format {
+            Format::Pdf if args.no_sign_fields => Err(Kind::FieldsJsonWithoutFields),
+            Format::Pdf => Ok(()),
+            _ => Err(Kind::PdfOptionsNeedPdf),
+        }?;
     }
     let data = load(&args.input)?;
     let engine = engine(&args.engine.options())?;
@@ -32,15 +37,13 @@ pub fn render(args: &RenderArgs) -> Result<(), Failure> {
             engine.source(args.kind, &data).map_err(failed)?.as_bytes(),
         ),
         Format::Pdf => {
-            let options = ExportOptions {
-                pdf_a: args.pdf_a,
-                signature_fields: !args.no_sign_fields,
-            };
-            let rendered = engine.pdf(args.kind, &data, options).map_err(failed)?;
+            let rendered = engine
+                .pdf(args.kind, &data, request.export())
+                .map_err(failed)?;
             print_warnings(&rendered.warnings);
             if let Some(path) = &args.fields_json {
-                let mut json = serde_json::to_vec_pretty(&rendered.fields)
-                    .map_err(|error| Failure::internal(error.to_string()))?;
+                let mut json =
+                    serde_json::to_vec_pretty(&rendered.fields).map_err(Failure::internal)?;
                 json.push(b'\n');
                 write(path, &json)?;
             }
@@ -51,19 +54,17 @@ pub fn render(args: &RenderArgs) -> Result<(), Failure> {
             print_warnings(&typeset.warnings);
             let document = typeset.document;
             let pages: Vec<usize> = match args.page {
-                Some(page) => vec![page as usize - 1],
+                Some(page) => vec![page - 1],
                 None => (0..document.pages().len()).collect(),
             };
             if pages.len() > 1 && target == Path::new("-") {
-                return Err(Failure::usage("PNG to standard output needs --page"));
+                return Err(Kind::PngToStdoutNeedsPage.into());
             }
             for index in pages {
-                let png = export_png(&document, index, f32::from(args.dpi))
-                    .ok_or_else(|| {
-                        Failure::usage(format!(
-                            "the document has {} page(s)",
-                            document.pages().len()
-                        ))
+                let png = export_png(&document, index, request.dpi())
+                    .ok_or(Kind::NoPage {
+                        page: index + 1,
+                        pages: document.pages().len(),
                     })?
                     .map_err(Failure::internal)?;
                 let path = if args.page.is_some() {
@@ -104,7 +105,7 @@ fn default_output(args: &RenderArgs) -> PathBuf {
         .and_then(|s| s.to_str())
         .filter(|s| *s != "-")
         .unwrap_or("vanban");
-    let kind = args.kind.template().trim_end_matches(".typ.j2");
+    let kind = args.kind.name();
     PathBuf::from(format!("{stem}-{kind}.{}", args.format.extension()))
 }
 

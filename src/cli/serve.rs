@@ -3,6 +3,7 @@
 use std::io::IsTerminal;
 
 use tracing_subscriber::EnvFilter;
+use vanban::errors::Kind;
 use vanban::server::{self, ServerOptions};
 
 use super::args::ServeArgs;
@@ -34,9 +35,12 @@ pub fn serve(args: &ServeArgs) -> Result<(), Failure> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|error| Failure::io("cannot start the server's runtime", error))?;
+        .map_err(Failure::internal)?;
     let served = runtime.block_on(server::serve(engine, options.clone()));
     // Renders that outlived their time limit cannot be cancelled; wait for them a little.
     runtime.shutdown_timeout(options.render_timeout);
-    served.map_err(|error| Failure::io(format!("cannot serve on {}", options.addr), error))
+    served.map_err(|error| {
+        let addr = options.addr.to_string();
+        Failure::from(Kind::CannotServe { addr }).because(error)
+    })
 }

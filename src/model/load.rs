@@ -12,51 +12,64 @@ use serde_json::Value;
 use unicode_normalization::char::is_combining_mark;
 
 use super::{YearData, validate, year_data_schema};
+use crate::errors::{DataError, Expected, Found, Kind, Place};
 use crate::vn;
 
-/// One problem in the data: where it is (a JSON path such as `$.organizations[2].name`) and
-/// what was expected.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DataError {
-    /// JSONPath of the offending value, `$` for the whole document.
-    pub path: String,
-    /// What is wrong and what was expected.
-    pub message: String,
+/// Why input could not be turned into year data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum InvalidData {
+    /// The bytes are not UTF-8.
+    NotUtf8 { line: usize, column: usize },
+    /// The text is not JSON: the character where it goes wrong, `None` when it ends early.
+    Syntax {
+        line: usize,
+        column: usize,
+        found: Option<char>,
+    },
+    /// The JSON does not describe valid year data.
+    Fields { errors: Vec<DataError> },
 }
 
-impl DataError {
-    /// Makes an error at `path`.
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        DataError {
-            path: path.into(),
-            message: message.into(),
+impl InvalidData {
+    /// What is wrong, as a whole.
+    pub fn kind(&self) -> Kind {
+        match self {
+            InvalidData::NotUtf8 { line, column } => Kind::NotUtf8 {
+                line: *line,
+                column: *column,
+            },
+            InvalidData::Syntax {
+                line,
+                column,
+                found,
+            } => Kind::JsonSyntax {
+                line: *line,
+                column: *column,
+                found: *found,
+            },
+            InvalidData::Fields { errors } => Kind::DataProblems {
+                count: errors.len(),
+            },
+        }
+    }
+
+    /// The problems one by one (none for malformed input).
+    pub fn errors(&self) -> &[DataError] {
+        match self {
+            InvalidData::Fields { errors } => errors,
+            _ => &[],
         }
     }
 }
 
-impl fmt::Display for DataError {
+impl fmt::Display for InvalidData {
+    /// In English.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        self.kind().fmt(f)
     }
 }
 
-/// Why input could not be turned into year data.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum InvalidData {
-    /// The bytes are not UTF-8.
-    #[error("input is not valid UTF-8 at line {line}, column {column}")]
-    NotUtf8 { line: usize, column: usize },
-    /// The text is not JSON.
-    #[error("malformed JSON at line {line}, column {column}: {message}")]
-    Syntax {
-        line: usize,
-        column: usize,
-        message: String,
-    },
-    /// The JSON does not describe valid year data.
-    #[error("{} problem(s) in the year data", errors.len())]
-    Fields { errors: Vec<DataError> },
-}
+impl std::error::Error for InvalidData {}
 
 static VALIDATOR: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
     jsonschema::options()
@@ -95,21 +108,33 @@ pub fn parse_json(bytes: &[u8]) -> Result<Value, InvalidData> {
         let (line, column) = line_column(&bytes[..error.valid_up_to()]);
         InvalidData::NotUtf8 { line, column }
     })?;
-    serde_json::from_str(text).map_err(|error| InvalidData::Syntax {
-        line: error.line(),
-        column: error.column().max(1),
-        message: syntax_message(&error),
+    serde_json::from_str(text).map_err(|error| {
+        let column = error.column().max(1);
+        let found = match error.classify() {
+            serde_json::error::Category::Eof => None,
+            _ => character_at(text, error.line(), column),
+        };
+        InvalidData::Syntax {
+            line: error.line(),
+            column,
+            found,
+        }
     })
+}
+
+/// The character at 1-based `line` and byte `column`, as serde_json counts them.
+fn character_at(text: &str, line: usize, column: usize) -> Option<char> {
+    let line = text.split('\n').nth(line.checked_sub(1)?)?;
+    let start = (column - 1).min(line.len());
+    let start = (0..=start).rev().find(|&i| line.is_char_boundary(i))?;
+    line[start..].chars().next()
 }
 
 /// Validates year data already parsed as JSON (e.g. assembled from a batch file).
 pub fn year_data_from_value(mut value: Value) -> Result<YearData, InvalidData> {
     normalize_strings(&mut value);
 
-    let mut errors: Vec<DataError> = VALIDATOR
-        .iter_errors(&value)
-        .flat_map(|error| describe(&error))
-        .collect();
+    let mut errors = schema_errors(&VALIDATOR, &value);
     walk_strings(&value, "$", &mut |text, path| {
         if let Some(problem) = text_problem(text, path) {
             errors.push(DataError::new(path, problem));
@@ -118,12 +143,7 @@ pub fn year_data_from_value(mut value: Value) -> Result<YearData, InvalidData> {
     if !errors.is_empty() {
         return Err(InvalidData::Fields { errors });
     }
-    let data: YearData = serde_path_to_error::deserialize(value).map_err(|error| {
-        let path = json_path_from_serde(&error.path().to_string());
-        InvalidData::Fields {
-            errors: vec![DataError::new(path, serde_message(&error.into_inner()))],
-        }
-    })?;
+    let data: YearData = deserialize(&value)?;
     let errors = validate::check(&data);
     if errors.is_empty() {
         Ok(data)
@@ -156,33 +176,30 @@ const TABLE_CELL_FIELDS: &[&str] = &["unit", "short_name"];
 /// The longest word (characters between spaces) that fits: a paragraph line (35 of the widest
 /// capitals fill a 14 pt line), a header or signature line, a table cell. Longer words would
 /// run past the margin or the cell.
-const LONGEST_WORD: [(usize, &str); 3] = [
-    (35, "a paragraph"),
-    (20, "a one-line field"),
-    (10, "a table cell"),
+const LONGEST_WORD: [(usize, Place); 3] = [
+    (35, Place::Paragraph),
+    (20, Place::OneLineField),
+    (10, Place::TableCell),
 ];
 
 /// Every text carries meaning, so none may be blank (white space, control, invisible format
 /// characters or lone combining marks only); direction controls could reorder what prints;
 /// only paragraph fields may span several lines; every word must fit where it is printed.
-fn text_problem(text: &str, path: &str) -> Option<String> {
+fn text_problem(text: &str, path: &str) -> Option<Kind> {
     let invisible = |c: char| {
         c.is_whitespace() || c.is_control() || is_format_character(c) || is_combining_mark(c)
     };
     if text.chars().all(invisible) {
-        return Some("must not be empty".to_owned());
+        return Some(Kind::TextEmpty);
     }
-    if let Some(c) = text.chars().find(|&c| is_direction_control(c)) {
-        return Some(format!(
-            "must not contain the direction control character U+{:04X}",
-            c as u32
-        ));
+    if let Some(character) = text.chars().find(|&c| is_direction_control(c)) {
+        return Some(Kind::DirectionControl { character });
     }
     let field = path.trim_end_matches(|c: char| c == ']' || c.is_ascii_digit() || c == '[');
     let field = field.rsplit('.').next().unwrap_or(field);
     let multiline = MULTILINE_FIELDS.contains(&field);
     if !multiline && text.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
-        return Some("must be a single line".to_owned());
+        return Some(Kind::MultipleLines);
     }
     let (limit, place) = match (multiline, TABLE_CELL_FIELDS.contains(&field)) {
         (true, _) => LONGEST_WORD[0],
@@ -194,10 +211,10 @@ fn text_problem(text: &str, path: &str) -> Option<String> {
         .map(|word| word.chars().count())
         .max()
         .unwrap_or(0);
-    (longest > limit).then(|| {
-        format!(
-            "has a word of {longest} characters, more than the {limit} that fit {place}: add spaces"
-        )
+    (longest > limit).then_some(Kind::WordTooLong {
+        length: longest,
+        limit,
+        place,
     })
 }
 
@@ -212,26 +229,41 @@ fn is_direction_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// serde's message, said as the schema errors are. JSON Schema counts `5.0` as an integer, so
-/// only serde catches a whole number written as a fraction.
-fn serde_message(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    match text.strip_prefix("invalid type: floating point `") {
-        Some(rest) => format!(
-            "expected a whole number, found {}",
-            rest.split('`').next().unwrap_or(rest)
-        ),
-        None => text,
-    }
-}
-
-/// serde_path_to_error's `a.b[2].c` (or `.` for the root) as a JSONPath.
-fn json_path_from_serde(path: &str) -> String {
-    if path == "." {
-        "$".to_owned()
-    } else {
-        format!("$.{path}")
-    }
+/// Deserializes what the schema has checked. JSON Schema counts `5.0` as an integer, so only
+/// serde finds a whole number written as a fraction.
+pub fn deserialize<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, InvalidData> {
+    T::deserialize(value).or_else(|_| {
+        let mut at = "$".to_owned();
+        let error = serde_path_to_error::deserialize::<_, T>(value)
+            .err()
+            .expect("the same value fails the same way");
+        let mut found = value;
+        for segment in error.path().iter() {
+            match segment {
+                serde_path_to_error::Segment::Seq { index } => {
+                    at = format!("{at}[{index}]");
+                    found = &found[*index];
+                }
+                serde_path_to_error::Segment::Map { key } => {
+                    at = child_path(&at, key);
+                    found = &found[key.as_str()];
+                }
+                _ => {}
+            }
+        }
+        let kind = match found {
+            Value::Number(number) if number.is_f64() => Kind::WrongType {
+                expected: vec![Expected::WholeNumber],
+                found: Found::of(found),
+            },
+            _ => Kind::NotValid {
+                found: found.to_string(),
+            },
+        };
+        Err(InvalidData::Fields {
+            errors: vec![DataError::new(at, kind)],
+        })
+    })
 }
 
 /// 1-based line and column just after `prefix`.
@@ -246,15 +278,6 @@ fn line_column(prefix: &[u8]) -> (usize, usize) {
         .count()
         + 1;
     (line, column)
-}
-
-/// serde_json's message without its own " at line L column C" suffix.
-fn syntax_message(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    match text.rfind(" at line ") {
-        Some(index) => text[..index].to_owned(),
-        None => text,
-    }
 }
 
 /// Normalises every string (and object key) to NFC, in place; text already in NFC (nearly
@@ -300,59 +323,65 @@ fn json_path(pointer: &str) -> String {
     path
 }
 
+/// Every violation of `validator`'s schema in `value`.
+pub fn schema_errors(validator: &jsonschema::Validator, value: &Value) -> Vec<DataError> {
+    validator
+        .iter_errors(value)
+        .flat_map(|error| describe(&error))
+        .collect()
+}
+
 /// One schema violation, said the way a person fixing the file needs it.
 fn describe(error: &jsonschema::ValidationError<'_>) -> Vec<DataError> {
     let path = json_path(error.instance_path().as_str());
-    let found = error.instance();
-    let message = match error.kind() {
+    let value = error.instance();
+    let found = value.to_string();
+    let kind = match error.kind() {
         ValidationErrorKind::AdditionalProperties { unexpected } => {
             return unexpected
                 .iter()
-                .map(|field| {
-                    DataError::new(
-                        child_path(&path, field),
-                        "unknown field (check its spelling; `vanban schema` lists the fields)",
-                    )
-                })
+                .map(|field| DataError::new(child_path(&path, field), Kind::UnknownField))
                 .collect();
         }
         ValidationErrorKind::Required { property } => {
             let field = property.as_str().unwrap_or_default();
-            return vec![DataError::new(
-                child_path(&path, field),
-                "missing required field",
-            )];
+            return vec![DataError::new(child_path(&path, field), Kind::MissingField)];
         }
-        ValidationErrorKind::Type { kind } => {
-            format!(
-                "expected {}, found {}",
-                expected_type(kind),
-                json_type(found)
-            )
-        }
-        ValidationErrorKind::Minimum { limit } => {
-            format!("must be at least {limit}, found {found}")
-        }
-        ValidationErrorKind::Maximum { limit } => format!("must be at most {limit}, found {found}"),
-        ValidationErrorKind::MinItems { limit } => format!("must list at least {limit} item(s)"),
-        ValidationErrorKind::MaxItems { limit } => format!("must list at most {limit} item(s)"),
-        ValidationErrorKind::MaxLength { limit } => format!("must be at most {limit} characters"),
-        ValidationErrorKind::Pattern { pattern } => {
-            format!("must match the pattern {pattern}, found {found}")
-        }
-        ValidationErrorKind::Format { format } if format == "date" => {
-            format!("expected a real calendar date as YYYY-MM-DD, found {found}")
-        }
-        ValidationErrorKind::Enum { options } => {
-            format!("expected one of {options}, found {found}")
-        }
-        ValidationErrorKind::OneOfNotValid { context } => match constants(context) {
-            Some(options) => format!("expected one of {options}, found {found}"),
-            None => error.to_string(),
+        ValidationErrorKind::Type { kind } => Kind::WrongType {
+            expected: match kind {
+                TypeKind::Single(t) => vec![expected(*t)],
+                TypeKind::Multiple(types) => types.iter().map(expected).collect(),
+            },
+            found: Found::of(value),
         },
-        _ => error.to_string(),
+        ValidationErrorKind::Minimum { limit } => Kind::TooSmall {
+            limit: limit.to_string(),
+            found,
+        },
+        ValidationErrorKind::Maximum { limit } => Kind::TooLarge {
+            limit: limit.to_string(),
+            found,
+        },
+        ValidationErrorKind::MinItems { limit } => Kind::TooFewItems { limit: *limit },
+        ValidationErrorKind::MaxItems { limit } => Kind::TooManyItems { limit: *limit },
+        ValidationErrorKind::MaxLength { limit } => Kind::TooLong { limit: *limit },
+        // The schema's one pattern is that of a document symbol's parts.
+        ValidationErrorKind::Pattern { .. } => Kind::NotASymbol { found },
+        ValidationErrorKind::Format { format } if format == "date" => Kind::NotADate { found },
+        ValidationErrorKind::Enum { options } => Kind::NotOneOf {
+            options: options.to_string(),
+            found,
+        },
+        ValidationErrorKind::OneOfNotValid { context } => match constants(context) {
+            Some(options) => Kind::NotOneOf {
+                options: options.to_string(),
+                found,
+            },
+            None => Kind::NotValid { found },
+        },
+        _ => Kind::NotValid { found },
     };
-    vec![DataError::new(path, message)]
+    vec![DataError::new(path, kind)]
 }
 
 /// The values a `oneOf` of constants allows (the schema's enums with a description per value),
@@ -367,35 +396,16 @@ fn constants(branches: &[Vec<jsonschema::ValidationError<'_>>]) -> Option<Value>
     values.collect::<Option<Vec<Value>>>().map(Value::Array)
 }
 
-fn expected_type(kind: &TypeKind) -> String {
-    let name = |t: &jsonschema::JsonType| match t.to_string().as_str() {
-        "integer" => "a whole number".to_owned(),
-        "number" => "a number".to_owned(),
-        "string" => "text".to_owned(),
-        "array" => "a list".to_owned(),
-        "object" => "an object".to_owned(),
-        "boolean" => "true or false".to_owned(),
-        other => other.to_owned(),
-    };
+fn expected(kind: jsonschema::JsonType) -> Expected {
+    use jsonschema::JsonType;
     match kind {
-        TypeKind::Single(t) => name(t),
-        TypeKind::Multiple(types) => types
-            .iter()
-            .map(|t| name(&t))
-            .collect::<Vec<_>>()
-            .join(" or "),
-    }
-}
-
-fn json_type(value: &Value) -> String {
-    match value {
-        Value::Null => "null".to_owned(),
-        Value::Bool(_) => format!("{value}"),
-        Value::Number(n) if n.is_f64() => format!("the fraction {n}"),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(_) => format!("the text {value}"),
-        Value::Array(_) => "a list".to_owned(),
-        Value::Object(_) => "an object".to_owned(),
+        JsonType::Integer => Expected::WholeNumber,
+        JsonType::Number => Expected::Number,
+        JsonType::String => Expected::Text,
+        JsonType::Array => Expected::List,
+        JsonType::Object => Expected::Object,
+        JsonType::Boolean => Expected::TrueOrFalse,
+        JsonType::Null => Expected::Null,
     }
 }
 

@@ -10,9 +10,10 @@ mod quantity;
 mod schema;
 mod validate;
 
+pub use crate::errors::DataError;
 pub use load::{
-    DataError, InvalidData, child_path, parse_json, parse_year_data, walk_strings,
-    year_data_from_value,
+    InvalidData, child_path, deserialize, parse_json, parse_year_data, schema_errors,
+    walk_strings, year_data_from_value,
 };
 pub use placeholder::{fill_placeholders, placeholders};
 pub use program::{Party, Program, ProgramDocument, ProgramItem, Reporting, Responsibility};

@@ -8,8 +8,6 @@ use axum::body::Bytes;
 use axum::extract::{Path, Request, State};
 use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
-use clap::ValueEnum;
-use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::AppState;
@@ -17,106 +15,12 @@ use super::metrics::Failure;
 use super::observe::RenderLog;
 use super::problem::Problem;
 use super::request;
+use crate::errors::Kind;
 use crate::model::parse_year_data;
-use crate::pdf::{ExportOptions, export_png};
+use crate::pdf::export_png;
+use crate::request::{Format, RenderRequest};
 use crate::typeset::Diagnostic;
 use crate::{DocumentKind, Engine};
-
-/// The largest PNG resolution served: an A4 page at 300 dpi is 35 MB of pixels.
-const MAX_DPI: u16 = 300;
-
-/// The query of `POST /v1/documents/{kind}`.
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DocumentQuery {
-    /// `pdf` (default) or `png`.
-    #[serde(default)]
-    format: Format,
-    /// With `png`: the page, from 1 (default 1).
-    page: Option<usize>,
-    /// With `png`: dots per inch, 10 to 300 (default 144).
-    dpi: Option<u16>,
-    /// Write PDF/A-2b.
-    #[serde(default)]
-    pdf_a: bool,
-    /// Add the agreement's empty signature fields (default true).
-    #[serde(default = "yes")]
-    sign_fields: bool,
-}
-
-fn yes() -> bool {
-    true
-}
-
-/// What `POST /v1/documents/{kind}` answers with.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum Format {
-    #[default]
-    Pdf,
-    Png,
-}
-
-impl DocumentQuery {
-    /// Refuses combinations that mean nothing, as `vanban render` does.
-    fn check(&self) -> Result<(), Problem> {
-        if self.format == Format::Pdf && (self.page.is_some() || self.dpi.is_some()) {
-            return Err(Problem::bad_request("page and dpi go with format=png"));
-        }
-        if self.format == Format::Png && (self.pdf_a || !self.sign_fields) {
-            return Err(Problem::bad_request(
-                "pdf_a and sign_fields go with format=pdf",
-            ));
-        }
-        if self.page == Some(0) {
-            return Err(Problem::bad_request("page counts from 1"));
-        }
-        if self.dpi.is_some_and(|dpi| !(10..=MAX_DPI).contains(&dpi)) {
-            return Err(Problem::bad_request(format!(
-                "dpi must be from 10 to {MAX_DPI}"
-            )));
-        }
-        Ok(())
-    }
-}
-
-/// The document kind named in a path, or a 404 that lists the kinds.
-fn kind(name: &str) -> Result<DocumentKind, Problem> {
-    DocumentKind::from_str(name, false).map_err(|_| {
-        let kinds: Vec<&str> = DocumentKind::value_variants()
-            .iter()
-            .map(|kind| kind_name(*kind))
-            .collect();
-        Problem::not_found(format!(
-            "no document kind \"{name}\"; the kinds are: {}",
-            kinds.join(", ")
-        ))
-    })
-}
-
-/// The kind's name in URLs, logs and metrics.
-pub fn kind_name(kind: DocumentKind) -> &'static str {
-    match kind {
-        DocumentKind::Report => "report",
-        DocumentKind::Agreement => "agreement",
-    }
-}
-
-/// The kind's Vietnamese title, as the page and `/v1/templates` show it.
-pub fn kind_title(kind: DocumentKind) -> &'static str {
-    match kind {
-        DocumentKind::Report => "Báo cáo sơ kết/tổng kết",
-        DocumentKind::Agreement => "Chương trình phối hợp",
-    }
-}
-
-/// The ASCII start of the kind's file names: `bao-cao-2022.pdf`.
-fn file_stem(kind: DocumentKind) -> &'static str {
-    match kind {
-        DocumentKind::Report => "bao-cao",
-        DocumentKind::Agreement => "chuong-trinh-phoi-hop",
-    }
-}
 
 /// A rendered file and how to answer with it.
 struct Output {
@@ -136,13 +40,12 @@ pub async fn document(
     uri: Uri,
     request: Request,
 ) -> Result<Response, Problem> {
-    let body = request::json_body(request, state.body_limit, "the year data").await;
-    let kind = kind(&name)?;
-    let query: DocumentQuery = request::query(&uri)?;
-    query.check()?;
+    let body = request::json_body(request, state.body_limit).await;
+    let kind = DocumentKind::named(&name)?;
+    let query = RenderRequest::from_query(kind, &request::query(&uri)?)?;
     let body = body?;
     let engine = state.engine.clone();
-    let label = kind_name(kind);
+    let label = kind.name();
     let outcome = state
         .limits
         .run(move || {
@@ -204,21 +107,18 @@ fn render(
     engine: &Engine,
     kind: DocumentKind,
     body: &Bytes,
-    query: DocumentQuery,
+    query: RenderRequest,
 ) -> Result<Output, Problem> {
     let data = parse_year_data(body)?;
-    let stem = file_stem(kind);
+    let stem = kind.file_stem();
     let year = match kind {
         DocumentKind::Report => data.year,
         DocumentKind::Agreement => data.year + 1,
     };
     match query.format {
-        Format::Pdf => {
-            let options = ExportOptions {
-                pdf_a: query.pdf_a,
-                signature_fields: query.sign_fields,
-            };
-            let rendered = engine.pdf(kind, &data, options)?;
+        // A query never asks for the Typst source.
+        Format::Pdf | Format::Typ => {
+            let rendered = engine.pdf(kind, &data, query.export())?;
             log_warnings(&rendered.warnings);
             Ok(Output {
                 pages: rendered.pages,
@@ -233,13 +133,8 @@ fn render(
             log_warnings(&typeset.warnings);
             let pages = typeset.document.pages().len();
             let page = query.page.unwrap_or(1);
-            let dpi = f32::from(query.dpi.unwrap_or(144));
-            let png = export_png(&typeset.document, page - 1, dpi)
-                .ok_or_else(|| {
-                    Problem::bad_request(format!(
-                        "page {page} does not exist: the document has {pages} page(s)"
-                    ))
-                })?
+            let png = export_png(&typeset.document, page - 1, query.dpi())
+                .ok_or(Kind::NoPage { page, pages })?
                 .map_err(Problem::internal)?;
             Ok(Output {
                 bytes: png,
@@ -265,14 +160,14 @@ pub async fn validate(
     State(state): State<Arc<AppState>>,
     request: Request,
 ) -> Result<Json<Value>, Problem> {
-    let body = request::json_body(request, state.body_limit, "the year data").await?;
+    let body = request::json_body(request, state.body_limit).await?;
     let engine = state.engine.clone();
     state
         .limits
         .run(move || {
             let data = parse_year_data(&body)?;
             let laid_out = engine.validate(&data)?;
-            let documents: Vec<&str> = laid_out.iter().map(|(kind, _)| kind_name(*kind)).collect();
+            let documents: Vec<&str> = laid_out.iter().map(|(kind, _)| kind.name()).collect();
             let warnings: Vec<String> = laid_out
                 .iter()
                 .flat_map(|(_, warnings)| warnings.iter().map(ToString::to_string))

@@ -7,15 +7,14 @@ use axum::Json;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use clap::ValueEnum;
 use serde_json::{Value, json};
 
 use super::AppState;
-use super::documents::{kind_name, kind_title};
 use super::metrics::Gauges;
 use super::problem::Problem;
 use super::request;
 use crate::DocumentKind;
+use crate::errors::Kind;
 
 /// The JSON Schema of the year data, as `vanban schema` prints it; made once.
 static SCHEMA: LazyLock<String> = LazyLock::new(|| {
@@ -36,17 +35,15 @@ pub async fn schema() -> Response {
 
 /// `GET /v1/templates`: the document kinds, each with its route, and the batch route.
 pub async fn templates() -> Json<Value> {
-    let kinds: Vec<Value> = DocumentKind::value_variants()
+    let kinds: Vec<Value> = DocumentKind::ALL
         .iter()
         .map(|kind| {
             json!({
-                "kind": kind_name(*kind),
-                "title": kind_title(*kind),
-                "description": kind
-                    .to_possible_value()
-                    .and_then(|value| value.get_help().map(ToString::to_string)),
+                "kind": kind.name(),
+                "title": kind.title(),
+                "description": kind.description(),
                 "template": kind.template(),
-                "route": format!("/v1/documents/{}", kind_name(*kind)),
+                "route": format!("/v1/documents/{}", kind.name()),
             })
         })
         .collect();
@@ -77,7 +74,7 @@ pub async fn ready(State(state): State<Arc<AppState>>) -> Response {
     }
     Json(json!({
         "status": "ready",
-        "kinds": DocumentKind::value_variants().iter().map(|kind| kind_name(*kind)).collect::<Vec<_>>(),
+        "kinds": DocumentKind::ALL.map(DocumentKind::name),
     }))
     .into_response()
 }
@@ -102,19 +99,15 @@ pub async fn metrics(State(state): State<Arc<AppState>>) -> Response {
 pub async fn not_found(request: Request) -> Problem {
     let uri = request.uri().clone();
     request::drain(request.into_body().into_data_stream()).await;
-    Problem::not_found(format!(
-        "no route {}; the API is under /v1 (see GET /v1/templates)",
-        uri.path()
-    ))
+    Problem::new(Kind::NoRoute {
+        path: uri.path().to_owned(),
+    })
 }
 
 /// A known path with a method it does not take.
 pub async fn method_not_allowed(request: Request) -> Problem {
     request::drain(request.into_body().into_data_stream()).await;
-    Problem::new(
-        StatusCode::METHOD_NOT_ALLOWED,
-        "this route does not take that method: documents, batches and validation are POST, the rest GET",
-    )
+    Problem::new(Kind::MethodNotAllowed)
 }
 
 #[cfg(test)]

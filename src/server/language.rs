@@ -9,51 +9,42 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 use super::problem::Problem;
+use crate::errors::Language;
 
-/// The languages a problem is said in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Language {
-    English,
-    Vietnamese,
-}
-
-impl Language {
-    /// The language the request prefers: Vietnamese when its `Accept-Language` ranks `vi` (or
-    /// `vi-VN`, …) above English, by quality value and then by order; English otherwise,
-    /// also without the header. `*` stands for any language not listed, and `q=0` refuses
-    /// one.
-    pub fn of(headers: &HeaderMap) -> Language {
-        // The best (quality, position) for each language.
-        let (mut vietnamese, mut english, mut any) = (None, None, None);
-        let ranges = headers
-            .get_all(header::ACCEPT_LANGUAGE)
-            .iter()
-            .filter_map(|value| value.to_str().ok())
-            .flat_map(|value| value.split(','));
-        for (position, range) in ranges.enumerate() {
-            let mut parts = range.split(';');
-            let tag = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
-            let Some(quality) = quality(parts) else {
-                continue;
-            };
-            let best = match tag.split('-').next().unwrap_or_default() {
-                "vi" => &mut vietnamese,
-                "en" => &mut english,
-                "*" => &mut any,
-                _ => continue,
-            };
-            if best.is_none_or(|(q, _)| quality > q) {
-                *best = Some((quality, position));
-            }
+/// The language the request prefers: Vietnamese when its `Accept-Language` ranks `vi` (or
+/// `vi-VN`, …) above English, by quality value and then by order; English otherwise, also
+/// without the header. `*` stands for any language not listed, and `q=0` refuses one.
+pub fn accepted(headers: &HeaderMap) -> Language {
+    // The best (quality, position) for each language.
+    let (mut vietnamese, mut english, mut any) = (None, None, None);
+    let ranges = headers
+        .get_all(header::ACCEPT_LANGUAGE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','));
+    for (position, range) in ranges.enumerate() {
+        let mut parts = range.split(';');
+        let tag = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
+        let Some(quality) = quality(parts) else {
+            continue;
+        };
+        let best = match tag.split('-').next().unwrap_or_default() {
+            "vi" => &mut vietnamese,
+            "en" => &mut english,
+            "*" => &mut any,
+            _ => continue,
+        };
+        if best.is_none_or(|(q, _)| quality > q) {
+            *best = Some((quality, position));
         }
-        match (vietnamese.or(any), english.or(any)) {
-            (Some((vi, _)), _) if vi <= 0.0 => Language::English,
-            (Some(_), None) => Language::Vietnamese,
-            (Some((vi, at)), Some((en, en_at))) if vi > en || (vi == en && at < en_at) => {
-                Language::Vietnamese
-            }
-            _ => Language::English,
+    }
+    match (vietnamese.or(any), english.or(any)) {
+        (Some((vi, _)), _) if vi <= 0.0 => Language::English,
+        (Some(_), None) => Language::Vietnamese,
+        (Some((vi, at)), Some((en, en_at))) if vi > en || (vi == en && at < en_at) => {
+            Language::Vietnamese
         }
+        _ => Language::English,
     }
 }
 
@@ -75,7 +66,7 @@ fn quality<'a>(mut parameters: impl Iterator<Item = &'a str>) -> Option<f32> {
 /// The middleware: a problem answer varies by `Accept-Language`; in Vietnamese, its body is
 /// the problem said in Vietnamese, with `Content-Language: vi`.
 pub async fn localize(request: Request, next: Next) -> Response {
-    let language = Language::of(request.headers());
+    let language = accepted(request.headers());
     let response = next.run(request).await;
     if response.extensions().get::<Problem>().is_none() {
         return response;
@@ -84,15 +75,15 @@ pub async fn localize(request: Request, next: Next) -> Response {
     parts
         .headers
         .append(header::VARY, HeaderValue::from_static("accept-language"));
-    let problem = match (language, parts.extensions.get::<Problem>()) {
-        (Language::Vietnamese, Some(problem)) => problem.in_vietnamese(),
+    let said = match (language, parts.extensions.get::<Problem>()) {
+        (Language::Vietnamese, Some(problem)) => problem.body(language),
         _ => return Response::from_parts(parts, body),
     };
     parts
         .headers
         .insert(header::CONTENT_LANGUAGE, HeaderValue::from_static("vi"));
     parts.headers.remove(header::CONTENT_LENGTH);
-    Response::from_parts(parts, Body::from(problem.body()))
+    Response::from_parts(parts, Body::from(said))
 }
 
 #[cfg(test)]
@@ -107,7 +98,7 @@ mod tests {
                 HeaderValue::from_str(value).unwrap(),
             );
         }
-        Language::of(&headers)
+        accepted(&headers)
     }
 
     #[test]

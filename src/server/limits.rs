@@ -9,6 +9,7 @@ use std::time::Duration;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use super::problem::{Problem, panic_message};
+use crate::errors::Kind;
 
 /// What a client is told to wait before trying again when the queue is full.
 const RETRY_AFTER_SECONDS: u64 = 1;
@@ -86,7 +87,9 @@ impl Limits {
         match tokio::time::timeout(self.timeout, task).await {
             Ok(Ok(value)) => Ok(value),
             Ok(Err(error)) => Err(Problem::internal(join_failure(error))),
-            Err(_elapsed) => Err(Problem::timed_out(self.timeout.as_secs_f64())),
+            Err(_elapsed) => Err(Problem::new(Kind::TimedOut {
+                seconds: self.timeout.as_secs_f64(),
+            })),
         }
     }
 

@@ -6,8 +6,6 @@
 //! request's `Accept-Language` prefers it ([`language`]).
 
 mod batches;
-#[cfg(test)]
-mod corpus;
 mod documents;
 mod info;
 mod language;
@@ -18,7 +16,7 @@ mod page;
 mod problem;
 mod request;
 
-pub use problem::{ErrorItem, Problem};
+pub use problem::Problem;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

@@ -6,6 +6,7 @@ use axum::http::{HeaderName, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
 use super::problem::Problem;
+use crate::errors::Kind;
 
 const INDEX: &str = include_str!("../../static/index.html");
 const SCRIPT: &str = include_str!("../../static/app.js");
@@ -40,7 +41,7 @@ pub async fn asset(Path(file): Path<String>) -> Result<Response, Problem> {
     match file.as_str() {
         "app.js" => Ok(asset_response(SCRIPT, "text/javascript; charset=utf-8")),
         "app.css" => Ok(asset_response(STYLE, "text/css; charset=utf-8")),
-        _ => Err(Problem::not_found(format!("no file /static/{file}"))),
+        _ => Err(Problem::new(Kind::NoStaticFile { file })),
     }
 }
 

@@ -1,87 +1,47 @@
 //! Errors as HTTP responses: RFC 9457 `application/problem+json`, one type for every route.
 //!
-//! A 4xx says what to fix; a 5xx says "internal error" and its details go to the log only.
-//! Problems use the type `about:blank`, so the status tells the class and `title` is its
-//! reason phrase; `detail` (English, as the command line says it) and the extension members
-//! (`errors`, `line`, `column`) say what to fix. A response carries its problem, so that
-//! `language` can say it again in Vietnamese when the client asks for it.
+//! A problem is a [`Kind`] (with the problems in the data, each at its location) and is put
+//! into words only when the answer is written, in the language the client asks for
+//! (`language`). A 4xx says what to fix; a 5xx says "internal error" and its details go to
+//! the log only. Problems use the type `about:blank`, so the status tells the class and
+//! `title` is its reason phrase; `code` and `detail` say what is wrong, `errors` lists the
+//! problems in the data (`code`, `path`, `message`, and in a batch `ward`), and `line` and
+//! `column` place malformed JSON.
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde::Serialize;
+use serde_json::json;
 
 use crate::RenderError;
-use crate::messages::{vietnamese, vietnamese_location};
-use crate::model::{DataError, InvalidData};
+use crate::errors::{Class, DataError, Item, Kind, Language, Part};
+use crate::model::InvalidData;
 
 /// The media type of a problem.
 pub const PROBLEM_JSON: &str = "application/problem+json";
-
-/// One problem in the data, as `vanban validate` prints it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ErrorItem {
-    /// JSONPath of the offending value (`$.organizations[2].name`), or `$`.
-    pub path: String,
-    /// What is wrong and what was expected.
-    pub message: String,
-    /// In a batch, the ward whose year data has the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub ward: Option<String>,
-}
-
-impl From<DataError> for ErrorItem {
-    fn from(error: DataError) -> Self {
-        ErrorItem {
-            path: error.path,
-            message: error.message,
-            ward: None,
-        }
-    }
-}
 
 /// An error answered as `application/problem+json`. Boxed: it travels in every `Result`.
 #[derive(Debug, Clone)]
 pub struct Problem(Box<Details>);
 
-/// The members of a problem.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 struct Details {
-    #[serde(skip)]
     status: StatusCode,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    title: String,
-    #[serde(rename = "status")]
-    code: u16,
-    detail: String,
-    /// The problems in the data (422).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    errors: Vec<ErrorItem>,
-    /// Where malformed JSON or UTF-8 goes wrong (400).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Kind,
+    /// The problems in the data, each with the ward it belongs to in a batch.
+    errors: Vec<(DataError, Option<String>)>,
+    /// Where malformed JSON or UTF-8 goes wrong.
     line: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     column: Option<usize>,
     /// Seconds after which a client may try again (503), sent as `Retry-After`.
-    #[serde(skip)]
     retry_after: Option<u64>,
 }
 
-impl Serialize for Problem {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(serializer)
-    }
-}
-
 impl Problem {
-    /// A problem with `status` and a `detail` that says what to fix.
-    pub fn new(status: StatusCode, detail: impl Into<String>) -> Self {
+    /// The problem `kind`, with the status that follows from it.
+    pub fn new(kind: Kind) -> Self {
         Problem(Box::new(Details {
-            status,
-            kind: "about:blank",
-            title: status.canonical_reason().unwrap_or("Error").to_owned(),
-            code: status.as_u16(),
-            detail: detail.into(),
+            status: status(&kind),
+            kind,
             errors: Vec::new(),
             line: None,
             column: None,
@@ -89,58 +49,24 @@ impl Problem {
         }))
     }
 
-    /// 400: the request itself is wrong (a query parameter, a form part).
-    pub fn bad_request(detail: impl Into<String>) -> Self {
-        Problem::new(StatusCode::BAD_REQUEST, detail)
-    }
-
-    /// 404: no such route or document kind.
-    pub fn not_found(detail: impl Into<String>) -> Self {
-        Problem::new(StatusCode::NOT_FOUND, detail)
-    }
-
-    /// 413: the body is larger than the server accepts.
-    pub fn too_large(limit: usize) -> Self {
-        Problem::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            format!("the request body is larger than the limit of {limit} bytes"),
-        )
-    }
-
-    /// 415: the body is not of a media type the route reads.
-    pub fn unsupported_media_type(detail: impl Into<String>) -> Self {
-        Problem::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, detail)
-    }
-
-    /// 422: the data has problems, each with its path.
-    pub fn invalid(detail: impl Into<String>, errors: Vec<ErrorItem>) -> Self {
-        let mut problem = Problem::new(StatusCode::UNPROCESSABLE_ENTITY, detail);
-        problem.0.errors = errors;
+    /// `kind`, with the problems in the data one by one.
+    pub fn invalid(kind: Kind, errors: Vec<DataError>) -> Self {
+        let mut problem = Problem::new(kind);
+        problem.0.errors = errors.into_iter().map(|error| (error, None)).collect();
         problem
     }
 
     /// 503: every renderer is busy and the queue is full; try again after `seconds`.
     pub fn busy(seconds: u64) -> Self {
-        let mut problem = Problem::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "the server is busy rendering other documents; try again shortly",
-        );
+        let mut problem = Problem::new(Kind::Busy);
         problem.0.retry_after = Some(seconds);
         problem
-    }
-
-    /// 504: a render took longer than the server allows.
-    pub fn timed_out(seconds: f64) -> Self {
-        Problem::new(
-            StatusCode::GATEWAY_TIMEOUT,
-            format!("the document took longer than {seconds} s to render"),
-        )
     }
 
     /// 500: something that should not happen. `cause` goes to the log, not to the client.
     pub fn internal(cause: impl std::fmt::Display) -> Self {
         tracing::error!(cause = %cause, "internal error");
-        Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal error")
+        Problem::new(Kind::Internal)
     }
 
     /// The HTTP status.
@@ -148,37 +74,102 @@ impl Problem {
         self.0.status
     }
 
-    /// The problems in the data, if any.
-    pub fn errors(&self) -> &[ErrorItem] {
-        &self.0.errors
-    }
-
-    /// Says what the problem is about: `what: detail`.
-    pub fn about(mut self, what: &str) -> Self {
-        self.0.detail = format!("{what}: {}", self.0.detail);
+    /// Says what part of the request the problem is about.
+    pub fn about(mut self, part: Part) -> Self {
+        let kind = std::mem::replace(&mut self.0.kind, Kind::Internal);
+        self.0.kind = Kind::Within {
+            part,
+            problem: Box::new(kind),
+        };
         self
     }
 
-    /// The same problem in Vietnamese: its title, detail, and every error's message and
-    /// location (a sheet's row and column). What has no translation stays in English.
-    pub fn in_vietnamese(&self) -> Problem {
-        let say = |text: &str| vietnamese(text).unwrap_or_else(|| text.to_owned());
-        let mut problem = self.clone();
-        problem.0.title = say(&self.0.title);
-        problem.0.detail = say(&self.0.detail);
-        for error in &mut problem.0.errors {
-            error.path = vietnamese_location(&error.path);
-            error.message = say(&error.message);
-        }
-        problem
+    /// Adds `errors` as `ward`'s, in a batch.
+    pub fn with_ward(mut self, ward: &str, errors: &[DataError]) -> Self {
+        let errors = errors.iter().cloned();
+        self.0
+            .errors
+            .extend(errors.map(|error| (error, Some(ward.to_owned()))));
+        self
     }
 
-    /// Marks every error as one of `ward`'s.
-    pub fn in_ward(mut self, ward: &str) -> Self {
-        for error in &mut self.0.errors {
-            error.ward = Some(ward.to_owned());
+    /// The body of the response: the problem as JSON, in `language`.
+    pub fn body(&self, language: Language) -> Vec<u8> {
+        let details = &self.0;
+        let errors: Vec<Item> = details
+            .errors
+            .iter()
+            .map(|(error, ward)| Item {
+                ward: ward.clone(),
+                ..Item::new(error, language)
+            })
+            .collect();
+        let mut body = json!({
+            "type": "about:blank",
+            "title": title(details.status, language),
+            "status": details.status.as_u16(),
+            "code": details.kind.code(),
+            "detail": details.kind.say(language),
+        });
+        if !errors.is_empty() {
+            body["errors"] = json!(errors);
         }
-        self
+        if let (Some(line), Some(column)) = (details.line, details.column) {
+            body["line"] = json!(line);
+            body["column"] = json!(column);
+        }
+        serde_json::to_vec(&body).unwrap_or_else(|_| b"{}".to_vec())
+    }
+}
+
+/// The status a problem is answered with: its class's (the data's 422, the request's 400, a
+/// template's or vanban's 500), or one of HTTP's own for what it names.
+fn status(kind: &Kind) -> StatusCode {
+    match kind {
+        Kind::Within { problem, .. } => status(problem),
+        Kind::NotUtf8 { .. } | Kind::JsonSyntax { .. } | Kind::NotAWorkbook | Kind::NotCsv { .. } => {
+            StatusCode::BAD_REQUEST
+        }
+        Kind::NoRoute { .. } | Kind::NoDocumentKind { .. } | Kind::NoStaticFile { .. } => {
+            StatusCode::NOT_FOUND
+        }
+        Kind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+        Kind::BodyTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+        Kind::NotJson { .. } | Kind::NotABatch | Kind::SheetPartFormat => {
+            StatusCode::UNSUPPORTED_MEDIA_TYPE
+        }
+        Kind::Busy => StatusCode::SERVICE_UNAVAILABLE,
+        Kind::TimedOut { .. } => StatusCode::GATEWAY_TIMEOUT,
+        _ => match kind.class() {
+            Class::Data => StatusCode::UNPROCESSABLE_ENTITY,
+            Class::Request => StatusCode::BAD_REQUEST,
+            Class::Template | Class::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        },
+    }
+}
+
+/// HTTP's reason phrase, which RFC 9457 lets a server say in the client's language.
+fn title(status: StatusCode, language: Language) -> &'static str {
+    let english = status.canonical_reason().unwrap_or("Error");
+    if language == Language::English {
+        return english;
+    }
+    match status {
+        StatusCode::BAD_REQUEST => "Yêu cầu không hợp lệ",
+        StatusCode::NOT_FOUND => "Không tìm thấy",
+        StatusCode::METHOD_NOT_ALLOWED => "Phương thức không được chấp nhận",
+        StatusCode::PAYLOAD_TOO_LARGE => "Nội dung quá lớn",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "Kiểu nội dung không được hỗ trợ",
+        StatusCode::UNPROCESSABLE_ENTITY => "Dữ liệu không hợp lệ",
+        StatusCode::SERVICE_UNAVAILABLE => "Máy chủ đang bận",
+        StatusCode::GATEWAY_TIMEOUT => "Quá thời gian xử lý",
+        _ => "Lỗi máy chủ",
+    }
+}
+
+impl From<Kind> for Problem {
+    fn from(kind: Kind) -> Self {
+        Problem::new(kind)
     }
 }
 
@@ -186,18 +177,17 @@ impl From<InvalidData> for Problem {
     /// Malformed JSON or UTF-8 is a 400 with its line and column; data that is not valid year
     /// data is a 422 with every problem's path, exactly as `vanban validate` lists them.
     fn from(error: InvalidData) -> Self {
-        let detail = error.to_string();
+        let mut problem = Problem::new(error.kind());
         match error {
             InvalidData::NotUtf8 { line, column } | InvalidData::Syntax { line, column, .. } => {
-                let mut problem = Problem::bad_request(detail);
                 problem.0.line = Some(line);
                 problem.0.column = Some(column);
-                problem
             }
             InvalidData::Fields { errors } => {
-                Problem::invalid(detail, errors.into_iter().map(ErrorItem::from).collect())
+                problem.0.errors = errors.into_iter().map(|error| (error, None)).collect();
             }
         }
+        problem
     }
 }
 
@@ -207,14 +197,6 @@ impl From<RenderError> for Problem {
     fn from(error: RenderError) -> Self {
         match error {
             RenderError::Data(error) => Problem::from(error),
-            RenderError::Typst { diagnostics } => Problem::internal(format_args!(
-                "typesetting failed: {}",
-                diagnostics
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            )),
             other => Problem::internal(error_chain(&other)),
         }
     }
@@ -241,17 +223,10 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "a payload that is not text".to_owned())
 }
 
-impl Problem {
-    /// The body of the response: the problem as JSON.
-    pub fn body(&self) -> Vec<u8> {
-        serde_json::to_vec(self).unwrap_or_else(|_| b"{}".to_vec())
-    }
-}
-
 impl IntoResponse for Problem {
     /// The problem as JSON, with the problem itself in the response's extensions.
     fn into_response(self) -> Response {
-        let mut response = (self.0.status, self.body()).into_response();
+        let mut response = (self.0.status, self.body(Language::English)).into_response();
         let headers = response.headers_mut();
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
         if let Some(seconds) = self.0.retry_after {
@@ -271,37 +246,41 @@ mod tests {
         let problem = Problem::from(InvalidData::Syntax {
             line: 3,
             column: 7,
-            message: "expected value".into(),
+            found: Some('o'),
         });
         assert_eq!(problem.status(), StatusCode::BAD_REQUEST);
-        let json = serde_json::to_value(&problem).unwrap();
+        let json: serde_json::Value =
+            serde_json::from_slice(&problem.body(Language::English)).unwrap();
         assert_eq!(json["line"], 3);
         assert_eq!(json["column"], 7);
         assert_eq!(json["type"], "about:blank");
         assert_eq!(json["title"], "Bad Request");
         assert_eq!(json["status"], 400);
+        assert_eq!(json["code"], "json_syntax");
     }
 
     #[test]
     fn invalid_data_lists_every_path() {
-        let problem = Problem::from(InvalidData::Fields {
-            errors: vec![
-                DataError::new("$.year", "expected a whole number"),
-                DataError::new("$.signer.name", "must not be empty"),
-            ],
-        })
-        .in_ward("Phường An Mỹ");
+        let errors = [
+            DataError::new("$.year", Kind::MissingField),
+            DataError::new("$.signer.name", Kind::TextEmpty),
+        ];
+        let problem = Problem::new(Kind::DataProblems { count: 2 }).with_ward("Phường An Mỹ", &errors);
         assert_eq!(problem.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        let json = serde_json::to_value(&problem).unwrap();
+        let json: serde_json::Value =
+            serde_json::from_slice(&problem.body(Language::Vietnamese)).unwrap();
         assert_eq!(json["errors"][1]["path"], "$.signer.name");
-        assert_eq!(json["errors"][1]["message"], "must not be empty");
+        assert_eq!(json["errors"][1]["code"], "text_empty");
+        assert_eq!(json["errors"][1]["message"], "không được để trống");
         assert_eq!(json["errors"][0]["ward"], "Phường An Mỹ");
+        assert_eq!(json["detail"], "dữ liệu năm có 2 lỗi");
+        assert_eq!(json["title"], "Dữ liệu không hợp lệ");
     }
 
     #[test]
     fn internal_errors_keep_their_cause_out_of_the_body() {
         let problem = Problem::internal("secret path /etc/x");
-        let json = serde_json::to_string(&problem).unwrap();
+        let json = String::from_utf8(problem.body(Language::English)).unwrap();
         assert!(!json.contains("secret"), "{json}");
         assert!(json.contains("\"detail\":\"internal error\""), "{json}");
         let response = problem.into_response();

@@ -7,9 +7,9 @@ use axum::body::{Body, BodyDataStream, Bytes};
 use axum::extract::{Query, Request};
 use axum::http::{HeaderMap, Uri, header};
 use futures_util::StreamExt;
-use serde::de::DeserializeOwned;
 
 use super::problem::Problem;
+use crate::errors::Kind;
 
 /// The media type of the body, lowercased, without parameters (`application/json`).
 pub fn media_type(headers: &HeaderMap) -> Option<String> {
@@ -32,17 +32,14 @@ pub fn is_json(headers: &HeaderMap) -> bool {
 const DRAIN_BYTES: usize = 64 * 1024 * 1024;
 const DRAIN_TIME: Duration = Duration::from_secs(5);
 
-/// The body of a JSON request, read whole within `limit` bytes. The body is read (or drained)
-/// before its media type is checked, so that a refusal reaches the client.
-pub async fn json_body(request: Request, limit: usize, what: &str) -> Result<Bytes, Problem> {
+/// The year data of a request, read whole within `limit` bytes. The body is read (or
+/// drained) before its media type is checked, so that a refusal reaches the client.
+pub async fn json_body(request: Request, limit: usize) -> Result<Bytes, Problem> {
     let media = media_type(request.headers());
     let json = is_json(request.headers());
     let body = body(request, limit).await?;
     if !json {
-        return Err(Problem::unsupported_media_type(format!(
-            "send {what} as application/json (the request said {})",
-            media.unwrap_or_else(|| "no Content-Type".to_owned())
-        )));
+        return Err(Problem::new(Kind::NotJson { media }));
     }
     Ok(body)
 }
@@ -60,17 +57,18 @@ pub async fn read(headers: &HeaderMap, body: Body, limit: usize) -> Result<Bytes
     let mut chunks = body.into_data_stream();
     if declared.is_some_and(|length| length > limit as u64) {
         drain(chunks).await;
-        return Err(Problem::too_large(limit));
+        return Err(Problem::new(Kind::BodyTooLarge { limit }));
     }
     let capacity = declared.map_or(0, |length| length.min(limit as u64) as usize);
     let mut body = Vec::with_capacity(capacity);
     while let Some(chunk) = chunks.next().await {
         let chunk = chunk.map_err(|error| {
-            Problem::bad_request(format!("cannot read the request body: {error}"))
+            tracing::info!(%error, "cannot read the request body");
+            Problem::new(Kind::BodyUnreadable)
         })?;
         if body.len() + chunk.len() > limit {
             drain(chunks).await;
-            return Err(Problem::too_large(limit));
+            return Err(Problem::new(Kind::BodyTooLarge { limit }));
         }
         body.extend_from_slice(&chunk);
     }
@@ -99,17 +97,11 @@ fn declared_length(headers: &HeaderMap) -> Option<u64> {
         .and_then(|value| value.parse::<u64>().ok())
 }
 
-/// The query parameters as `T`; unknown or malformed ones are a 400 that names them.
-pub fn query<T: DeserializeOwned>(uri: &Uri) -> Result<T, Problem> {
-    Query::<T>::try_from_uri(uri)
+/// The query parameters, decoded, in order.
+pub fn query(uri: &Uri) -> Result<Vec<(String, String)>, Problem> {
+    Query::<Vec<(String, String)>>::try_from_uri(uri)
         .map(|Query(query)| query)
-        .map_err(|rejection| {
-            let text = rejection.body_text();
-            let text = text
-                .strip_prefix("Failed to deserialize query string: ")
-                .unwrap_or(&text);
-            Problem::bad_request(format!("bad query parameter: {text}"))
-        })
+        .map_err(|rejection| Problem::internal(rejection.body_text()))
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::placeholder::{is_identifier, placeholders};
 use super::{Authority, DataError, Quantity, Signer, YearData};
+use crate::errors::{Figures, Kind};
 
 /// Checks `data` and returns every problem found (empty when valid).
 pub fn check(data: &YearData) -> Vec<DataError> {
@@ -38,7 +39,7 @@ pub fn check(data: &YearData) -> Vec<DataError> {
                 &activity.text,
                 &activity.quantities,
                 &format!("{path}.activities[{number}]"),
-                "quantities",
+                Figures::Quantities,
                 &mut errors,
             );
         }
@@ -54,14 +55,11 @@ pub fn check(data: &YearData) -> Vec<DataError> {
 /// Checks that the `id` of the object at `path` is well formed and not among `seen`.
 fn check_id<'a>(id: &'a str, path: &str, seen: &mut HashSet<&'a str>, errors: &mut Vec<DataError>) {
     if !is_identifier(id, '-') {
-        errors.push(DataError::new(
-            format!("{path}.id"),
-            "must be lowercase ASCII letters and digits joined by '-', e.g. \"hoi-lhpn\"",
-        ));
+        errors.push(DataError::new(format!("{path}.id"), Kind::BadId));
     } else if !seen.insert(id) {
         errors.push(DataError::new(
             format!("{path}.id"),
-            format!("duplicate id \"{id}\""),
+            Kind::DuplicateId { id: id.to_owned() },
         ));
     }
 }
@@ -80,7 +78,9 @@ fn check_money_total(data: &YearData, errors: &mut Vec<DataError>) {
     if total.is_none_or(|total| total > MONEY_TOTAL_MAX) {
         errors.push(DataError::new(
             "$.organizations",
-            format!("the money figures add up to more than {MONEY_TOTAL_MAX} đồng, which the report cannot print"),
+            Kind::MoneyTotalTooLarge {
+                limit: MONEY_TOTAL_MAX,
+            },
         ));
     }
 }
@@ -91,10 +91,7 @@ fn check_date(year: i32, date: NaiveDate, path: &str, errors: &mut Vec<DataError
     if date.year() != year && date.year() != year + 1 {
         errors.push(DataError::new(
             path,
-            format!(
-                "must fall in {year} or {}, the year under review or the next, found {date}",
-                year + 1
-            ),
+            Kind::OutsideReviewYears { year, found: date },
         ));
     }
 }
@@ -104,21 +101,24 @@ fn check_figures(
     text: &str,
     quantities: &[Quantity],
     path: &str,
-    field: &str,
+    figures: Figures,
     errors: &mut Vec<DataError>,
 ) {
+    let field = match figures {
+        Figures::Quantities => "quantities",
+        Figures::Targets => "targets",
+    };
     let mut keys = HashSet::new();
     for (index, quantity) in quantities.iter().enumerate() {
         let path = format!("{path}.{field}[{index}]");
         if !is_identifier(&quantity.key, '_') {
-            errors.push(DataError::new(
-                format!("{path}.key"),
-                "must be lowercase ASCII letters and digits joined by '_', e.g. \"cay_xanh\"",
-            ));
+            errors.push(DataError::new(format!("{path}.key"), Kind::BadKey));
         } else if !keys.insert(quantity.key.as_str()) {
             errors.push(DataError::new(
                 format!("{path}.key"),
-                format!("duplicate key \"{}\"", quantity.key),
+                Kind::DuplicateKey {
+                    key: quantity.key.clone(),
+                },
             ));
         }
         check_quantity(quantity, &path, errors);
@@ -127,44 +127,26 @@ fn check_figures(
         if !keys.contains(name) {
             errors.push(DataError::new(
                 format!("{path}.text"),
-                format!(
-                    "`{{{name}}}` names none of the {field} here (keys: {})",
-                    join_keys(quantities)
-                ),
+                Kind::UnknownPlaceholder {
+                    name: name.to_owned(),
+                    figures,
+                    keys: quantities.iter().map(|q| q.key.clone()).collect(),
+                },
             ));
         }
     }
 }
 
-fn join_keys(quantities: &[Quantity]) -> String {
-    if quantities.is_empty() {
-        return "none".to_owned();
-    }
-    quantities
-        .iter()
-        .map(|q| q.key.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 fn check_quantity(quantity: &Quantity, path: &str, errors: &mut Vec<DataError>) {
     match (quantity.amount, quantity.count) {
-        (Some(_), Some(_)) => errors.push(DataError::new(
-            path,
-            "has both `amount` and `count`; a figure is either money (amount, in đồng) or a count",
-        )),
-        (None, None) => errors.push(DataError::new(
-            path,
-            "needs `amount` (money in whole đồng) or `count` (with `unit`)",
-        )),
-        (Some(_), None) if quantity.unit.is_some() => errors.push(DataError::new(
-            format!("{path}.unit"),
-            "goes with `count` only; money is always in đồng",
-        )),
-        (None, Some(_)) if quantity.unit.is_none() => errors.push(DataError::new(
-            format!("{path}.unit"),
-            "missing: say what is counted, e.g. \"cây xanh\"",
-        )),
+        (Some(_), Some(_)) => errors.push(DataError::new(path, Kind::AmountAndCount)),
+        (None, None) => errors.push(DataError::new(path, Kind::NoAmountOrCount)),
+        (Some(_), None) if quantity.unit.is_some() => {
+            errors.push(DataError::new(format!("{path}.unit"), Kind::UnitWithAmount));
+        }
+        (None, Some(_)) if quantity.unit.is_none() => {
+            errors.push(DataError::new(format!("{path}.unit"), Kind::UnitMissing));
+        }
         _ => {}
     }
 }
@@ -173,21 +155,13 @@ fn check_signer(signer: &Signer, path: &str, errors: &mut Vec<DataError>) {
     let path = format!("{path}.on_behalf_of");
     let path = path.as_str();
     match (signer.authority, &signer.on_behalf_of) {
-        (Some(Authority::Acting), Some(_)) => errors.push(DataError::new(
-            path,
-            "not used with Q. (acting): the authority line is \"Q.\" followed by the title",
-        )),
-        (Some(authority), None) if authority != Authority::Acting => errors.push(DataError::new(
-            path,
-            format!(
-                "missing: {} needs whom it signs for, e.g. \"Chỉ huy trưởng\"",
-                authority.prefix()
-            ),
-        )),
-        (None, Some(_)) => errors.push(DataError::new(
-            path,
-            "needs `authority` (TM, KT, TL or TUQ) to say how the signer acts for them",
-        )),
+        (Some(Authority::Acting), Some(_)) => {
+            errors.push(DataError::new(path, Kind::OnBehalfOfWithActing));
+        }
+        (Some(authority), None) if authority != Authority::Acting => {
+            errors.push(DataError::new(path, Kind::OnBehalfOfMissing { authority }));
+        }
+        (None, Some(_)) => errors.push(DataError::new(path, Kind::AuthorityMissing)),
         _ => {}
     }
 }
@@ -212,6 +186,6 @@ mod tests {
         quantity.amount = None;
         errors.clear();
         check_quantity(&quantity, "$.q", &mut errors);
-        assert_eq!(errors[0].path, "$.q.unit");
+        assert_eq!(errors[0].at, "$.q.unit".into());
     }
 }

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use chrono::{Datelike, NaiveDate};
 
 use super::{check_date, check_figures, check_id, check_signer};
+use crate::errors::{Figures, Kind};
 use crate::model::{DataError, Program};
 
 const PATH: &str = "$.next_program";
@@ -38,12 +39,16 @@ pub fn check(program: &Program, year: i32, errors: &mut Vec<DataError>) {
             if partner == &item.lead {
                 errors.push(DataError::new(
                     path,
-                    format!("\"{partner}\" leads this item; list only the other parties"),
+                    Kind::PartnerLeads {
+                        party: partner.clone(),
+                    },
                 ));
             } else if !partners.insert(partner) {
                 errors.push(DataError::new(
                     path,
-                    format!("\"{partner}\" is listed twice"),
+                    Kind::PartnerTwice {
+                        party: partner.clone(),
+                    },
                 ));
             } else {
                 known.check(partner, &path, errors);
@@ -55,7 +60,7 @@ pub fn check(program: &Program, year: i32, errors: &mut Vec<DataError>) {
             &format!("{path}.deadline"),
             errors,
         );
-        check_figures(&item.text, &item.targets, &path, "targets", errors);
+        check_figures(&item.text, &item.targets, &path, Figures::Targets, errors);
     }
 
     let mut responsible = HashSet::new();
@@ -64,10 +69,9 @@ pub fn check(program: &Program, year: i32, errors: &mut Vec<DataError>) {
         if !responsible.insert(&responsibility.party) {
             errors.push(DataError::new(
                 path,
-                format!(
-                    "\"{}\" already has responsibilities; give each party one entry",
-                    responsibility.party
-                ),
+                Kind::ResponsibilityTwice {
+                    party: responsibility.party.clone(),
+                },
             ));
         } else {
             known.check(&responsibility.party, &path, errors);
@@ -96,7 +100,7 @@ pub fn check(program: &Program, year: i32, errors: &mut Vec<DataError>) {
     if reporting.midyear_review >= reporting.year_end_review {
         errors.push(DataError::new(
             format!("{path}.midyear_review"),
-            "must come before the year-end review",
+            Kind::MidyearNotBeforeYearEnd,
         ));
     }
 }
@@ -109,10 +113,10 @@ impl Parties<'_> {
         if !self.0.contains(&id) {
             errors.push(DataError::new(
                 path,
-                format!(
-                    "\"{id}\" is not one of the signing parties ({}); every party named in the program must sign it",
-                    self.0.join(", ")
-                ),
+                Kind::NotASigningParty {
+                    party: id.to_owned(),
+                    parties: self.0.iter().map(|party| (*party).to_owned()).collect(),
+                },
             ));
         }
     }
@@ -123,7 +127,7 @@ fn check_in_year(date: NaiveDate, year: i32, path: &str, errors: &mut Vec<DataEr
     if date.year() != year {
         errors.push(DataError::new(
             path,
-            format!("must fall in {year}, the program's year, found {date}"),
+            Kind::OutsideProgramYear { year, found: date },
         ));
     }
 }

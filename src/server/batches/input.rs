@@ -8,7 +8,8 @@ use axum::extract::multipart::MultipartError;
 use axum::extract::{FromRequest, Multipart, Request};
 
 use crate::batch::{Batch, SheetError, SheetFormat};
-use crate::server::problem::{ErrorItem, Problem};
+use crate::errors::{Kind, Part};
+use crate::server::problem::Problem;
 use crate::server::request;
 
 /// What the client sent, parsed on the blocking pool.
@@ -34,7 +35,7 @@ impl BatchInput {
                 sheet,
             } => {
                 let shared = Batch::parse_shared(&shared)
-                    .map_err(|error| Problem::from(error).about("the shared batch file"))?;
+                    .map_err(|error| Problem::from(error).about(Part::SharedFile))?;
                 Batch::from_sheet(shared, format, &sheet).map_err(sheet_problem)
             }
         }
@@ -43,19 +44,12 @@ impl BatchInput {
 
 /// A sheet that gives no batch: unreadable is a 400, bad cells a 422 with row and column.
 fn sheet_problem(error: SheetError) -> Problem {
-    let detail = format!("the sheet: {error}");
-    match error {
-        SheetError::Cells { errors } => {
-            Problem::invalid(detail, errors.into_iter().map(ErrorItem::from).collect())
-        }
-        SheetError::Workbook(cause) => Problem::bad_request(format!(
-            "{detail}: {cause}; save it as an Excel workbook (.xlsx)"
-        )),
-        SheetError::Csv(cause) => Problem::bad_request(format!(
-            "{detail}: {cause}; save it as CSV UTF-8, comma- or semicolon-separated"
-        )),
-        SheetError::NoWorksheet => Problem::invalid(detail, Vec::new()),
-    }
+    let kind = error.kind();
+    let errors = match error {
+        SheetError::Cells { errors } => errors,
+        _ => Vec::new(),
+    };
+    Problem::invalid(kind, errors).about(Part::Sheet)
 }
 
 /// The body: a batch file as JSON, or a form with the `sheet` and `shared` parts.
@@ -69,22 +63,21 @@ pub async fn read_input(request: Request, limit: usize) -> Result<BatchInput, Pr
         return Ok(BatchInput::File(body));
     }
     if !multipart {
-        return Err(Problem::unsupported_media_type(
-            "send a batch file as application/json, or a sheet of wards (.xlsx or .csv) and \
-             the shared batch file as multipart/form-data parts `sheet` and `shared`",
-        ));
+        return Err(Problem::new(Kind::NotABatch));
     }
     let failed = |error: MultipartError| {
-        Problem::bad_request(format!("cannot read the form: {}", error.body_text()))
+        tracing::info!(error = %error.body_text(), "cannot read the form");
+        Problem::new(Kind::FormUnreadable)
     };
     let request = Request::from_parts(parts, Body::from(body));
-    let mut form = Multipart::from_request(request, &())
-        .await
-        .map_err(|rejection| Problem::bad_request(rejection.body_text()))?;
+    let mut form = Multipart::from_request(request, &()).await.map_err(|rejection| {
+        tracing::info!(error = %rejection.body_text(), "cannot read the form");
+        Problem::new(Kind::FormUnreadable)
+    })?;
     let (mut shared, mut sheet) = (None, None);
     while let Some(field) = form.next_field().await.map_err(failed)? {
         let name = field.name().unwrap_or_default().to_owned();
-        let twice = || Problem::bad_request(format!("the form has two `{name}` parts"));
+        let twice = || Problem::new(Kind::FormPartTwice { part: name.clone() });
         match name.as_str() {
             "shared" if shared.is_some() => return Err(twice()),
             "sheet" if sheet.is_some() => return Err(twice()),
@@ -94,10 +87,8 @@ pub async fn read_input(request: Request, limit: usize) -> Result<BatchInput, Pr
                 sheet = Some((format, field.bytes().await.map_err(failed)?));
             }
             other => {
-                return Err(Problem::bad_request(format!(
-                    "unexpected form part `{other}`: send `sheet` (the .xlsx or .csv sheet of \
-                     wards) and `shared` (the batch file with the shared data)"
-                )));
+                let part = other.to_owned();
+                return Err(Problem::new(Kind::FormPartUnexpected { part }));
             }
         }
     }
@@ -107,12 +98,8 @@ pub async fn read_input(request: Request, limit: usize) -> Result<BatchInput, Pr
             format,
             sheet,
         }),
-        (None, _) => Err(Problem::bad_request(
-            "the form has no `shared` part: the batch file with the shared data and roll-up",
-        )),
-        (_, None) => Err(Problem::bad_request(
-            "the form has no `sheet` part: the .xlsx or .csv sheet of wards",
-        )),
+        (None, _) => Err(Problem::new(Kind::FormWithoutShared)),
+        (_, None) => Err(Problem::new(Kind::FormWithoutSheet)),
     }
 }
 
@@ -127,7 +114,7 @@ fn sheet_format(file_name: Option<&str>, media_type: Option<&str>) -> Result<She
         }
         _ => None,
     };
-    by_name.or_else(by_type).ok_or_else(|| {
-        Problem::unsupported_media_type("the `sheet` part must be an .xlsx workbook or a .csv file")
-    })
+    by_name
+        .or_else(by_type)
+        .ok_or_else(|| Problem::new(Kind::SheetPartFormat))
 }

@@ -19,43 +19,21 @@ use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Uri, header};
 use axum::response::{IntoResponse, Response};
-use serde::Deserialize;
 use tokio::sync::{OwnedSemaphorePermit, mpsc};
 
 use super::AppState;
-use super::problem::{ErrorItem, Problem, error_chain, panic_message};
+use super::problem::{Problem, error_chain, panic_message};
 use super::request;
 use crate::Engine;
 use crate::batch::{self, BatchError, BatchOptions};
-use crate::pdf::ExportOptions;
+use crate::errors::{Kind, Part};
+use crate::request::BatchRequest;
 use input::{BatchInput, read_input};
 
 /// Chunks of ZIP in flight between the renderer and the connection.
 const CHANNEL_CHUNKS: usize = 8;
 /// The size of the chunks the ZIP is sent in.
 const CHUNK_BYTES: usize = 64 * 1024;
-
-/// The query of `POST /v1/batches`.
-#[derive(Debug, Clone, Copy, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct BatchQuery {
-    /// `agreement`: also each ward's coordination program.
-    with: Option<Extra>,
-    /// Write PDF/A-2b.
-    #[serde(default)]
-    pdf_a: bool,
-    /// Leave out the wards with bad data (listed in the manifest) instead of refusing the
-    /// batch.
-    #[serde(default)]
-    allow_partial: bool,
-}
-
-/// Documents a batch can add to each ward's report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum Extra {
-    Agreement,
-}
 
 /// A message from the renderer to the connection.
 enum Chunk {
@@ -74,7 +52,7 @@ pub async fn batch(
     request: Request,
 ) -> Result<Response, Problem> {
     let input = read_input(request, state.body_limit).await;
-    let query: BatchQuery = request::query(&uri)?;
+    let query = BatchRequest::from_query(&request::query(&uri)?)?;
     let input = input?;
     let permit = state.limits.acquire().await?;
     let mut receiver = spawn_batch(state, input, query, permit);
@@ -115,7 +93,7 @@ pub async fn batch(
 fn spawn_batch(
     state: Arc<AppState>,
     input: BatchInput,
-    query: BatchQuery,
+    query: BatchRequest,
     permit: OwnedSemaphorePermit,
 ) -> mpsc::Receiver<Chunk> {
     let (sender, receiver) = mpsc::channel(CHANNEL_CHUNKS);
@@ -179,44 +157,33 @@ impl From<Problem> for Stop {
 fn produce(
     engine: &Engine,
     input: BatchInput,
-    query: BatchQuery,
+    query: BatchRequest,
     sender: &mpsc::Sender<Chunk>,
 ) -> Result<(usize, usize, usize), Stop> {
     let batch = input.parse()?;
     let options = BatchOptions {
         // One renderer per batch: a batch takes one permit, as a document does.
         workers: 1,
-        agreements: query.with == Some(Extra::Agreement),
+        agreements: query.agreements,
         strict: false,
-        export: ExportOptions {
-            pdf_a: query.pdf_a,
-            ..ExportOptions::default()
-        },
+        export: query.export(),
     };
     let prepared = batch::prepare(engine, &batch, &options).map_err(|error| match error {
-        BatchError::Rollup(error) => Problem::from(error).about("the city's roll-up report"),
+        BatchError::Rollup(error) => Problem::from(error).about(Part::Rollup),
         other => Problem::internal(error_chain(&other)),
     })?;
     let invalid = prepared.invalid().count();
     if invalid > 0 && !query.allow_partial {
-        let errors = prepared
+        let kind = Kind::WardsFailed {
+            failed: invalid,
+            wards: batch.wards.len(),
+        };
+        let problem = prepared
             .invalid()
-            .flat_map(|(ward, errors)| {
-                errors.iter().map(|error| ErrorItem {
-                    path: error.path.clone(),
-                    message: error.message.clone(),
-                    ward: Some(ward.name.clone()),
-                })
-            })
-            .collect();
-        return Err(Problem::invalid(
-            format!(
-                "{invalid} of {} wards have problems; fix them, or send allow_partial=true to leave them out",
-                batch.wards.len()
-            ),
-            errors,
-        )
-        .into());
+            .fold(Problem::new(kind), |problem, (ward, errors)| {
+                problem.with_ward(&ward.name, errors)
+            });
+        return Err(problem.into());
     }
     let year = batch.shared.get("year").and_then(serde_json::Value::as_i64);
     let file_name = match year {

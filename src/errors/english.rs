@@ -1,0 +1,433 @@
+//! The catalogue in English: how the command line and the API say every problem by default.
+
+use super::kind::{CellValue, Expected, Figures, Found, Hint, IoReason, Kind, Part, Place};
+use super::{Location, column_letter};
+
+impl Kind {
+    /// The problem in English.
+    pub fn english(&self) -> String {
+        match self {
+            Kind::TextEmpty => "must not be empty".into(),
+            Kind::DirectionControl { character } => format!(
+                "must not contain the direction control character U+{:04X}",
+                *character as u32
+            ),
+            Kind::MultipleLines => "must be a single line".into(),
+            Kind::WordTooLong {
+                length,
+                limit,
+                place,
+            } => format!(
+                "has a word of {length} characters, more than the {limit} that fit {}: add spaces",
+                place.english()
+            ),
+            Kind::UnknownField => {
+                "unknown field (check its spelling; `vanban schema` lists the fields)".into()
+            }
+            Kind::MissingField => "missing required field".into(),
+            Kind::WrongType { expected, found } => format!(
+                "expected {}, found {}",
+                or(expected.iter().map(Expected::english)),
+                found.english()
+            ),
+            Kind::TooSmall { limit, found } => format!("must be at least {limit}, found {found}"),
+            Kind::TooLarge { limit, found } => format!("must be at most {limit}, found {found}"),
+            Kind::TooFewItems { limit } => format!("must list at least {limit} item(s)"),
+            Kind::TooManyItems { limit } => format!("must list at most {limit} item(s)"),
+            Kind::TooLong { limit } => format!("must be at most {limit} characters"),
+            Kind::NotASymbol { found } => format!(
+                "must be capital letters and digits, in groups joined by '-' (e.g. \"BCHQS\" \
+                 or \"BCHQS-HLHPN\"), found {found}"
+            ),
+            Kind::NotADate { found } => {
+                format!("expected a real calendar date as YYYY-MM-DD, found {found}")
+            }
+            Kind::NotOneOf { options, found } => {
+                format!("expected one of {options}, found {found}")
+            }
+            Kind::NotValid { found } => format!(
+                "{found} does not fit here (`vanban schema` says what each field holds)"
+            ),
+            Kind::BadId => {
+                "must be lowercase ASCII letters and digits joined by '-', e.g. \"hoi-lhpn\"".into()
+            }
+            Kind::DuplicateId { id } => format!("duplicate id \"{id}\""),
+            Kind::MoneyTotalTooLarge { limit } => format!(
+                "the money figures add up to more than {limit} đồng, which the report cannot print"
+            ),
+            Kind::OutsideReviewYears { year, found } => format!(
+                "must fall in {year} or {}, the year under review or the next, found {found}",
+                year + 1
+            ),
+            Kind::BadKey => {
+                "must be lowercase ASCII letters and digits joined by '_', e.g. \"cay_xanh\"".into()
+            }
+            Kind::DuplicateKey { key } => format!("duplicate key \"{key}\""),
+            Kind::UnknownPlaceholder {
+                name,
+                figures,
+                keys,
+            } => format!(
+                "`{{{name}}}` names none of the {} here (keys: {})",
+                match figures {
+                    Figures::Quantities => "quantities",
+                    Figures::Targets => "targets",
+                },
+                list_or(keys, "none")
+            ),
+            Kind::AmountAndCount => "has both `amount` and `count`; a figure is either money \
+                                     (amount, in đồng) or a count"
+                .into(),
+            Kind::NoAmountOrCount => {
+                "needs `amount` (money in whole đồng) or `count` (with `unit`)".into()
+            }
+            Kind::UnitWithAmount => "goes with `count` only; money is always in đồng".into(),
+            Kind::UnitMissing => "missing: say what is counted, e.g. \"cây xanh\"".into(),
+            Kind::OnBehalfOfWithActing => {
+                "not used with Q. (acting): the authority line is \"Q.\" followed by the title"
+                    .into()
+            }
+            Kind::OnBehalfOfMissing { authority } => format!(
+                "missing: {} needs whom it signs for, e.g. \"Chỉ huy trưởng\"",
+                authority.prefix()
+            ),
+            Kind::AuthorityMissing => {
+                "needs `authority` (TM, KT, TL or TUQ) to say how the signer acts for them".into()
+            }
+            Kind::PartnerLeads { party } => {
+                format!("\"{party}\" leads this item; list only the other parties")
+            }
+            Kind::PartnerTwice { party } => format!("\"{party}\" is listed twice"),
+            Kind::ResponsibilityTwice { party } => {
+                format!("\"{party}\" already has responsibilities; give each party one entry")
+            }
+            Kind::MidyearNotBeforeYearEnd => "must come before the year-end review".into(),
+            Kind::NotASigningParty { party, parties } => format!(
+                "\"{party}\" is not one of the signing parties ({}); every party named in the \
+                 program must sign it",
+                parties.join(", ")
+            ),
+            Kind::OutsideProgramYear { year, found } => {
+                format!("must fall in {year}, the program's year, found {found}")
+            }
+            Kind::NoProgram => "missing: the agreement is made from next year's program".into(),
+            Kind::NoGlyph { character } => format!(
+                "character '{character}' (U+{:04X}) has no glyph in the fonts; remove it or add \
+                 a font with --font-dir",
+                *character as u32
+            ),
+            Kind::NotUtf8 { line, column } => {
+                format!("input is not valid UTF-8 at line {line}, column {column}")
+            }
+            Kind::JsonSyntax {
+                line,
+                column,
+                found,
+            } => format!(
+                "malformed JSON at line {line}, column {column}: {}",
+                match found {
+                    Some(character) => format!("{} does not fit here", quoted(*character)),
+                    None => "the text ends before the JSON does (a closing `]`, `}` or `\"` \
+                             is missing)"
+                        .to_owned(),
+                }
+            ),
+            Kind::DataProblems { count } => format!("{count} problem(s) in the year data"),
+            Kind::NoWards => "must list at least one ward".into(),
+            Kind::WardUnnamed => "must name the ward, e.g. \"Phường An Mỹ\"".into(),
+            Kind::ReservedFileName { slug } => {
+                format!("gives the file name \"{slug}\", which the batch uses itself")
+            }
+            Kind::SameFileName { slug, other } => format!(
+                "gives the same file name \"{slug}\" as {}",
+                other.english()
+            ),
+            Kind::UnknownFigure { key, keys } => format!(
+                "no shared quantity has the key \"{key}\" (keys: {})",
+                list_or(keys, "none")
+            ),
+            Kind::NotShared { key } => {
+                format!("\"{key}\" is not a shared quantity, so the roll-up cannot add it up")
+            }
+            Kind::KeyUsedTwice { key } => {
+                format!("\"{key}\" is used twice; in a batch every figure's key must be unique")
+            }
+            Kind::FileUnreadable { file, reason } => {
+                format!("cannot read {file}: {}", reason.english())
+            }
+            Kind::WardsFailed { failed, wards } => format!(
+                "{failed} of {wards} wards have problems; fix them, or send allow_partial=true \
+                 to leave them out"
+            ),
+            Kind::WardsLeftOut { failed, wards } => format!(
+                "{failed} of {wards} wards failed; their errors are listed above and in the \
+                 manifest"
+            ),
+            Kind::StoppedAtWard { ward } => format!("stopped at {ward} (--strict)"),
+            Kind::RollupFailed => "the city's roll-up report cannot be made".into(),
+            Kind::DirectoryEmpty => "holds no .json file: put one ward's year data in each".into(),
+            Kind::DirectoryProblems { count } => format!("{count} problem(s) with the file names"),
+            Kind::NotAWorkbook => {
+                "cannot read the workbook: save it as an Excel workbook (.xlsx)".into()
+            }
+            Kind::NoWorksheet => "the workbook has no worksheet".into(),
+            Kind::NotCsv { line } => format!(
+                "cannot read the CSV{}: save it as CSV UTF-8, comma- or semicolon-separated",
+                line.map(|line| format!(" (line {line})"))
+                    .unwrap_or_default()
+            ),
+            Kind::SheetProblems { count } => format!("{count} problem(s) in the sheet"),
+            Kind::NotAHeader { found } => {
+                format!("expected a header, found {}", found.english())
+            }
+            Kind::UnknownColumn { columns, keys } => format!(
+                "unknown column; the columns are {} and the shared quantity keys: {}",
+                columns.join(", "),
+                keys.join(", ")
+            ),
+            Kind::SameHeader { column } => format!("the same header as column {column}"),
+            Kind::MissingColumn { header } => {
+                format!("has no \"{header}\" column (headers are case-sensitive)")
+            }
+            Kind::SheetEmpty => "is empty: its first row must hold the column headers".into(),
+            Kind::SheetWithoutWards => {
+                "has no ward: add one row per ward below the headers".into()
+            }
+            Kind::ValueWithoutHeader => "has a value but its column has no header".into(),
+            Kind::NotText { found } => format!("expected text, found {}", found.english()),
+            Kind::NotWholeNumber { found } => format!(
+                "expected a whole number of at least 0, found {}",
+                found.english()
+            ),
+            Kind::NotADateCell { found } => format!(
+                "expected a date (a date cell, or text as YYYY-MM-DD), found {}",
+                found.english()
+            ),
+            Kind::PageNeedsPng => "page and dpi go with the png format".into(),
+            Kind::PdfOptionsNeedPdf => {
+                "PDF/A and the choice of signature fields go with the pdf format".into()
+            }
+            Kind::PageFromOne => "page counts from 1".into(),
+            Kind::DpiOutOfRange { min, max } => format!("dpi must be from {min} to {max}"),
+            Kind::NoPage { page, pages } => {
+                format!("page {page} does not exist: the document has {pages} page(s)")
+            }
+            Kind::NoDocumentKind { kind, kinds } => format!(
+                "no document kind \"{kind}\"; the kinds are: {}",
+                kinds.join(", ")
+            ),
+            Kind::UnknownParameter { name, known } => format!(
+                "unknown parameter `{name}`; the parameters are {}",
+                known.join(", ")
+            ),
+            Kind::ParameterTwice { name } => format!("the parameter `{name}` is given twice"),
+            Kind::BadParameter {
+                name,
+                expected,
+                found,
+            } => format!(
+                "the parameter `{name}` must be {}, found \"{found}\"",
+                expected.english()
+            ),
+            Kind::AgreementsNeedPrograms => {
+                "the coordination programs need `next_program` in the shared data".into()
+            }
+            Kind::FieldsJsonWithoutFields => {
+                "--fields-json lists the fields --no-sign-fields leaves out".into()
+            }
+            Kind::PngToStdoutNeedsPage => "PNG to standard output needs --page".into(),
+            Kind::OtherSheetFormat { file } => {
+                format!("{file}: vanban reads sheets saved as .xlsx or .csv")
+            }
+            Kind::SheetNeedsShared { file } => format!(
+                "{file} is a sheet: --shared must name the batch file with the shared data"
+            ),
+            Kind::DirectoryNeedsShared { file } => format!(
+                "{file} is a directory of ward files: --shared must name the batch file with \
+                 the shared data"
+            ),
+            Kind::SharedWithBatchFile { file } => format!(
+                "--shared goes with a sheet (.xlsx or .csv) or a directory; {file} is a batch file"
+            ),
+            Kind::CannotWrite { file, reason } => {
+                format!("cannot write {file}: {}", reason.english())
+            }
+            Kind::NotAPdf => "not a PDF file vanban can read".into(),
+            Kind::CannotServe { addr } => format!("cannot serve on {addr}"),
+            Kind::NotJson { media } => format!(
+                "send the year data as application/json (the request said {})",
+                media.as_deref().unwrap_or("no Content-Type")
+            ),
+            Kind::NotABatch => "send a batch file as application/json, or a sheet of wards \
+                                (.xlsx or .csv) and the shared batch file as \
+                                multipart/form-data parts `sheet` and `shared`"
+                .into(),
+            Kind::BodyTooLarge { limit } => {
+                format!("the request body is larger than the limit of {limit} bytes")
+            }
+            Kind::BodyUnreadable => "cannot read the request body".into(),
+            Kind::FormUnreadable => {
+                "cannot read the form: send it as multipart/form-data with its boundary".into()
+            }
+            Kind::FormPartTwice { part } => format!("the form has two `{part}` parts"),
+            Kind::FormPartUnexpected { part } => format!(
+                "unexpected form part `{part}`: send `sheet` (the .xlsx or .csv sheet of wards) \
+                 and `shared` (the batch file with the shared data)"
+            ),
+            Kind::FormWithoutShared => "the form has no `shared` part: the batch file with the \
+                                        shared data and roll-up"
+                .into(),
+            Kind::FormWithoutSheet => {
+                "the form has no `sheet` part: the .xlsx or .csv sheet of wards".into()
+            }
+            Kind::SheetPartFormat => {
+                "the `sheet` part must be an .xlsx workbook or a .csv file".into()
+            }
+            Kind::NoRoute { path } => {
+                format!("no route {path}; the API is under /v1 (see GET /v1/templates)")
+            }
+            Kind::MethodNotAllowed => "this route does not take that method: documents, batches \
+                                       and validation are POST, the rest GET"
+                .into(),
+            Kind::NoStaticFile { file } => format!("no file /static/{file}"),
+            Kind::Busy => {
+                "the server is busy rendering other documents; try again shortly".into()
+            }
+            Kind::TimedOut { seconds } => {
+                format!("the document took longer than {seconds} s to render")
+            }
+            Kind::Template { detail } => format!("template error: {detail}"),
+            Kind::Internal => "internal error".into(),
+            Kind::Within { part, problem } => {
+                let part = match part {
+                    Part::SharedFile => "the shared batch file",
+                    Part::Rollup => "the city's roll-up report",
+                    Part::Sheet => "the sheet",
+                };
+                format!("{part}: {}", problem.english())
+            }
+        }
+    }
+}
+
+impl Location {
+    pub(super) fn english(&self) -> String {
+        match self {
+            Location::Json(path) | Location::File(path) => path.clone(),
+            Location::Cell {
+                row,
+                column,
+                header: Some(header),
+            } => format!("row {row}, column {} ({header})", column_letter(*column)),
+            Location::Cell { row, column, .. } => {
+                format!("row {row}, column {}", column_letter(*column))
+            }
+            Location::Row(row) => format!("row {row}"),
+            Location::Sheet => "the sheet".into(),
+        }
+    }
+}
+
+impl Place {
+    fn english(self) -> &'static str {
+        match self {
+            Place::Paragraph => "a paragraph",
+            Place::OneLineField => "a one-line field",
+            Place::TableCell => "a table cell",
+        }
+    }
+}
+
+impl Expected {
+    fn english(&self) -> String {
+        match self {
+            Expected::WholeNumber => "a whole number".into(),
+            Expected::Number => "a number".into(),
+            Expected::Text => "text".into(),
+            Expected::List => "a list".into(),
+            Expected::Object => "an object".into(),
+            Expected::TrueOrFalse => "true or false".into(),
+            Expected::Null => "null".into(),
+            Expected::OneOf(words) => or(words.iter().map(|word| format!("`{word}`"))),
+        }
+    }
+}
+
+impl Found {
+    fn english(&self) -> String {
+        match self {
+            Found::Null => "null".into(),
+            Found::Bool(value) => value.to_string(),
+            Found::Number(number) => format!("the number {number}"),
+            Found::Fraction(number) => format!("the fraction {number}"),
+            Found::Text(text) => format!("the text {text}"),
+            Found::List => "a list".into(),
+            Found::Object => "an object".into(),
+        }
+    }
+}
+
+impl CellValue {
+    fn english(&self) -> String {
+        match self {
+            CellValue::Empty => "an empty cell".into(),
+            CellValue::Text(text) => format!("\"{text}\""),
+            CellValue::Number(number) => number.to_string(),
+            CellValue::Date(date) => format!("the date {date}"),
+            CellValue::DateTime(time) => format!("the date and time {time}"),
+            CellValue::Duration => "a duration".into(),
+            CellValue::Bool(true) => "TRUE".into(),
+            CellValue::Bool(false) => "FALSE".into(),
+            CellValue::Error(error) => format!("the error {error}"),
+        }
+    }
+}
+
+impl IoReason {
+    fn english(self) -> &'static str {
+        match self {
+            IoReason::NotFound => "there is no such file",
+            IoReason::PermissionDenied => "permission denied",
+            IoReason::Other => "an input/output error",
+        }
+    }
+}
+
+impl Hint {
+    pub(super) fn english(self) -> &'static str {
+        match self {
+            Hint::Schema => "`vanban schema` prints every field with its type",
+            Hint::JsonInUtf8 => "the input must be a JSON document in UTF-8",
+            Hint::SheetCommand => "vanban batch WARDS.xlsx --shared BATCH.json -o OUT.zip",
+            Hint::AllowPartial => "--allow-partial exits with 0 when some wards fail",
+        }
+    }
+}
+
+/// A character as a message quotes it: `x`, or its code point when it does not print.
+pub(super) fn quoted(character: char) -> String {
+    if character.is_control() || character.is_whitespace() {
+        format!("U+{:04X}", character as u32)
+    } else {
+        format!("`{character}`")
+    }
+}
+
+/// "a", "a or b", "a, b or c".
+fn or(items: impl Iterator<Item = String>) -> String {
+    let items: Vec<String> = items.collect();
+    match items.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// The items joined by ", ", or `none` for no item.
+pub(super) fn list_or(items: &[String], none: &str) -> String {
+    if items.is_empty() {
+        none.to_owned()
+    } else {
+        items.join(", ")
+    }
+}

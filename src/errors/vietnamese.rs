@@ -1,0 +1,433 @@
+//! The catalogue in Vietnamese: formal, as an official's office says it. Values a problem
+//! quotes (text, numbers, keys, field names in backquotes) stay as they are.
+
+use super::english::{list_or, quoted};
+use super::kind::{CellValue, Expected, Figures, Found, Hint, IoReason, Kind, Part, Place};
+use super::{Location, column_letter};
+
+impl Kind {
+    /// The problem in Vietnamese.
+    pub fn vietnamese(&self) -> String {
+        match self {
+            Kind::TextEmpty => "không được để trống".into(),
+            Kind::DirectionControl { character } => format!(
+                "không được chứa ký tự điều khiển hướng viết U+{:04X}",
+                *character as u32
+            ),
+            Kind::MultipleLines => "chỉ được viết trên một dòng".into(),
+            Kind::WordTooLong {
+                length,
+                limit,
+                place,
+            } => format!(
+                "có một từ dài {length} ký tự, vượt quá {limit} ký tự (độ dài tối đa vừa {}): \
+                 hãy thêm dấu cách",
+                place.vietnamese()
+            ),
+            Kind::UnknownField => "trường không có trong lược đồ (kiểm tra chính tả; \
+                                   `vanban schema` liệt kê các trường)"
+                .into(),
+            Kind::MissingField => "thiếu trường bắt buộc".into(),
+            Kind::WrongType { expected, found } => format!(
+                "phải là {}, nhưng đang là {}",
+                or(expected.iter().map(Expected::vietnamese)),
+                found.vietnamese()
+            ),
+            Kind::TooSmall { limit, found } => {
+                format!("phải từ {limit} trở lên, nhưng đang là {found}")
+            }
+            Kind::TooLarge { limit, found } => {
+                format!("không được vượt quá {limit}, nhưng đang là {found}")
+            }
+            Kind::TooFewItems { limit } => format!("phải có ít nhất {limit} mục"),
+            Kind::TooManyItems { limit } => format!("chỉ được có tối đa {limit} mục"),
+            Kind::TooLong { limit } => format!("chỉ được dài tối đa {limit} ký tự"),
+            Kind::NotASymbol { found } => format!(
+                "phải gồm chữ in hoa và chữ số, các nhóm nối bằng dấu '-' (ví dụ \"BCHQS\" hoặc \
+                 \"BCHQS-HLHPN\"), nhưng đang là {found}"
+            ),
+            Kind::NotADate { found } => format!(
+                "phải là một ngày có thật, viết theo dạng năm-tháng-ngày (YYYY-MM-DD), nhưng \
+                 đang là {found}"
+            ),
+            Kind::NotOneOf { options, found } => {
+                format!("phải là một trong các giá trị {options}, nhưng đang là {found}")
+            }
+            Kind::NotValid { found } => format!(
+                "giá trị {found} không phù hợp ở đây (`vanban schema` mô tả nội dung từng trường)"
+            ),
+            Kind::BadId => "chỉ được gồm chữ cái thường không dấu và chữ số, nối bằng dấu '-', \
+                            ví dụ \"hoi-lhpn\""
+                .into(),
+            Kind::DuplicateId { id } => format!("id \"{id}\" bị trùng"),
+            Kind::MoneyTotalTooLarge { limit } => {
+                format!("tổng các số tiền vượt quá {limit} đồng, báo cáo không in được")
+            }
+            Kind::OutsideReviewYears { year, found } => format!(
+                "phải thuộc năm {year} hoặc năm {} (năm báo cáo hoặc năm sau), nhưng đang là \
+                 {found}",
+                year + 1
+            ),
+            Kind::BadKey => "chỉ được gồm chữ cái thường không dấu và chữ số, nối bằng dấu '_', \
+                             ví dụ \"cay_xanh\""
+                .into(),
+            Kind::DuplicateKey { key } => format!("khóa \"{key}\" bị trùng"),
+            Kind::UnknownPlaceholder {
+                name,
+                figures,
+                keys,
+            } => format!(
+                "`{{{name}}}` không ứng với {} nào ở đây (các khóa: {})",
+                match figures {
+                    Figures::Quantities => "số liệu",
+                    Figures::Targets => "chỉ tiêu",
+                },
+                list_or(keys, "không có")
+            ),
+            Kind::AmountAndCount => "có cả `amount` lẫn `count`; mỗi số liệu hoặc là tiền \
+                                     (`amount`, tính bằng đồng) hoặc là số đếm (`count`)"
+                .into(),
+            Kind::NoAmountOrCount => {
+                "cần có `amount` (số tiền, tính tròn đồng) hoặc `count` (kèm `unit`)".into()
+            }
+            Kind::UnitWithAmount => "chỉ dùng kèm `count`; tiền luôn tính bằng đồng".into(),
+            Kind::UnitMissing => {
+                "còn thiếu: hãy ghi đơn vị của số đếm, ví dụ \"cây xanh\"".into()
+            }
+            Kind::OnBehalfOfWithActing => "không dùng với Q. (quyền): dòng thẩm quyền ký là \
+                                           \"Q.\" rồi đến chức vụ"
+                .into(),
+            Kind::OnBehalfOfMissing { authority } => format!(
+                "còn thiếu: thẩm quyền ký {} cần ghi rõ ký cho ai, ví dụ \"Chỉ huy trưởng\"",
+                authority.prefix()
+            ),
+            Kind::AuthorityMissing => {
+                "cần có `authority` (TM, KT, TL hoặc TUQ) để ghi rõ hình thức ký thay".into()
+            }
+            Kind::PartnerLeads { party } => {
+                format!("\"{party}\" đã chủ trì mục này; chỉ liệt kê các bên phối hợp còn lại")
+            }
+            Kind::PartnerTwice { party } => format!("\"{party}\" được liệt kê hai lần"),
+            Kind::ResponsibilityTwice { party } => {
+                format!("\"{party}\" đã có mục trách nhiệm; mỗi bên chỉ ghi một mục")
+            }
+            Kind::MidyearNotBeforeYearEnd => "phải trước ngày tổng kết cuối năm".into(),
+            Kind::NotASigningParty { party, parties } => format!(
+                "\"{party}\" không thuộc các bên ký ({}); mọi bên được nêu trong chương trình \
+                 đều phải ký",
+                parties.join(", ")
+            ),
+            Kind::OutsideProgramYear { year, found } => {
+                format!("phải thuộc năm {year} (năm của chương trình), nhưng đang là {found}")
+            }
+            Kind::NoProgram => {
+                "còn thiếu: chương trình phối hợp được lập từ chương trình năm sau".into()
+            }
+            Kind::NoGlyph { character } => format!(
+                "ký tự '{character}' (U+{:04X}) không có trong phông chữ; hãy xóa ký tự này hoặc \
+                 thêm phông chữ bằng --font-dir",
+                *character as u32
+            ),
+            Kind::NotUtf8 { line, column } => format!(
+                "dữ liệu không phải văn bản UTF-8 hợp lệ, lỗi ở dòng {line}, cột {column}"
+            ),
+            Kind::JsonSyntax {
+                line,
+                column,
+                found,
+            } => format!(
+                "JSON sai cú pháp ở dòng {line}, cột {column}: {}",
+                match found {
+                    Some(character) => format!("ký tự {} không đúng chỗ", quoted(*character)),
+                    None => "dữ liệu kết thúc khi JSON chưa trọn (thiếu dấu đóng `]`, `}` hoặc \
+                             `\"`)"
+                        .to_owned(),
+                }
+            ),
+            Kind::DataProblems { count } => format!("dữ liệu năm có {count} lỗi"),
+            Kind::NoWards => "phải có ít nhất một phường, xã".into(),
+            Kind::WardUnnamed => "phải ghi tên phường, xã, ví dụ \"Phường An Mỹ\"".into(),
+            Kind::ReservedFileName { slug } => {
+                format!("cho ra tên tệp \"{slug}\", trùng tên tệp mà lô văn bản dùng riêng")
+            }
+            Kind::SameFileName { slug, other } => format!(
+                "cho ra tên tệp \"{slug}\", trùng với tên tệp của {}",
+                other.vietnamese()
+            ),
+            Kind::UnknownFigure { key, keys } => format!(
+                "không có số liệu dùng chung nào có khóa \"{key}\" (các khóa: {})",
+                list_or(keys, "không có")
+            ),
+            Kind::NotShared { key } => format!(
+                "\"{key}\" không phải số liệu dùng chung, nên báo cáo tổng hợp không cộng được"
+            ),
+            Kind::KeyUsedTwice { key } => format!(
+                "\"{key}\" được dùng hai lần; trong một lô, khóa của mỗi số liệu phải khác nhau"
+            ),
+            Kind::FileUnreadable { file, reason } => {
+                format!("không đọc được {file}: {}", reason.vietnamese())
+            }
+            Kind::WardsFailed { failed, wards } => format!(
+                "{failed} trên {wards} phường, xã có lỗi; hãy sửa các lỗi này, hoặc gửi \
+                 allow_partial=true để bỏ qua các phường, xã đó"
+            ),
+            Kind::WardsLeftOut { failed, wards } => format!(
+                "{failed} trên {wards} phường, xã có lỗi; các lỗi được liệt kê ở trên và trong \
+                 tệp manifest"
+            ),
+            Kind::StoppedAtWard { ward } => format!("dừng lại ở {ward} (--strict)"),
+            Kind::RollupFailed => "không lập được báo cáo tổng hợp của thành phố".into(),
+            Kind::DirectoryEmpty => {
+                "không có tệp .json nào: hãy lưu dữ liệu năm của mỗi phường, xã vào một tệp".into()
+            }
+            Kind::DirectoryProblems { count } => format!("tên tệp có {count} lỗi"),
+            Kind::NotAWorkbook => {
+                "không đọc được tệp Excel: hãy lưu lại thành tệp Excel (.xlsx)".into()
+            }
+            Kind::NoWorksheet => "tệp Excel không có trang tính nào".into(),
+            Kind::NotCsv { line } => format!(
+                "không đọc được tệp CSV{}: hãy lưu lại dạng CSV UTF-8, phân cách bằng dấu phẩy \
+                 hoặc dấu chấm phẩy",
+                line.map(|line| format!(" (dòng {line})"))
+                    .unwrap_or_default()
+            ),
+            Kind::SheetProblems { count } => format!("bảng tính có {count} lỗi"),
+            Kind::NotAHeader { found } => {
+                format!("phải là tên cột, nhưng đang là {}", found.vietnamese())
+            }
+            Kind::UnknownColumn { columns, keys } => format!(
+                "cột không hợp lệ; các cột là {} và các khóa số liệu dùng chung: {}",
+                columns.join(", "),
+                keys.join(", ")
+            ),
+            Kind::SameHeader { column } => format!("trùng tên với cột {column}"),
+            Kind::MissingColumn { header } => {
+                format!("không có cột \"{header}\" (tên cột phân biệt chữ hoa, chữ thường)")
+            }
+            Kind::SheetEmpty => "đang trống: dòng đầu tiên phải ghi tên các cột".into(),
+            Kind::SheetWithoutWards => "chưa có phường, xã nào: hãy ghi mỗi phường, xã một \
+                                        dòng, dưới dòng tên cột"
+                .into(),
+            Kind::ValueWithoutHeader => "có giá trị nhưng cột này chưa có tên".into(),
+            Kind::NotText { found } => {
+                format!("phải là văn bản, nhưng đang là {}", found.vietnamese())
+            }
+            Kind::NotWholeNumber { found } => format!(
+                "phải là số nguyên không âm, nhưng đang là {}",
+                found.vietnamese()
+            ),
+            Kind::NotADateCell { found } => format!(
+                "phải là ngày (ô kiểu ngày, hoặc văn bản dạng YYYY-MM-DD), nhưng đang là {}",
+                found.vietnamese()
+            ),
+            Kind::PageNeedsPng => "page và dpi chỉ dùng với định dạng png".into(),
+            Kind::PdfOptionsNeedPdf => {
+                "PDF/A và việc chọn ô chữ ký chỉ dùng với định dạng pdf".into()
+            }
+            Kind::PageFromOne => "page được đếm từ 1".into(),
+            Kind::DpiOutOfRange { min, max } => format!("dpi phải từ {min} đến {max}"),
+            Kind::NoPage { page, pages } => {
+                format!("không có trang {page}: văn bản có {pages} trang")
+            }
+            Kind::NoDocumentKind { kind, kinds } => format!(
+                "không có loại văn bản \"{kind}\"; các loại là: {}",
+                kinds.join(", ")
+            ),
+            Kind::UnknownParameter { name, known } => format!(
+                "không có tham số `{name}`; các tham số là {}",
+                known.join(", ")
+            ),
+            Kind::ParameterTwice { name } => format!("tham số `{name}` được ghi hai lần"),
+            Kind::BadParameter {
+                name,
+                expected,
+                found,
+            } => format!(
+                "tham số `{name}` phải là {}, nhưng đang là \"{found}\"",
+                expected.vietnamese()
+            ),
+            Kind::AgreementsNeedPrograms => "chương trình phối hợp cần có `next_program` trong \
+                                             dữ liệu dùng chung"
+                .into(),
+            Kind::FieldsJsonWithoutFields => {
+                "--fields-json liệt kê các ô chữ ký mà --no-sign-fields bỏ đi".into()
+            }
+            Kind::PngToStdoutNeedsPage => "ghi PNG ra đầu ra chuẩn cần có --page".into(),
+            Kind::OtherSheetFormat { file } => {
+                format!("{file}: vanban chỉ đọc bảng tính lưu dạng .xlsx hoặc .csv")
+            }
+            Kind::SheetNeedsShared { file } => format!(
+                "{file} là bảng tính: --shared phải ghi tệp lô có dữ liệu dùng chung"
+            ),
+            Kind::DirectoryNeedsShared { file } => format!(
+                "{file} là thư mục tệp của các phường, xã: --shared phải ghi tệp lô có dữ liệu \
+                 dùng chung"
+            ),
+            Kind::SharedWithBatchFile { file } => format!(
+                "--shared chỉ dùng với bảng tính (.xlsx hoặc .csv) hoặc thư mục; {file} là tệp lô"
+            ),
+            Kind::CannotWrite { file, reason } => {
+                format!("không ghi được {file}: {}", reason.vietnamese())
+            }
+            Kind::NotAPdf => "không phải tệp PDF mà vanban đọc được".into(),
+            Kind::CannotServe { addr } => format!("không mở được dịch vụ tại {addr}"),
+            Kind::NotJson { media } => format!(
+                "hãy gửi dữ liệu năm dưới dạng application/json (yêu cầu ghi {})",
+                media.as_deref().unwrap_or("không có Content-Type")
+            ),
+            Kind::NotABatch => "hãy gửi tệp lô dưới dạng application/json, hoặc gửi bảng tính \
+                                các phường, xã (.xlsx hoặc .csv) cùng tệp dữ liệu chung dưới \
+                                dạng multipart/form-data, với hai phần `sheet` và `shared`"
+                .into(),
+            Kind::BodyTooLarge { limit } => {
+                format!("nội dung gửi lên lớn hơn giới hạn {limit} byte")
+            }
+            Kind::BodyUnreadable => "không đọc được nội dung yêu cầu".into(),
+            Kind::FormUnreadable => "không đọc được biểu mẫu: hãy gửi dạng multipart/form-data \
+                                     kèm `boundary`"
+                .into(),
+            Kind::FormPartTwice { part } => format!("biểu mẫu có hai phần `{part}`"),
+            Kind::FormPartUnexpected { part } => format!(
+                "biểu mẫu có phần `{part}` không dùng đến: hãy gửi `sheet` (bảng tính .xlsx \
+                 hoặc .csv các phường, xã) và `shared` (tệp lô có dữ liệu chung)"
+            ),
+            Kind::FormWithoutShared => {
+                "biểu mẫu thiếu phần `shared`: tệp lô có dữ liệu chung và phần tổng hợp".into()
+            }
+            Kind::FormWithoutSheet => {
+                "biểu mẫu thiếu phần `sheet`: bảng tính .xlsx hoặc .csv các phường, xã".into()
+            }
+            Kind::SheetPartFormat => "phần `sheet` phải là tệp Excel (.xlsx) hoặc tệp .csv".into(),
+            Kind::NoRoute { path } => format!(
+                "không có đường dẫn {path}; giao diện lập trình (API) nằm dưới /v1 (xem GET \
+                 /v1/templates)"
+            ),
+            Kind::MethodNotAllowed => "đường dẫn này không nhận phương thức đó: văn bản, lô và \
+                                       kiểm tra dữ liệu dùng POST, các đường dẫn còn lại dùng GET"
+                .into(),
+            Kind::NoStaticFile { file } => format!("không có tệp /static/{file}"),
+            Kind::Busy => {
+                "máy chủ đang bận dựng các văn bản khác; vui lòng thử lại sau giây lát".into()
+            }
+            Kind::TimedOut { seconds } => {
+                format!("văn bản dựng lâu hơn {seconds} giây, quá thời gian cho phép")
+            }
+            Kind::Template { detail } => format!("lỗi mẫu văn bản: {detail}"),
+            Kind::Internal => "lỗi nội bộ của máy chủ".into(),
+            Kind::Within { part, problem } => {
+                let part = match part {
+                    Part::SharedFile => "tệp dữ liệu chung",
+                    Part::Rollup => "báo cáo tổng hợp của thành phố",
+                    Part::Sheet => "bảng tính",
+                };
+                format!("{part}: {}", problem.vietnamese())
+            }
+        }
+    }
+}
+
+impl Location {
+    pub(super) fn vietnamese(&self) -> String {
+        match self {
+            Location::Json(path) | Location::File(path) => path.clone(),
+            Location::Cell {
+                row,
+                column,
+                header: Some(header),
+            } => format!("dòng {row}, cột {} ({header})", column_letter(*column)),
+            Location::Cell { row, column, .. } => {
+                format!("dòng {row}, cột {}", column_letter(*column))
+            }
+            Location::Row(row) => format!("dòng {row}"),
+            Location::Sheet => "bảng tính".into(),
+        }
+    }
+}
+
+impl Place {
+    fn vietnamese(self) -> &'static str {
+        match self {
+            Place::Paragraph => "một dòng của đoạn văn",
+            Place::OneLineField => "một trường một dòng",
+            Place::TableCell => "một ô của bảng",
+        }
+    }
+}
+
+impl Expected {
+    fn vietnamese(&self) -> String {
+        match self {
+            Expected::WholeNumber => "số nguyên".into(),
+            Expected::Number => "số".into(),
+            Expected::Text => "văn bản".into(),
+            Expected::List => "danh sách".into(),
+            Expected::Object => "đối tượng".into(),
+            Expected::TrueOrFalse => "true hoặc false".into(),
+            Expected::Null => "null".into(),
+            Expected::OneOf(words) => or(words.iter().map(|word| format!("`{word}`"))),
+        }
+    }
+}
+
+impl Found {
+    fn vietnamese(&self) -> String {
+        match self {
+            Found::Null => "null".into(),
+            Found::Bool(value) => value.to_string(),
+            Found::Number(number) => format!("số {number}"),
+            Found::Fraction(number) => format!("số thập phân {number}"),
+            Found::Text(text) => format!("văn bản {text}"),
+            Found::List => "danh sách".into(),
+            Found::Object => "đối tượng".into(),
+        }
+    }
+}
+
+impl CellValue {
+    fn vietnamese(&self) -> String {
+        match self {
+            CellValue::Empty => "ô trống".into(),
+            CellValue::Text(text) => format!("\"{text}\""),
+            CellValue::Number(number) => number.to_string(),
+            CellValue::Date(date) => format!("ngày {date}"),
+            CellValue::DateTime(time) => format!("ngày giờ {time}"),
+            CellValue::Duration => "một khoảng thời gian".into(),
+            CellValue::Bool(true) => "TRUE".into(),
+            CellValue::Bool(false) => "FALSE".into(),
+            CellValue::Error(error) => format!("lỗi {error}"),
+        }
+    }
+}
+
+impl IoReason {
+    fn vietnamese(self) -> &'static str {
+        match self {
+            IoReason::NotFound => "không có tệp này",
+            IoReason::PermissionDenied => "không có quyền truy cập",
+            IoReason::Other => "lỗi đọc ghi",
+        }
+    }
+}
+
+impl Hint {
+    pub(super) fn vietnamese(self) -> &'static str {
+        match self {
+            Hint::Schema => "`vanban schema` in ra mọi trường kèm kiểu dữ liệu",
+            Hint::JsonInUtf8 => "dữ liệu vào phải là văn bản JSON mã hóa UTF-8",
+            Hint::SheetCommand => "vanban batch WARDS.xlsx --shared BATCH.json -o OUT.zip",
+            Hint::AllowPartial => {
+                "--allow-partial cho kết quả 0 (thành công) khi chỉ một số phường, xã có lỗi"
+            }
+        }
+    }
+}
+
+/// "a", "a hoặc b", "a, b hoặc c".
+fn or(items: impl Iterator<Item = String>) -> String {
+    let items: Vec<String> = items.collect();
+    match items.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} hoặc {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
