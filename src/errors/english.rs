@@ -229,9 +229,6 @@ impl Kind {
                 "the parameter `{name}` must be {}, found \"{found}\"",
                 expected.english()
             ),
-            Kind::AgreementsNeedPrograms => {
-                "the coordination programs need `next_program` in the shared data".into()
-            }
             Kind::FieldsJsonWithoutFields => {
                 "--fields-json lists the fields --no-sign-fields leaves out".into()
             }

@@ -138,7 +138,6 @@ pub enum Kind {
         expected: Expected,
         found: String,
     },
-    AgreementsNeedPrograms,
 
     // The command line's own.
     FieldsJsonWithoutFields,
@@ -372,7 +371,6 @@ impl Kind {
             Kind::UnknownParameter { .. } => "unknown_parameter",
             Kind::ParameterTwice { .. } => "parameter_twice",
             Kind::BadParameter { .. } => "bad_parameter",
-            Kind::AgreementsNeedPrograms => "agreements_need_programs",
             Kind::FieldsJsonWithoutFields => "fields_json_without_fields",
             Kind::PngToStdoutNeedsPage => "png_to_stdout_needs_page",
             Kind::OtherSheetFormat { .. } => "other_sheet_format",

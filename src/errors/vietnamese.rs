@@ -191,7 +191,7 @@ impl Kind {
                 line.map(|line| format!(" (dòng {line})"))
                     .unwrap_or_default()
             ),
-            Kind::SheetProblems { count } => format!("bảng tính có {count} lỗi"),
+            Kind::SheetProblems { count } => format!("có {count} lỗi"),
             Kind::NotAHeader { found } => {
                 format!("phải là tên cột, nhưng đang là {}", found.vietnamese())
             }
@@ -246,9 +246,6 @@ impl Kind {
                 "tham số `{name}` phải là {}, nhưng đang là \"{found}\"",
                 expected.vietnamese()
             ),
-            Kind::AgreementsNeedPrograms => "chương trình phối hợp cần có `next_program` trong \
-                                             dữ liệu dùng chung"
-                .into(),
             Kind::FieldsJsonWithoutFields => {
                 "--fields-json liệt kê các ô chữ ký mà --no-sign-fields bỏ đi".into()
             }

@@ -122,6 +122,19 @@ impl Problem {
     }
 }
 
+#[cfg(test)]
+impl Problem {
+    /// What is wrong, as a whole.
+    pub fn kind(&self) -> &Kind {
+        &self.0.kind
+    }
+
+    /// The problems in the data.
+    pub fn data_errors(&self) -> impl Iterator<Item = &DataError> {
+        self.0.errors.iter().map(|(error, _)| error)
+    }
+}
+
 /// The status a problem is answered with: its class's (the data's 422, the request's 400, a
 /// template's or vanban's 500), or one of HTTP's own for what it names.
 fn status(kind: &Kind) -> StatusCode {

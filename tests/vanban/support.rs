@@ -6,9 +6,19 @@ use std::sync::OnceLock;
 
 pub const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/tam-ky-2022.json");
 
-/// Runs `vanban` with `args`.
+/// Runs `vanban` with `args`, in English whatever the locale of the tests.
 pub fn vanban(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vanban"))
+    vanban_in(&[], args)
+}
+
+/// Runs `vanban` with `args` and the locale variables `locale` (none: English).
+pub fn vanban_in(locale: &[(&str, &str)], args: &[&str]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_vanban"));
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
+    command
+        .envs(locale.iter().copied())
         .args(args)
         .output()
         .expect("vanban runs")

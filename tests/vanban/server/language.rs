@@ -48,6 +48,14 @@ fn vietnamese_when_asked_english_otherwise() {
     assert_eq!(english.header("vary"), Some("accept-language"));
     assert_eq!(problem["title"], "Unprocessable Entity");
     assert_eq!(problem["detail"], "3 problem(s) in the year data");
+    assert_eq!(problem["code"], "data_problems");
+    let codes: Vec<&str> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|error| error["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["unknown_field", "wrong_type", "text_empty"]);
     assert_eq!(
         error_lines(&problem),
         [
@@ -135,7 +143,7 @@ fn every_kind_of_problem_is_said_in_vietnamese() {
     );
     assert_eq!(
         problem["detail"],
-        "JSON sai cú pháp ở dòng 3, cột 3: tên trường phải là văn bản đặt trong dấu ngoặc kép"
+        "JSON sai cú pháp ở dòng 3, cột 3: ký tự `o` không đúng chỗ"
     );
     assert_eq!(problem["title"], "Yêu cầu không hợp lệ");
 
@@ -170,7 +178,7 @@ fn every_kind_of_problem_is_said_in_vietnamese() {
     .problem(400);
     assert_eq!(
         problem["detail"],
-        "tham số truy vấn `format`: giá trị `gif` không hợp lệ, phải là `pdf` hoặc `png`"
+        "tham số `format` phải là `pdf` hoặc `png`, nhưng đang là \"gif\""
     );
 
     // A batch's wards: each error keeps its ward.
@@ -186,8 +194,8 @@ fn every_kind_of_problem_is_said_in_vietnamese() {
     .problem(422);
     assert_eq!(problem["detail"], "dữ liệu năm có 1 lỗi");
     assert_eq!(
-        problem["errors"][0]["message"],
-        "giá trị không hợp lệ: phải là số nguyên không âm, nhưng đang là số nguyên `-5`"
+        error_lines(&problem),
+        ["$.wards[1].figures.cay_xanh: phải từ 0 trở lên, nhưng đang là -5"]
     );
     batch["wards"][1]["figures"]["cay_xanh"] = json!(5);
     batch["wards"][1]["overrides"]["signer"]["name"] = json!(" ");
@@ -206,10 +214,15 @@ fn every_kind_of_problem_is_said_in_vietnamese() {
     );
     assert_eq!(
         problem["errors"],
-        json!([{"path": "$.signer.name", "message": "không được để trống", "ward": "Phường An Sơn"}])
+        json!([{
+            "code": "text_empty",
+            "path": "$.signer.name",
+            "message": "không được để trống",
+            "ward": "Phường An Sơn"
+        }])
     );
 
-    // A sheet: its rows and columns are said in Vietnamese too.
+    // A sheet: its cells are named as the sheet names them (column letter, row number).
     let (content_type, body) = form(&[
         (
             "sheet",
@@ -219,20 +232,21 @@ fn every_kind_of_problem_is_said_in_vietnamese() {
         ("shared", "s.json", &std::fs::read(WARDS_JSON).unwrap()),
     ]);
     let problem = post(&server, "/v1/batches", &content_type, &body, vi).problem(422);
-    assert_eq!(problem["detail"], "bảng tính có 2 lỗi");
+    assert_eq!(problem["detail"], "bảng tính: có 2 lỗi");
     assert_eq!(
         error_lines(&problem),
         [
-            "dòng 2, cột C (cay_xanh): phải là số nguyên không âm, nhưng đang là \"many\"",
-            "dòng 3, cột A (name): không được để trống",
+            "C2: phải là số nguyên không âm, nhưng đang là \"many\"",
+            "A3: không được để trống",
         ]
     );
     let english = post(&server, "/v1/batches", &content_type, &body, None).problem(422);
+    assert_eq!(english["detail"], "the sheet: 2 problem(s) in the sheet");
     assert_eq!(
         error_lines(&english),
         [
-            "row 2, column C (cay_xanh): expected a whole number of at least 0, found \"many\"",
-            "row 3, column A (name): must not be empty",
+            "C2: expected a whole number of at least 0, found \"many\"",
+            "A3: must not be empty",
         ]
     );
 }

@@ -1,0 +1,786 @@
+//! A corpus of every kind of problem, made by the real loaders and checks (year data, batch
+//! files, their shared part, sheets of wards in .csv and .xlsx, a directory of ward files,
+//! the engine's checks, render and batch queries) and by real requests to the service's
+//! routes; the command line's own problems are made by `tests/vanban`. Every kind must be in
+//! it, and each is said in English and in Vietnamese with no English word left in the
+//! Vietnamese.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::Request;
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+use super::problem::Problem;
+use super::{AppState, ServerOptions, app};
+use crate::batch::{self, Batch, BatchError, BatchOptions, SheetFormat};
+use crate::errors::{DataError, IoReason, Kind, Language, Location};
+use crate::model::{InvalidData, parse_year_data};
+use crate::request::{BatchRequest, RenderRequest};
+use crate::{DocumentKind, Engine, EngineOptions};
+
+/// Every problem said, with its location when it has one.
+#[derive(Debug, Default)]
+struct Said(Vec<(Kind, Option<Location>)>);
+
+impl Said {
+    fn kind(&mut self, kind: Kind) {
+        self.0.push((kind, None));
+    }
+
+    fn errors(&mut self, errors: &[DataError]) {
+        let errors = errors.iter().cloned();
+        self.0
+            .extend(errors.map(|error| (error.kind, Some(error.at))));
+    }
+
+    fn invalid(&mut self, error: &InvalidData) {
+        self.kind(error.kind());
+        self.errors(error.errors());
+    }
+
+    fn problem(&mut self, problem: &Problem) {
+        self.kind(problem.kind().clone());
+        let errors: Vec<DataError> = problem.data_errors().cloned().collect();
+        self.errors(&errors);
+    }
+}
+
+fn sample(name: &str) -> Vec<u8> {
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("samples")
+            .join(name),
+    )
+    .unwrap()
+}
+
+fn sample_json(name: &str) -> Value {
+    serde_json::from_slice(&sample(name)).unwrap()
+}
+
+/// The sample year data changed by `edit`.
+fn year_data(edit: impl FnOnce(&mut Value)) -> Vec<u8> {
+    let mut data = sample_json("tam-ky-2022.json");
+    edit(&mut data);
+    serde_json::to_vec(&data).unwrap()
+}
+
+/// The sample batch file changed by `edit`.
+fn batch_file(edit: impl FnOnce(&mut Value)) -> Vec<u8> {
+    let mut batch = sample_json("tam-ky-wards-2022.json");
+    edit(&mut batch);
+    serde_json::to_vec(&batch).unwrap()
+}
+
+/// Year data that breaks every rule, each edit in a file of its own where one error would
+/// hide the others.
+fn bad_year_data() -> Vec<Vec<u8>> {
+    let quantity =
+        |o: usize, a: usize, q: usize| format!("/organizations/{o}/activities/{a}/quantities/{q}");
+    let set = |data: &mut Value, pointer: &str, value: Value| {
+        let (parent, field) = pointer.rsplit_once('/').unwrap();
+        match data.pointer_mut(parent) {
+            Some(Value::Object(object)) => {
+                object.insert(field.to_owned(), value);
+            }
+            Some(Value::Array(items)) => items[field.parse::<usize>().unwrap()] = value,
+            _ => panic!("no {parent}"),
+        }
+    };
+    let remove = |data: &mut Value, pointer: &str, field: &str| {
+        data.pointer_mut(pointer)
+            .and_then(Value::as_object_mut)
+            .and_then(|object| object.remove(field))
+            .unwrap_or_else(|| panic!("no {pointer}/{field}"));
+    };
+    vec![
+        // Text that cannot print well.
+        year_data(|d| {
+            set(d, "/signer/name", json!(" \u{200B} "));
+            set(
+                d,
+                "/situation/overview/0",
+                json!("Tình hình \u{202E}đảo chiều"),
+            );
+            set(d, "/issuer/place", json!("Tam\nKỳ"));
+            set(d, "/general_results/0", json!("x".repeat(36)));
+            set(d, "/issuer/name", json!("x".repeat(21)));
+            set(
+                d,
+                &format!("{}/unit", quantity(0, 0, 0)),
+                json!("x".repeat(11)),
+            );
+        }),
+        // Against the schema.
+        year_data(|d| {
+            set(d, "/issuer/nam", json!("x"));
+            remove(d, "/issuer", "abbreviation");
+            set(d, "/year", json!("2022"));
+            set(d, "/document/number", json!(5.5));
+            set(d, "/signer/name", json!(["Đoàn Văn Quang"]));
+            set(d, "/signer/title", json!({"a": 1}));
+            set(d, "/issuer/place", json!(true));
+            set(d, "/review_meeting/place", json!(null));
+            set(d, "/situation", json!(5));
+            set(d, "/recipients", json!("UBND thành phố"));
+            set(d, "/document/review", json!("so-ket"));
+            set(d, "/signer/authority", json!(5));
+        }),
+        year_data(|d| {
+            set(d, "/year", json!(3022));
+            set(d, &format!("{}/count", quantity(0, 0, 0)), json!(-1));
+            set(d, "/recipients", json!(vec!["UBND thành phố"; 31]));
+            set(d, "/archive", json!([]));
+            set(d, "/issuer/abbreviation", json!("bchqs"));
+            set(d, "/document/date", json!("2022-02-30"));
+        }),
+        year_data(|d| set(d, "/recipients/0", json!("Ủy ban nhân dân ".repeat(10)))),
+        // A whole number written as a fraction, which only serde catches.
+        year_data(|d| set(d, &format!("{}/count", quantity(0, 0, 0)), json!(5.0))),
+        // The rules the schema cannot say.
+        year_data(|d| {
+            set(d, "/organizations/1/id", json!("Hoi LHPN"));
+            let first = d["organizations"][0]["id"].clone();
+            set(d, "/organizations/2/id", first);
+            set(d, "/document/date", json!("2020-05-01"));
+            set(d, &format!("{}/key", quantity(3, 0, 0)), json!("Ho Ngheo"));
+            let key = d["organizations"][0]["activities"][0]["quantities"][0]["key"].clone();
+            set(d, &format!("{}/key", quantity(0, 0, 1)), key);
+            set(
+                d,
+                "/organizations/1/activities/0/text",
+                json!("Vận động {khong_co}."),
+            );
+            set(
+                d,
+                "/organizations/2/activities/2/text",
+                json!("Tổ chức {khong_co}."),
+            );
+            set(d, &format!("{}/count", quantity(0, 1, 1)), json!(1));
+            remove(d, &quantity(2, 1, 0), "count");
+            set(d, &format!("{}/unit", quantity(1, 0, 0)), json!("đồng"));
+            remove(d, &quantity(1, 0, 1), "unit");
+            set(d, "/signer/authority", json!("Q"));
+            set(d, "/next_program/parties/0/signer/authority", json!("TM"));
+            let signer =
+                json!({"on_behalf_of": "Ban Thường vụ", "title": "Chủ tịch", "name": "Lê A"});
+            set(d, "/next_program/parties/1/signer", signer);
+            set(d, "/next_program/document/date", json!("2020-01-01"));
+            let lead = d["next_program"]["items"][0]["lead"].clone();
+            set(
+                d,
+                "/next_program/items/0/partners",
+                json!([lead, "mttq", "mttq", "khong-co"]),
+            );
+            set(d, "/next_program/items/0/deadline", json!("2024-01-01"));
+            set(
+                d,
+                "/next_program/items/1/text",
+                json!("Thực hiện {khong_co}."),
+            );
+            let party = d["next_program"]["responsibilities"][0]["party"].clone();
+            set(d, "/next_program/responsibilities/1/party", party);
+            set(
+                d,
+                "/next_program/reporting/midyear_review",
+                json!("2023-12-01"),
+            );
+        }),
+        year_data(|d| {
+            for o in 0..7 {
+                let figure = d.pointer_mut(&quantity(o, 0, 0)).unwrap();
+                let figure = figure.as_object_mut().unwrap();
+                figure.remove("count");
+                figure.remove("unit");
+                figure.insert("amount".into(), json!(10_000_000_000_000u64));
+            }
+        }),
+    ]
+}
+
+/// Bytes that are not JSON, one for each syntax error serde_json reports.
+fn bad_json() -> Vec<Vec<u8>> {
+    let mut inputs: Vec<Vec<u8>> = [
+        "{\n  \"year\": 2022,\n  oops",
+        "{\"year\": oops}",
+        "[trux]",
+        "[1, 2",
+        "{\"a\": 1",
+        "\"abc",
+        "{\"a\": ",
+        "{\"a\" 1}",
+        "[1 2]",
+        "{\"a\": 1 \"b\": 2}",
+        "tru",
+        "\"\\q\"",
+        "-x",
+        "1e999999",
+        "\"\\uDC00\"",
+        "\"a\u{1}b\"",
+        "{1: 2}",
+        "\"\\uD800\"",
+        "[1,]",
+        "{} x",
+        "\"\\u12\"",
+    ]
+    .iter()
+    .map(|text| text.as_bytes().to_vec())
+    .collect();
+    inputs.push(format!("{}{}", "[".repeat(200), "]".repeat(200)).into_bytes());
+    inputs.push(b"{\"year\": \"Tam K\xff\"}".to_vec());
+    inputs
+}
+
+/// Batch files that break every rule; serde stops at its first error, so each of those has a
+/// file of its own.
+fn bad_batches() -> Vec<Vec<u8>> {
+    let shared_key = |b: &mut Value| {
+        let key = b["shared"]["organizations"][0]["activities"][0]["quantities"][0]["key"].clone();
+        b["shared"]["organizations"][1]["activities"][0]["quantities"][0]["key"] = key;
+    };
+    vec![
+        batch_file(|b| b["wards"] = json!([])),
+        batch_file(|b| {
+            b["wards"][0]["name"] = json!("!!!");
+            b["wards"][1]["name"] = json!("Tổng hợp");
+            b["wards"][3]["name"] = b["wards"][2]["name"].clone();
+            b["wards"][4]["figures"]["khong_co"] = json!(1);
+        }),
+        batch_file(shared_key),
+        batch_file(|b| {
+            b.as_object_mut().unwrap().remove("wards");
+        }),
+        batch_file(|b| b["ward"] = json!([])),
+        batch_file(|b| b["wards"][0]["nam"] = json!("x")),
+        batch_file(|b| b["wards"][0]["figures"]["cay_xanh"] = json!(-5)),
+        batch_file(|b| b["wards"][0]["figures"]["cay_xanh"] = json!(1.5)),
+        batch_file(|b| b["wards"][0]["name"] = json!(5)),
+        batch_file(|b| b["wards"][0]["name"] = json!(["Phường An Mỹ"])),
+        batch_file(|b| b["shared"] = json!("x")),
+        batch_file(|b| b["wards"] = json!({})),
+        batch_file(|b| b["wards"][0] = json!(true)),
+        batch_file(|b| b["wards"][0] = json!([])),
+        b"null".to_vec(),
+        b"[]".to_vec(),
+    ]
+}
+
+/// Sheets of wards (CSV) with every kind of bad header and cell.
+fn bad_csv_sheets() -> Vec<&'static [u8]> {
+    vec![
+        &b""[..],
+        &b"name,signer_name\n"[..],
+        &b"Name,signer_name,cay_xanh,cay_xanh\n"[..],
+        "name,signer_name,cay_xanh,number,date\nPhường An Mỹ,,abc,1.5,28/10/2022,x\n".as_bytes(),
+        "name,signer_name\nPhường An Mỹ,A\nPhuong An My,B\nTổng hợp,C\n".as_bytes(),
+        &b"name,signer_name\nPh\xffng,A\n"[..],
+    ]
+}
+
+/// A cell of a generated workbook.
+#[derive(Clone, Copy)]
+enum Cell<'a> {
+    Text(&'a str),
+    Number(f64),
+    /// A serial date with a date, date-and-time or duration number format.
+    Date(f64),
+    DateTime(f64),
+    Duration(f64),
+    Bool(bool),
+    Error(&'a str),
+}
+
+/// An .xlsx workbook whose first worksheet holds `rows` (none: no worksheet at all).
+fn xlsx(rows: Option<&[&[Cell]]>) -> Vec<u8> {
+    let mut sheet = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
+    );
+    for (r, row) in rows.unwrap_or_default().iter().enumerate() {
+        sheet.push_str(&format!(r#"<row r="{}">"#, r + 1));
+        for (c, cell) in row.iter().enumerate() {
+            let at = format!("{}{}", char::from(b'A' + c as u8), r + 1);
+            sheet.push_str(&match cell {
+                Cell::Text(text) => {
+                    format!(r#"<c r="{at}" t="inlineStr"><is><t>{text}</t></is></c>"#)
+                }
+                Cell::Number(n) => format!(r#"<c r="{at}"><v>{n}</v></c>"#),
+                Cell::Date(n) => format!(r#"<c r="{at}" s="1"><v>{n}</v></c>"#),
+                Cell::DateTime(n) => format!(r#"<c r="{at}" s="2"><v>{n}</v></c>"#),
+                Cell::Duration(n) => format!(r#"<c r="{at}" s="3"><v>{n}</v></c>"#),
+                Cell::Bool(b) => format!(r#"<c r="{at}" t="b"><v>{}</v></c>"#, u8::from(*b)),
+                Cell::Error(e) => format!(r#"<c r="{at}" t="e"><v>{e}</v></c>"#),
+            });
+        }
+        sheet.push_str("</row>");
+    }
+    sheet.push_str("</sheetData></worksheet>");
+    let sheets = if rows.is_some() {
+        r#"<sheets><sheet name="Wards" sheetId="1" r:id="rId1"/></sheets>"#
+    } else {
+        "<sheets/>"
+    };
+    let files = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#.to_owned(),
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_owned(),
+        ),
+        (
+            "xl/workbook.xml",
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">{sheets}</workbook>"#
+            ),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#.to_owned(),
+        ),
+        (
+            "xl/styles.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="22" applyNumberFormat="1"/><xf numFmtId="46" applyNumberFormat="1"/></cellXfs></styleSheet>"#.to_owned(),
+        ),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ];
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, text) in files {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// Workbooks with every kind of cell where it does not belong.
+fn bad_xlsx_sheets() -> Vec<Vec<u8>> {
+    use Cell::*;
+    let bad_header: &[&[Cell]] = &[&[Text("name"), Text("signer_name"), Number(5.0)]];
+    let bad_cells: &[&[Cell]] = &[
+        &[
+            Text("name"),
+            Text("signer_name"),
+            Text("cay_xanh"),
+            Text("date"),
+        ],
+        &[Number(5.0), Date(44862.0), Bool(true), Error("#DIV/0!")],
+        &[DateTime(44862.5), Bool(false), Duration(1.5), Text("abc")],
+    ];
+    vec![
+        b"not a workbook".to_vec(),
+        xlsx(None),
+        xlsx(Some(bad_header)),
+        xlsx(Some(bad_cells)),
+    ]
+}
+
+/// A directory batch whose first ward's file has a figure no shared quantity has, and whose
+/// second ward's file is gone by the time it is read; the third is fine.
+fn bad_directory(engine: &Engine, said: &mut Said) {
+    let shared = Batch::parse_shared(&sample("tam-ky-wards-2022.json")).unwrap();
+    let dir = std::env::temp_dir().join(format!("vanban-messages-corpus-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let wards = Batch::parse(&sample("tam-ky-wards-2022.json")).unwrap();
+    // A ward's year data as a file: its optional fields left out rather than null.
+    fn without_nulls(value: &mut Value) {
+        match value {
+            Value::Object(object) => {
+                object.retain(|_, item| !item.is_null());
+                object.values_mut().for_each(without_nulls);
+            }
+            Value::Array(items) => items.iter_mut().for_each(without_nulls),
+            _ => {}
+        }
+    }
+    let ward = |index| {
+        let mut data = serde_json::to_value(wards.ward_data(index).unwrap()).unwrap();
+        without_nulls(&mut data);
+        data
+    };
+    let mut extra = ward(0);
+    extra["organizations"][0]["activities"][0]["quantities"][0]["key"] = json!("khong_co");
+    extra["organizations"][0]["activities"][0]["text"] = json!("Tổ chức {khong_co}.");
+    let write = |name: &str, data: &Value| -> PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, serde_json::to_vec(data).unwrap()).unwrap();
+        path
+    };
+    write("a.json", &extra);
+    let gone = write("b.json", &ward(1));
+    write("c.json", &ward(2));
+    let batch = Batch::from_directory(shared, &dir).unwrap();
+    std::fs::remove_file(gone).unwrap();
+    let options = BatchOptions {
+        workers: 1,
+        agreements: false,
+        strict: false,
+        export: Default::default(),
+    };
+    let prepared = match batch::prepare(engine, &batch, &options) {
+        Ok(prepared) => prepared,
+        Err(BatchError::Rollup(error)) => panic!("the roll-up failed: {error:?}"),
+        Err(error) => panic!("{error}"),
+    };
+    for (_, errors) in prepared.invalid() {
+        said.errors(errors);
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// What the library's loaders and checks say.
+fn library(engine: &Engine, said: &mut Said) {
+    for bytes in bad_year_data().iter().chain(&bad_json()) {
+        said.invalid(&parse_year_data(bytes).expect_err("bad year data"));
+    }
+    // What only rendering checks: a character without a glyph, an agreement without its
+    // program.
+    let data = parse_year_data(&year_data(|d| d["signer"]["name"] = json!("Đoàn Văn 漢"))).unwrap();
+    said.invalid(&engine.check(DocumentKind::Report, &data).unwrap_err());
+    let data = parse_year_data(&year_data(|d| {
+        d.as_object_mut().unwrap().remove("next_program");
+    }))
+    .unwrap();
+    said.invalid(&engine.check(DocumentKind::Agreement, &data).unwrap_err());
+
+    for bytes in bad_batches() {
+        said.invalid(&Batch::parse(&bytes).expect_err("a bad batch"));
+    }
+    let shared = || Batch::parse_shared(&sample("tam-ky-wards-2022.json")).unwrap();
+    for bytes in bad_csv_sheets() {
+        let error = Batch::from_sheet(shared(), SheetFormat::Csv, bytes).expect_err("a bad sheet");
+        said.kind(error.kind());
+        said.errors(error.errors());
+    }
+    for bytes in bad_xlsx_sheets() {
+        let error =
+            Batch::from_sheet(shared(), SheetFormat::Xlsx, &bytes).expect_err("a bad sheet");
+        said.kind(error.kind());
+        said.errors(error.errors());
+    }
+    bad_directory(engine, said);
+    let empty = std::env::temp_dir().join(format!("vanban-corpus-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).unwrap();
+    for dir in [empty.as_path(), Path::new("/nonexistent/vanban")] {
+        let error = Batch::from_directory(shared(), dir).expect_err("no wards");
+        said.kind(error.kind(dir));
+    }
+    // Files whose names give the same file name, or the roll-up's.
+    for name in ["An My.json", "an-my.json", "tong-hop.json"] {
+        std::fs::write(empty.join(name), b"{}").unwrap();
+    }
+    match Batch::from_directory(shared(), &empty) {
+        Err(error @ batch::DirectoryError::Names { .. }) => {
+            said.kind(error.kind(&empty));
+            if let batch::DirectoryError::Names { errors } = error {
+                said.errors(&errors);
+            }
+        }
+        other => panic!("{other:?}"),
+    }
+    std::fs::remove_dir_all(&empty).unwrap();
+
+    // A template that fails.
+    let templates = std::env::temp_dir().join(format!("vanban-corpus-tpl-{}", std::process::id()));
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join("report.typ.j2"), "{{ data.nope.deeper }}\n").unwrap();
+    let broken = Engine::new(&EngineOptions {
+        templates: Some(templates.clone()),
+        font_dirs: Vec::new(),
+    })
+    .unwrap();
+    let data = parse_year_data(&sample("tam-ky-2022.json")).unwrap();
+    let error = broken
+        .pdf(DocumentKind::Report, &data, Default::default())
+        .unwrap_err();
+    said.kind(error.kind());
+    said.errors(&error.errors());
+    std::fs::remove_dir_all(&templates).unwrap();
+
+    // Render and batch requests.
+    for query in [
+        "format=gif",
+        "page=2",
+        "format=png&pdf_a=true",
+        "format=png&page=0",
+        "format=png&dpi=5000",
+        "format=png&page=abc",
+        "pdf_a=maybe",
+        "colour=red",
+        "page=1&page=1",
+    ] {
+        let pairs: Vec<(String, String)> = query
+            .split('&')
+            .map(|pair| {
+                let (name, value) = pair.split_once('=').unwrap();
+                (name.to_owned(), value.to_owned())
+            })
+            .collect();
+        said.kind(RenderRequest::from_query(DocumentKind::Report, &pairs).unwrap_err());
+    }
+    let with = [("with".to_owned(), "memo".to_owned())];
+    said.kind(BatchRequest::from_query(&with).unwrap_err());
+    said.kind(DocumentKind::named("memo").unwrap_err());
+}
+
+/// What the command line says of its own (`tests/vanban` runs each of these).
+fn command_line(said: &mut Said) {
+    let file = || "wards.ods".to_owned();
+    for kind in [
+        Kind::FieldsJsonWithoutFields,
+        Kind::PngToStdoutNeedsPage,
+        Kind::OtherSheetFormat { file: file() },
+        Kind::SheetNeedsShared { file: file() },
+        Kind::DirectoryNeedsShared { file: file() },
+        Kind::SharedWithBatchFile { file: file() },
+        Kind::CannotWrite {
+            file: file(),
+            reason: IoReason::PermissionDenied,
+        },
+        Kind::FileUnreadable {
+            file: file(),
+            reason: IoReason::Other,
+        },
+        Kind::NotAPdf,
+        Kind::CannotServe {
+            addr: "127.0.0.1:8080".into(),
+        },
+        Kind::WardsLeftOut {
+            failed: 1,
+            wards: 13,
+        },
+        Kind::StoppedAtWard {
+            ward: "Phường An Mỹ".into(),
+        },
+        Kind::RollupFailed,
+    ] {
+        said.kind(kind);
+    }
+}
+
+/// The body limit of the server under test: the samples fit, a larger body does not.
+const BODY_LIMIT: usize = 64 * 1024;
+
+/// A `multipart/form-data` body of `(name, file name, bytes)` parts, and its content type.
+fn form(parts: &[(&str, &str, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "vanban-corpus-boundary";
+    let mut body = Vec::new();
+    for (name, file, bytes) in parts {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file}\"\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+/// What the routes answer with: each request goes through the whole service, in process.
+fn routes(engine: Engine, said: &mut Said) {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let options = ServerOptions {
+        body_limit: BODY_LIMIT,
+        ..ServerOptions::default()
+    };
+    let state: Arc<AppState> = AppState::new(engine, &options);
+    let ask = |method: &str, path: &str, content_type: Option<&str>, body: Vec<u8>| {
+        let mut request = Request::builder().method(method).uri(path);
+        if let Some(content_type) = content_type {
+            request = request.header("Content-Type", content_type);
+        }
+        let request = request.body(Body::from(body)).unwrap();
+        let response = runtime.block_on(app(state.clone()).oneshot(request)).unwrap();
+        let problem = response.extensions().get::<Problem>();
+        problem.unwrap_or_else(|| panic!("{path}: no problem")).clone()
+    };
+    let json = |path: &str, body: &[u8]| ask("POST", path, Some("application/json"), body.to_vec());
+    let year_data = sample("tam-ky-2022.json");
+    let batch = sample("tam-ky-wards-2022.json");
+    let sheet = sample("tam-ky-wards-2022.csv");
+    let report = "/v1/documents/report";
+    let mut problems = vec![
+        json(report, b"{\"year\": 2022"),
+        json("/v1/documents/memo", &year_data),
+        json(&format!("{report}?format=png&page=99"), &year_data),
+        ask("GET", "/v2/documents/report", None, Vec::new()),
+        ask("GET", report, None, Vec::new()),
+        ask("GET", "/static/nope.js", None, Vec::new()),
+        ask("POST", report, Some("text/plain"), year_data.clone()),
+        json(report, &vec![b' '; BODY_LIMIT + 1]),
+        ask("POST", "/v1/batches", Some("text/csv"), sheet.clone()),
+    ];
+    let mut bad_ward: Value = serde_json::from_slice(&batch).unwrap();
+    bad_ward["wards"][0]["overrides"]["signer"]["name"] = json!("");
+    problems.push(json("/v1/batches", &serde_json::to_vec(&bad_ward).unwrap()));
+    let mut bad_rollup: Value = serde_json::from_slice(&batch).unwrap();
+    bad_rollup["rollup"]["signer"] = json!({"title": "Chỉ huy trưởng", "name": " "});
+    problems.push(json("/v1/batches", &serde_json::to_vec(&bad_rollup).unwrap()));
+    let bad_cells = "name,signer_name,cay_xanh\nPhường An Mỹ,A,many\n".as_bytes();
+    for parts in [
+        &[("sheet", "w.csv", &sheet[..])][..],
+        &[("shared", "s.json", &batch[..])],
+        &[("sheet", "w.csv", &sheet), ("sheet", "w.csv", &sheet)],
+        &[
+            ("sheet", "w.csv", &sheet),
+            ("shared", "s.json", &batch),
+            ("x", "x", b""),
+        ],
+        &[("sheet", "w.ods", &sheet), ("shared", "s.json", &batch)],
+        &[("sheet", "w.xlsx", b"not a workbook"), ("shared", "s.json", &batch)],
+        &[("sheet", "w.csv", bad_cells), ("shared", "s.json", &batch)],
+        &[("sheet", "w.csv", &sheet), ("shared", "s.json", b"{}")],
+    ] {
+        let (content_type, body) = form(parts);
+        problems.push(ask("POST", "/v1/batches", Some(&content_type), body));
+    }
+    let (content_type, _) = form(&[]);
+    problems.push(ask("POST", "/v1/batches", Some(&content_type), b"garbage".to_vec()));
+    for problem in &problems {
+        said.problem(problem);
+    }
+    // What only a busy or slow server, a failed read or a fault answers with.
+    for kind in [
+        Kind::Busy,
+        Kind::TimedOut { seconds: 30.0 },
+        Kind::BodyUnreadable,
+        Kind::Internal,
+    ] {
+        said.kind(kind);
+    }
+}
+
+/// The words of `text` that could be English: runs of ASCII letters, outside quotes,
+/// backquotes, options (`--strict`), parameters (`allow_partial=true`) and file names.
+fn words(text: &str) -> HashSet<String> {
+    let mut plain = String::new();
+    let mut quote = None;
+    for c in text.chars() {
+        match quote {
+            Some(end) if c == end => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '`' => quote = Some(c),
+            None => plain.push(c),
+        }
+    }
+    let punctuation = |c: char| "()[],;:.!?".contains(c);
+    plain
+        .split_whitespace()
+        .map(|token| token.trim_matches(punctuation))
+        .filter(|token| !token.starts_with("--") && !token.contains(['=', '_', '/', '+', '.']))
+        .flat_map(|token| token.split(|c: char| !c.is_alphabetic()))
+        .filter(|word| word.len() > 1 && word.is_ascii())
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+/// The values a kind quotes: its text and numbers, as its `Debug` shows them in quotes.
+fn values(kind: &Kind) -> HashSet<String> {
+    let debug = format!("{kind:?}");
+    let mut quoted = String::new();
+    let mut inside = false;
+    let mut escaped = false;
+    for c in debug.chars() {
+        match (inside, escaped, c) {
+            (true, false, '\\') => escaped = true,
+            (true, false, '"') => {
+                inside = false;
+                quoted.push(' ');
+            }
+            (true, _, c) => {
+                escaped = false;
+                quoted.push(c);
+            }
+            (false, _, '"') => inside = true,
+            _ => {}
+        }
+    }
+    quoted
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+/// Names, codes and units that both languages write the same way.
+const SAME_IN_BOTH: &[&str] = &[
+    "vanban", "schema", "json", "utf", "csv", "xlsx", "excel", "pdf", "png", "dpi", "page", "api",
+    "get", "post", "content", "type", "application", "multipart", "form", "data", "boundary",
+    "static", "templates", "id", "tm", "kt", "tl", "tuq", "yyyy", "mm", "dd", "true", "false",
+    "null", "manifest", "font", "dir", "sheet", "shared", "ward", "wards", "zip",
+    // Vietnamese words spelt as English ones are: "in hoa" (capital letters).
+    "in",
+];
+
+/// Kinds no input to vanban can give, and why.
+const UNREACHED: &[&str] = &[
+    // The fallback for a schema keyword vanban's schemas do not use, and for a value serde
+    // refuses after the schema has taken it (only a whole number written as a fraction,
+    // which is `wrong_type`).
+    "not_valid",
+];
+
+/// The codes `Kind::code` gives, read from its source.
+fn every_code() -> Vec<&'static str> {
+    let source = include_str!("../errors/kind.rs");
+    let start = source.find("pub fn code(&self)").unwrap();
+    let end = start + source[start..].find("pub fn class(&self)").unwrap();
+    source[start..end]
+        .split("=> \"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap())
+        .collect()
+}
+
+#[test]
+fn every_kind_is_said_in_english_and_vietnamese() {
+    let engine = Engine::new(&EngineOptions::default()).unwrap();
+    let mut said = Said::default();
+    library(&engine, &mut said);
+    command_line(&mut said);
+    routes(engine, &mut said);
+
+    let print = std::env::var_os("VANBAN_PRINT_CORPUS").is_some();
+    let mut english_left = Vec::new();
+    for (kind, location) in &said.0 {
+        let (english, vietnamese) = (kind.say(Language::English), kind.say(Language::Vietnamese));
+        if print {
+            eprintln!("{}\n  {english}\n  {vietnamese}", kind.code());
+        }
+        let values = values(kind);
+        let wording: HashSet<String> = words(&english)
+            .into_iter()
+            .filter(|word| !values.contains(word) && !SAME_IN_BOTH.contains(&word.as_str()))
+            .collect();
+        let left: Vec<String> = words(&vietnamese)
+            .into_iter()
+            .filter(|word| wording.contains(word))
+            .collect();
+        if !left.is_empty() {
+            english_left.push(format!("{left:?} in {vietnamese:?} ({english:?})"));
+        }
+        if let Some(location @ (Location::Cell { .. } | Location::Row(_) | Location::Sheet)) = location {
+            assert_ne!(location.say(Language::English), location.say(Language::Vietnamese));
+        }
+    }
+    assert!(english_left.is_empty(), "English left in: {english_left:#?}");
+
+    let made: HashSet<&str> = said.0.iter().map(|(kind, _)| kind.code()).collect();
+    let missing: Vec<&str> = every_code()
+        .into_iter()
+        .filter(|code| !made.contains(code) && !UNREACHED.contains(code))
+        .collect();
+    assert!(missing.is_empty(), "kinds the corpus does not make: {missing:?}");
+}
