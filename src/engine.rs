@@ -151,7 +151,7 @@ impl RenderError {
                 .iter()
                 .map(|diagnostic| {
                     let detail = diagnostic.to_string();
-                    DataError::new("$", Kind::Template { detail })
+                    DataError::new("$", Kind::Typesetting { detail })
                 })
                 .collect(),
             RenderError::Template(_) | RenderError::SigningSpace(_) => {
@@ -166,8 +166,11 @@ impl RenderError {
     pub fn kind(&self) -> Kind {
         match self {
             RenderError::Data(error) => error.kind(),
+            RenderError::Typst { diagnostics } => Kind::Typesetting {
+                detail: diagnostics.first().map(ToString::to_string).unwrap_or_default(),
+            },
             RenderError::SignatureFields(_) => Kind::Internal,
-            _ => Kind::Template {
+            RenderError::Template(_) | RenderError::SigningSpace(_) => Kind::Template {
                 detail: self.to_string(),
             },
         }

@@ -62,11 +62,10 @@ impl Failure {
         match error {
             RenderError::Data(error) => return Failure::data(input, error),
             RenderError::Typst { diagnostics } => {
-                failure.kind = Kind::Template {
-                    detail: "typesetting failed".into(),
-                };
-                for diagnostic in diagnostics {
-                    failure.notes.push(diagnostic.to_string());
+                for (index, diagnostic) in diagnostics.iter().enumerate() {
+                    if index > 0 {
+                        failure.notes.push(format!("  {diagnostic}"));
+                    }
                     let hints = diagnostic.hints.iter().map(|hint| format!("hint: {hint}"));
                     failure.notes.extend(hints);
                 }

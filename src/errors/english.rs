@@ -294,6 +294,7 @@ impl Kind {
                 format!("the document took longer than {seconds} s to render")
             }
             Kind::Template { detail } => format!("template error: {detail}"),
+            Kind::Typesetting { detail } => format!("typesetting failed: {detail}"),
             Kind::Internal => "internal error".into(),
             Kind::Within { part, problem } => {
                 let part = match part {

@@ -172,6 +172,8 @@ pub enum Kind {
     /// A template, or the Typst it writes, fails; `detail` is the template engine's or
     /// Typst's own report (file, line, what), kept as it is.
     Template { detail: String },
+    /// Typst refuses what a template wrote; `detail` is Typst's report.
+    Typesetting { detail: String },
     Internal,
 
     /// `problem` in one part of a request (the shared batch file, the roll-up, the sheet).
@@ -396,6 +398,7 @@ impl Kind {
             Kind::Busy => "busy",
             Kind::TimedOut { .. } => "timed_out",
             Kind::Template { .. } => "template",
+            Kind::Typesetting { .. } => "typesetting",
             Kind::Internal => "internal",
             Kind::Within { problem, .. } => problem.code(),
         }
@@ -404,7 +407,7 @@ impl Kind {
     /// Whose fault the problem is.
     pub fn class(&self) -> Class {
         match self {
-            Kind::Template { .. } => Class::Template,
+            Kind::Template { .. } | Kind::Typesetting { .. } => Class::Template,
             Kind::Internal
             | Kind::Busy
             | Kind::TimedOut { .. }

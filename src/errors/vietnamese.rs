@@ -310,6 +310,7 @@ impl Kind {
                 format!("văn bản dựng lâu hơn {seconds} giây, quá thời gian cho phép")
             }
             Kind::Template { detail } => format!("lỗi mẫu văn bản: {detail}"),
+            Kind::Typesetting { detail } => format!("lỗi dàn trang: {detail}"),
             Kind::Internal => "lỗi nội bộ của máy chủ".into(),
             Kind::Within { part, problem } => {
                 let part = match part {

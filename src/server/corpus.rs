@@ -501,6 +501,18 @@ fn library(engine: &Engine, said: &mut Said) {
         .unwrap_err();
     said.kind(error.kind());
     said.errors(&error.errors());
+    // A template whose Typst fails.
+    std::fs::write(templates.join("report.typ.j2"), "#panic(\"no\")\n").unwrap();
+    let broken = Engine::new(&EngineOptions {
+        templates: Some(templates.clone()),
+        font_dirs: Vec::new(),
+    })
+    .unwrap();
+    let error = broken
+        .pdf(DocumentKind::Report, &data, Default::default())
+        .unwrap_err();
+    said.kind(error.kind());
+    said.errors(&error.errors());
     std::fs::remove_dir_all(&templates).unwrap();
 
     // Render and batch requests.

@@ -1,8 +1,4 @@
 //! Numbers and money in Vietnamese notation: "." groups thousands, "," marks decimals.
-//!
-//! Decimals are rounded half away from zero on the shortest decimal form of the
-//! `f64` (the digits Rust prints for it), so `2.675` rounds to `2,68` as a reader
-//! expects, not to the `2,67` its binary value would give.
 
 /// One million đồng, the smallest unit of the short money form.
 const MILLION: u64 = 1_000_000;
@@ -14,35 +10,6 @@ const THOUSANDTHS: u128 = 1_000;
 /// Formats `n` with "." between thousands: `1234567` → `"1.234.567"`.
 pub fn format_integer(n: u64) -> String {
     group_thousands(&n.to_string())
-}
-
-/// Formats `n` like [`format_integer`], with a leading "-" when negative.
-pub fn format_signed(n: i64) -> String {
-    let magnitude = format_integer(n.unsigned_abs());
-    if n < 0 {
-        format!("-{magnitude}")
-    } else {
-        magnitude
-    }
-}
-
-/// Formats `value` with a decimal comma and at most `max_fraction_digits`
-/// fraction digits, rounded half away from zero, trailing zeros trimmed:
-/// `(1234.5, 1)` → `"1.234,5"`. A value that rounds to zero has no sign;
-/// NaN and infinities are written as Rust displays them (`"NaN"`, `"inf"`).
-pub fn format_decimal(value: f64, max_fraction_digits: usize) -> String {
-    if !value.is_finite() {
-        return value.to_string();
-    }
-    let shortest = value.abs().to_string();
-    let (int_part, fraction) = shortest.split_once('.').unwrap_or((&shortest, ""));
-    let (int_digits, fraction) = round_half_away(int_part, fraction, max_fraction_digits);
-    let magnitude = join_decimal(&int_digits, &fraction);
-    if value < 0.0 && magnitude != "0" {
-        format!("-{magnitude}")
-    } else {
-        magnitude
-    }
 }
 
 /// Formats an amount in full: `200000000` → `"200.000.000 đồng"`.
@@ -101,39 +68,6 @@ fn join_decimal(int_digits: &str, fraction: &str) -> String {
     }
 }
 
-/// Rounds the decimal number `int_part.fraction` (ASCII digits) half away from
-/// zero to `keep` fraction digits; returns the new integer and fraction digits.
-fn round_half_away(int_part: &str, fraction: &str, keep: usize) -> (String, String) {
-    if fraction.len() <= keep {
-        return (int_part.to_owned(), fraction.to_owned());
-    }
-    let mut digits: Vec<u8> = int_part
-        .bytes()
-        .chain(fraction.bytes().take(keep))
-        .collect();
-    if fraction.as_bytes()[keep] >= b'5' {
-        increment_digits(&mut digits);
-    }
-    let fraction = digits.split_off(digits.len() - keep);
-    (
-        String::from_utf8_lossy(&digits).into_owned(),
-        String::from_utf8_lossy(&fraction).into_owned(),
-    )
-}
-
-/// Adds one to a big-endian string of ASCII digits, growing it on overflow.
-fn increment_digits(digits: &mut Vec<u8>) {
-    for digit in digits.iter_mut().rev() {
-        if *digit == b'9' {
-            *digit = b'0';
-        } else {
-            *digit += 1;
-            return;
-        }
-    }
-    digits.insert(0, b'1');
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,76 +88,6 @@ mod tests {
         for (n, expected) in cases {
             assert_eq!(format_integer(n), expected, "{n}");
         }
-    }
-
-    #[test]
-    fn format_signed_adds_minus_for_negatives() {
-        let cases = [
-            (0, "0"),
-            (1_234, "1.234"),
-            (-1, "-1"),
-            (-1_234_567, "-1.234.567"),
-            (i64::MAX, "9.223.372.036.854.775.807"),
-            (i64::MIN, "-9.223.372.036.854.775.808"),
-        ];
-        for (n, expected) in cases {
-            assert_eq!(format_signed(n), expected, "{n}");
-        }
-    }
-
-    #[test]
-    fn format_decimal_uses_comma_and_rounds_half_away_from_zero() {
-        let cases = [
-            (27.3, 2, "27,3"),
-            (1234.5, 1, "1.234,5"),
-            (2.0, 2, "2"),
-            (0.0, 2, "0"),
-            (-0.0, 2, "0"),
-            (1234.5, 0, "1.235"),
-            (-1234.5, 0, "-1.235"),
-            (0.5, 0, "1"),
-            (-0.5, 0, "-1"),
-            (0.4, 0, "0"),
-            (-0.004, 2, "0"),
-            (2.675, 2, "2,68"),
-            (0.125, 2, "0,13"),
-            (-1.005, 2, "-1,01"),
-            (9.995, 2, "10"),
-            (999.96, 1, "1.000"),
-            (1.10, 5, "1,1"),
-            (0.001, 3, "0,001"),
-            (1234567.891, 2, "1.234.567,89"),
-            (1e21, 2, "1.000.000.000.000.000.000.000"),
-            (0.1 + 0.2, 2, "0,3"),
-        ];
-        for (value, digits, expected) in cases {
-            assert_eq!(
-                format_decimal(value, digits),
-                expected,
-                "({value}, {digits})"
-            );
-        }
-    }
-
-    #[test]
-    fn format_decimal_handles_extreme_inputs() {
-        let cases = [
-            (f64::NAN, 2, "NaN"),
-            (f64::INFINITY, 2, "inf"),
-            (f64::NEG_INFINITY, 2, "-inf"),
-            (1.5, usize::MAX, "1,5"),
-            (f64::MIN_POSITIVE, 3, "0"),
-            (-f64::MIN_POSITIVE, 3, "0"),
-        ];
-        for (value, digits, expected) in cases {
-            assert_eq!(
-                format_decimal(value, digits),
-                expected,
-                "({value}, {digits})"
-            );
-        }
-        assert!(format_decimal(f64::MAX, 2).starts_with("179.769.313"));
-        assert!(format_decimal(f64::MIN, 2).starts_with("-179.769.313"));
     }
 
     #[test]
