@@ -9,8 +9,8 @@ use chrono::{Datelike, NaiveDate};
 use typst::foundations::Datetime;
 
 use crate::context::{AgreementContext, ReportContext, WardRow};
-use crate::fields::{self, LocateError, SignatureField, WriteError};
 use crate::errors::{Class, Kind};
+use crate::fields::{self, LocateError, SignatureField, WriteError};
 use crate::model::{DataError, InvalidData, YearData, walk_strings};
 use crate::pdf::{self, ExportOptions};
 use crate::template::{TemplateError, Templates};
@@ -167,7 +167,10 @@ impl RenderError {
         match self {
             RenderError::Data(error) => error.kind(),
             RenderError::Typst { diagnostics } => Kind::Typesetting {
-                detail: diagnostics.first().map(ToString::to_string).unwrap_or_default(),
+                detail: diagnostics
+                    .first()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
             },
             RenderError::SignatureFields(_) => Kind::Internal,
             RenderError::Template(_) | RenderError::SigningSpace(_) => Kind::Template {

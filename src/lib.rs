@@ -7,8 +7,8 @@
 pub mod batch;
 pub mod context;
 pub mod engine;
-pub mod fields;
 pub mod errors;
+pub mod fields;
 pub mod model;
 pub mod pdf;
 pub mod request;

@@ -244,20 +244,41 @@ mod tests {
     #[test]
     fn render_queries() {
         let png = render("format=png&page=3&dpi=72").unwrap();
-        assert_eq!((png.format, png.page, png.dpi), (Format::Png, Some(3), Some(72)));
-        assert_eq!(render("").unwrap(), RenderRequest::new(DocumentKind::Report));
+        assert_eq!(
+            (png.format, png.page, png.dpi),
+            (Format::Png, Some(3), Some(72))
+        );
+        assert_eq!(
+            render("").unwrap(),
+            RenderRequest::new(DocumentKind::Report)
+        );
         assert!(render("pdf_a=true&sign_fields=false").unwrap().pdf_a);
         for (text, says) in [
-            ("format=gif", "the parameter `format` must be `pdf` or `png`, found \"gif\""),
+            (
+                "format=gif",
+                "the parameter `format` must be `pdf` or `png`, found \"gif\"",
+            ),
             ("page=2", "page and dpi go with the png format"),
             ("format=png&page=0", "page counts from 1"),
             ("format=png&dpi=301", "dpi must be from 10 to 300"),
             ("format=png&dpi=99999", "dpi must be from 10 to 300"),
-            ("format=png&page=-1", "the parameter `page` must be a whole number"),
-            ("format=png&page=", "the parameter `page` must be a whole number"),
+            (
+                "format=png&page=-1",
+                "the parameter `page` must be a whole number",
+            ),
+            (
+                "format=png&page=",
+                "the parameter `page` must be a whole number",
+            ),
             ("format=png&pdf_a=true", "PDF/A"),
-            ("pdf_a=maybe", "the parameter `pdf_a` must be true or false, found \"maybe\""),
-            ("colour=red", "unknown parameter `colour`; the parameters are format, page"),
+            (
+                "pdf_a=maybe",
+                "the parameter `pdf_a` must be true or false, found \"maybe\"",
+            ),
+            (
+                "colour=red",
+                "unknown parameter `colour`; the parameters are format, page",
+            ),
             ("page=1&page=2", "the parameter `page` is given twice"),
         ] {
             let error = render(text).unwrap_err();

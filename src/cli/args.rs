@@ -231,7 +231,8 @@ pub enum Extra {
 
 /// The document kinds, by name.
 fn kinds() -> impl TypedValueParser<Value = DocumentKind> {
-    let names = DocumentKind::ALL.map(|kind| PossibleValue::new(kind.name()).help(kind.description()));
+    let names =
+        DocumentKind::ALL.map(|kind| PossibleValue::new(kind.name()).help(kind.description()));
     PossibleValuesParser::new(names)
         .map(|name| DocumentKind::named(&name).expect("clap checked the name"))
 }
@@ -241,8 +242,9 @@ fn formats() -> impl TypedValueParser<Value = Format> {
     PossibleValuesParser::new([
         PossibleValue::new("pdf").help("PDF document"),
         PossibleValue::new("png").help("PNG page previews"),
-        PossibleValue::new("typ")
-            .help("The generated Typst source (see README: it compiles with the official typst CLI)"),
+        PossibleValue::new("typ").help(
+            "The generated Typst source (see README: it compiles with the official typst CLI)",
+        ),
     ])
     .map(|name| match name.as_str() {
         "png" => Format::Png,

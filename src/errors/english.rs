@@ -45,9 +45,9 @@ impl Kind {
             Kind::NotOneOf { options, found } => {
                 format!("expected one of {options}, found {found}")
             }
-            Kind::NotValid { found } => format!(
-                "{found} does not fit here (`vanban schema` says what each field holds)"
-            ),
+            Kind::NotValid { found } => {
+                format!("{found} does not fit here (`vanban schema` says what each field holds)")
+            }
             Kind::BadId => {
                 "must be lowercase ASCII letters and digits joined by '-', e.g. \"hoi-lhpn\"".into()
             }
@@ -138,10 +138,9 @@ impl Kind {
             Kind::ReservedFileName { slug } => {
                 format!("gives the file name \"{slug}\", which the batch uses itself")
             }
-            Kind::SameFileName { slug, other } => format!(
-                "gives the same file name \"{slug}\" as {}",
-                other.english()
-            ),
+            Kind::SameFileName { slug, other } => {
+                format!("gives the same file name \"{slug}\" as {}", other.english())
+            }
             Kind::UnknownFigure { key, keys } => format!(
                 "no shared quantity has the key \"{key}\" (keys: {})",
                 list_or(keys, "none")
@@ -190,9 +189,7 @@ impl Kind {
                 format!("has no \"{header}\" column (headers are case-sensitive)")
             }
             Kind::SheetEmpty => "is empty: its first row must hold the column headers".into(),
-            Kind::SheetWithoutWards => {
-                "has no ward: add one row per ward below the headers".into()
-            }
+            Kind::SheetWithoutWards => "has no ward: add one row per ward below the headers".into(),
             Kind::ValueWithoutHeader => "has a value but its column has no header".into(),
             Kind::NotText { found } => format!("expected text, found {}", found.english()),
             Kind::NotWholeNumber { found } => format!(
@@ -236,9 +233,9 @@ impl Kind {
             Kind::OtherSheetFormat { file } => {
                 format!("{file}: vanban reads sheets saved as .xlsx or .csv")
             }
-            Kind::SheetNeedsShared { file } => format!(
-                "{file} is a sheet: --shared must name the batch file with the shared data"
-            ),
+            Kind::SheetNeedsShared { file } => {
+                format!("{file} is a sheet: --shared must name the batch file with the shared data")
+            }
             Kind::DirectoryNeedsShared { file } => format!(
                 "{file} is a directory of ward files: --shared must name the batch file with \
                  the shared data"
@@ -287,9 +284,7 @@ impl Kind {
                                        and validation are POST, the rest GET"
                 .into(),
             Kind::NoStaticFile { file } => format!("no file /static/{file}"),
-            Kind::Busy => {
-                "the server is busy rendering other documents; try again shortly".into()
-            }
+            Kind::Busy => "the server is busy rendering other documents; try again shortly".into(),
             Kind::TimedOut { seconds } => {
                 format!("the document took longer than {seconds} s to render")
             }

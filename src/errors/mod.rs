@@ -1,9 +1,9 @@
 //! Errors as values: every problem vanban reports is a [`Kind`] with typed parameters, found
 //! at a [`Location`], and put into words only at the edge, in English or Vietnamese.
 //!
-//! The catalogue is three exhaustive `match`es over [`Kind`] (its stable `code`, its English in
-//! `english`, its Vietnamese in `vietnamese`): a new kind without both wordings does not
-//! compile. [`Class`] says whose fault a problem is; the command line's exit code and the
+//! The catalogue is two exhaustive `match`es over [`Kind`], its English in `english` and its
+//! Vietnamese in `vietnamese`: a new kind without both wordings does not compile. Its code
+//! is its name. [`Class`] says whose fault a problem is; the command line's exit code and the
 //! server's status both follow from it.
 
 mod english;
@@ -28,7 +28,10 @@ impl Language {
     /// The language of a POSIX locale (`vi_VN.UTF-8`, `vi`): Vietnamese for `vi`, English for
     /// anything else.
     pub fn of_locale(locale: &str) -> Language {
-        let language = locale.split(['_', '.', '@', '-']).next().unwrap_or_default();
+        let language = locale
+            .split(['_', '.', '@', '-'])
+            .next()
+            .unwrap_or_default();
         if language.eq_ignore_ascii_case("vi") {
             Language::Vietnamese
         } else {
@@ -174,8 +177,8 @@ impl fmt::Display for DataError {
 /// A problem as a JSON answer and the batch manifest list it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Item {
-    /// The kind's stable code, e.g. `text_empty`.
-    pub code: &'static str,
+    /// The kind's code, e.g. `text_empty`.
+    pub code: String,
     /// The location for programs (see [`Location::path`]).
     pub path: String,
     /// The problem in words.

@@ -91,9 +91,7 @@ impl Kind {
                 "cần có `amount` (số tiền, tính tròn đồng) hoặc `count` (kèm `unit`)".into()
             }
             Kind::UnitWithAmount => "chỉ dùng kèm `count`; tiền luôn tính bằng đồng".into(),
-            Kind::UnitMissing => {
-                "còn thiếu: hãy ghi đơn vị của số đếm, ví dụ \"cây xanh\"".into()
-            }
+            Kind::UnitMissing => "còn thiếu: hãy ghi đơn vị của số đếm, ví dụ \"cây xanh\"".into(),
             Kind::OnBehalfOfWithActing => "không dùng với Q. (quyền): dòng thẩm quyền ký là \
                                            \"Q.\" rồi đến chức vụ"
                 .into(),
@@ -128,9 +126,9 @@ impl Kind {
                  thêm phông chữ bằng --font-dir",
                 *character as u32
             ),
-            Kind::NotUtf8 { line, column } => format!(
-                "dữ liệu không phải văn bản UTF-8 hợp lệ, lỗi ở dòng {line}, cột {column}"
-            ),
+            Kind::NotUtf8 { line, column } => {
+                format!("dữ liệu không phải văn bản UTF-8 hợp lệ, lỗi ở dòng {line}, cột {column}")
+            }
             Kind::JsonSyntax {
                 line,
                 column,
@@ -253,9 +251,9 @@ impl Kind {
             Kind::OtherSheetFormat { file } => {
                 format!("{file}: vanban chỉ đọc bảng tính lưu dạng .xlsx hoặc .csv")
             }
-            Kind::SheetNeedsShared { file } => format!(
-                "{file} là bảng tính: --shared phải ghi tệp lô có dữ liệu dùng chung"
-            ),
+            Kind::SheetNeedsShared { file } => {
+                format!("{file} là bảng tính: --shared phải ghi tệp lô có dữ liệu dùng chung")
+            }
             Kind::DirectoryNeedsShared { file } => format!(
                 "{file} là thư mục tệp của các phường, xã: --shared phải ghi tệp lô có dữ liệu \
                  dùng chung"

@@ -12,8 +12,8 @@ mod validate;
 
 pub use crate::errors::DataError;
 pub use load::{
-    InvalidData, child_path, deserialize, parse_json, parse_year_data, schema_errors,
-    walk_strings, year_data_from_value,
+    InvalidData, child_path, deserialize, parse_json, parse_year_data, schema_errors, walk_strings,
+    year_data_from_value,
 };
 pub use placeholder::{fill_placeholders, placeholders};
 pub use program::{Party, Program, ProgramDocument, ProgramItem, Reporting, Responsibility};

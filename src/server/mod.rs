@@ -6,8 +6,6 @@
 //! request's `Accept-Language` prefers it ([`language`]).
 
 mod batches;
-#[cfg(test)]
-mod corpus;
 mod documents;
 mod info;
 mod language;

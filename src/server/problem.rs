@@ -74,6 +74,16 @@ impl Problem {
         self.0.status
     }
 
+    /// What is wrong, as a whole.
+    pub fn kind(&self) -> &Kind {
+        &self.0.kind
+    }
+
+    /// The problems in the data.
+    pub fn data_errors(&self) -> impl Iterator<Item = &DataError> {
+        self.0.errors.iter().map(|(error, _)| error)
+    }
+
     /// Says what part of the request the problem is about.
     pub fn about(mut self, part: Part) -> Self {
         let kind = std::mem::replace(&mut self.0.kind, Kind::Internal);
@@ -122,27 +132,15 @@ impl Problem {
     }
 }
 
-#[cfg(test)]
-impl Problem {
-    /// What is wrong, as a whole.
-    pub fn kind(&self) -> &Kind {
-        &self.0.kind
-    }
-
-    /// The problems in the data.
-    pub fn data_errors(&self) -> impl Iterator<Item = &DataError> {
-        self.0.errors.iter().map(|(error, _)| error)
-    }
-}
-
 /// The status a problem is answered with: its class's (the data's 422, the request's 400, a
 /// template's or vanban's 500), or one of HTTP's own for what it names.
 fn status(kind: &Kind) -> StatusCode {
     match kind {
         Kind::Within { problem, .. } => status(problem),
-        Kind::NotUtf8 { .. } | Kind::JsonSyntax { .. } | Kind::NotAWorkbook | Kind::NotCsv { .. } => {
-            StatusCode::BAD_REQUEST
-        }
+        Kind::NotUtf8 { .. }
+        | Kind::JsonSyntax { .. }
+        | Kind::NotAWorkbook
+        | Kind::NotCsv { .. } => StatusCode::BAD_REQUEST,
         Kind::NoRoute { .. } | Kind::NoDocumentKind { .. } | Kind::NoStaticFile { .. } => {
             StatusCode::NOT_FOUND
         }
@@ -278,7 +276,8 @@ mod tests {
             DataError::new("$.year", Kind::MissingField),
             DataError::new("$.signer.name", Kind::TextEmpty),
         ];
-        let problem = Problem::new(Kind::DataProblems { count: 2 }).with_ward("Phường An Mỹ", &errors);
+        let problem =
+            Problem::new(Kind::DataProblems { count: 2 }).with_ward("Phường An Mỹ", &errors);
         assert_eq!(problem.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let json: serde_json::Value =
             serde_json::from_slice(&problem.body(Language::Vietnamese)).unwrap();

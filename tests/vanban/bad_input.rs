@@ -266,8 +266,10 @@ fn abbreviation_must_be_a_symbol() {
     assert_rejected(
         "abbreviation",
         |d| d["issuer"]["abbreviation"] = json!("Ban CHQS"),
-        &["$.issuer.abbreviation: must be capital letters and digits, in groups joined by '-' \
-           (e.g. \"BCHQS\" or \"BCHQS-HLHPN\"), found \"Ban CHQS\""],
+        &[
+            "$.issuer.abbreviation: must be capital letters and digits, in groups joined by '-' \
+           (e.g. \"BCHQS\" or \"BCHQS-HLHPN\"), found \"Ban CHQS\"",
+        ],
     );
 }
 
@@ -323,20 +325,39 @@ fn vietnamese_with_lang_or_a_vietnamese_locale() {
     for (locale, args) in [
         (&[][..], &["validate", "--lang", "vi", path][..]),
         (&[("LANG", "vi_VN.UTF-8")], &["validate", path]),
-        (&[("LANG", "en_US.UTF-8"), ("LC_MESSAGES", "vi_VN")], &["validate", path]),
-        (&[("LANG", "vi_VN.UTF-8")], &["--lang", "vi", "validate", path]),
+        (
+            &[("LANG", "en_US.UTF-8"), ("LC_MESSAGES", "vi_VN")],
+            &["validate", path],
+        ),
+        (
+            &[("LANG", "vi_VN.UTF-8")],
+            &["--lang", "vi", "validate", path],
+        ),
     ] {
         let output = vanban_in(locale, args);
         assert_eq!(output.status.code(), Some(1));
-        assert_eq!(String::from_utf8_lossy(&output.stderr), vietnamese, "{locale:?} {args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            vietnamese,
+            "{locale:?} {args:?}"
+        );
     }
     for (locale, args) in [
         (&[][..], &["validate", path][..]),
-        (&[("LANG", "vi_VN.UTF-8")], &["validate", "--lang", "en", path]),
-        (&[("LC_ALL", "C"), ("LANG", "vi_VN.UTF-8")], &["validate", path]),
+        (
+            &[("LANG", "vi_VN.UTF-8")],
+            &["validate", "--lang", "en", path],
+        ),
+        (
+            &[("LC_ALL", "C"), ("LANG", "vi_VN.UTF-8")],
+            &["validate", path],
+        ),
     ] {
         let stderr = String::from_utf8_lossy(&vanban_in(locale, args).stderr).into_owned();
-        assert!(stderr.contains("2 problem(s) in the year data"), "{locale:?}: {stderr}");
+        assert!(
+            stderr.contains("2 problem(s) in the year data"),
+            "{locale:?}: {stderr}"
+        );
     }
 }
 

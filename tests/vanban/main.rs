@@ -4,6 +4,7 @@
 mod agreement;
 mod bad_input;
 mod batch;
+mod corpus;
 mod escaping;
 mod layout;
 mod measure;

@@ -70,10 +70,12 @@ pub async fn read_input(request: Request, limit: usize) -> Result<BatchInput, Pr
         Problem::new(Kind::FormUnreadable)
     };
     let request = Request::from_parts(parts, Body::from(body));
-    let mut form = Multipart::from_request(request, &()).await.map_err(|rejection| {
-        tracing::info!(error = %rejection.body_text(), "cannot read the form");
-        Problem::new(Kind::FormUnreadable)
-    })?;
+    let mut form = Multipart::from_request(request, &())
+        .await
+        .map_err(|rejection| {
+            tracing::info!(error = %rejection.body_text(), "cannot read the form");
+            Problem::new(Kind::FormUnreadable)
+        })?;
     let (mut shared, mut sheet) = (None, None);
     while let Some(field) = form.next_field().await.map_err(failed)? {
         let name = field.name().unwrap_or_default().to_owned();
