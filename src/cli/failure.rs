@@ -8,9 +8,12 @@ use vanban::model::InvalidData;
 use vanban::{RenderError, SetupError};
 
 /// What went wrong, printed as `error: …`, one indented line per problem, `caused by: …` and
-/// `hint: …` lines.
+/// `hint: …` lines. Boxed: it travels in every `Result`.
 #[derive(Debug)]
-pub struct Failure {
+pub struct Failure(Box<Details>);
+
+#[derive(Debug)]
+struct Details {
     /// The file the problem is in.
     file: Option<String>,
     kind: Kind,
@@ -24,27 +27,27 @@ pub struct Failure {
 
 impl From<Kind> for Failure {
     fn from(kind: Kind) -> Self {
-        Failure {
+        Failure(Box::new(Details {
             file: None,
             class: kind.class(),
             hints: kind.hint().into_iter().collect(),
             kind,
             details: Vec::new(),
             notes: Vec::new(),
-        }
+        }))
     }
 }
 
 impl Failure {
     /// Says which file the problem is in.
     pub fn in_file(mut self, file: &Path) -> Self {
-        self.file = Some(file.display().to_string());
+        self.0.file = Some(file.display().to_string());
         self
     }
 
     /// Adds the problems one by one.
     pub fn details(mut self, details: &[DataError]) -> Self {
-        self.details.extend_from_slice(details);
+        self.0.details.extend_from_slice(details);
         self
     }
 
@@ -58,16 +61,16 @@ impl Failure {
     /// Rendering `input` failed.
     pub fn render(input: &Path, error: RenderError) -> Self {
         let mut failure = Failure::from(error.kind());
-        failure.class = error.class();
+        failure.0.class = error.class();
         match error {
             RenderError::Data(error) => return Failure::data(input, error),
             RenderError::Typst { diagnostics } => {
                 for (index, diagnostic) in diagnostics.iter().enumerate() {
                     if index > 0 {
-                        failure.notes.push(format!("  {diagnostic}"));
+                        failure.0.notes.push(format!("  {diagnostic}"));
                     }
                     let hints = diagnostic.hints.iter().map(|hint| format!("hint: {hint}"));
-                    failure.notes.extend(hints);
+                    failure.0.notes.extend(hints);
                 }
             }
             other => failure.caused_by(&other),
@@ -90,8 +93,8 @@ impl Failure {
             detail: error.to_string(),
         });
         if !template {
-            failure.kind = Kind::Internal;
-            failure.class = Class::Internal;
+            failure.0.kind = Kind::Internal;
+            failure.0.class = Class::Internal;
         }
         failure.caused_by(&error);
         failure
@@ -118,37 +121,37 @@ impl Failure {
 
     /// Adds a `caused by:` line.
     pub fn because(mut self, cause: impl std::fmt::Display) -> Self {
-        self.notes.push(format!("caused by: {cause}"));
+        self.0.notes.push(format!("caused by: {cause}"));
         self
     }
 
     /// Adds the chain of errors under `error` as `caused by:` lines, and `error` itself first
     /// when the problem says no more than "internal error".
     fn caused_by(&mut self, error: &dyn std::error::Error) {
-        if self.kind == Kind::Internal {
-            self.notes.push(format!("caused by: {error}"));
+        if self.0.kind == Kind::Internal {
+            self.0.notes.push(format!("caused by: {error}"));
         }
         let mut source = error.source();
         while let Some(cause) = source {
-            self.notes.push(format!("caused by: {cause}"));
+            self.0.notes.push(format!("caused by: {cause}"));
             source = cause.source();
         }
     }
 
     /// Prints the failure to standard error in `language`.
     pub fn print(&self, language: Language) {
-        let problem = self.kind.say(language);
-        match &self.file {
+        let problem = self.0.kind.say(language);
+        match &self.0.file {
             Some(file) => eprintln!("error: {file}: {problem}"),
             None => eprintln!("error: {problem}"),
         }
-        for detail in &self.details {
+        for detail in &self.0.details {
             eprintln!("  {}", detail.say(language));
         }
-        for note in &self.notes {
+        for note in &self.0.notes {
             eprintln!("{note}");
         }
-        for hint in &self.hints {
+        for hint in &self.0.hints {
             eprintln!("hint: {}", hint.say(language));
         }
     }
@@ -156,7 +159,7 @@ impl Failure {
     /// 1 when the data or a template is at fault (the user's input: the command line's
     /// user supplies both), 2 for a request that cannot be run and for the machine's faults.
     pub fn exit_code(&self) -> u8 {
-        match self.class {
+        match self.0.class {
             Class::Data | Class::Template => 1,
             Class::Request | Class::Internal => 2,
         }

@@ -232,7 +232,7 @@ fn is_direction_control(c: char) -> bool {
 /// Deserializes what the schema has checked. JSON Schema counts `5.0` as an integer, so only
 /// serde finds a whole number written as a fraction.
 pub fn deserialize<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, InvalidData> {
-    T::deserialize(value).or_else(|_| {
+    T::deserialize(value).map_err(|_| {
         let mut at = "$".to_owned();
         let error = serde_path_to_error::deserialize::<_, T>(value)
             .err()
@@ -260,9 +260,9 @@ pub fn deserialize<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, I
                 found: found.to_string(),
             },
         };
-        Err(InvalidData::Fields {
+        InvalidData::Fields {
             errors: vec![DataError::new(at, kind)],
-        })
+        }
     })
 }
 
