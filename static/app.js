@@ -171,7 +171,7 @@ async function showProblem(response) {
       where.append(ward);
     }
     const code = document.createElement("code");
-    code.textContent = error.path;
+    code.textContent = error.place || error.path;
     where.append(code);
     const words = describePath(error.path);
     if (words) {

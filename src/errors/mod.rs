@@ -181,6 +181,9 @@ pub struct Item {
     pub code: String,
     /// The location for programs (see [`Location::path`]).
     pub path: String,
+    /// The location in words, when it is a sheet's: `row 2, column C (cay_xanh)`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// The problem in words.
     pub message: String,
     /// In a batch, the ward whose data has the problem.
@@ -194,6 +197,12 @@ impl Item {
         Item {
             code: error.kind.code(),
             path: error.at.path(),
+            place: match error.at {
+                Location::Cell { .. } | Location::Row(_) | Location::Sheet => {
+                    Some(error.at.say(language))
+                }
+                Location::Json(_) | Location::File(_) => None,
+            },
             message: error.kind.say(language),
             ward: None,
         }

@@ -189,7 +189,7 @@ impl Kind {
                 line.map(|line| format!(" (dòng {line})"))
                     .unwrap_or_default()
             ),
-            Kind::SheetProblems { count } => format!("có {count} lỗi"),
+            Kind::SheetProblems { count } => format!("bảng tính có {count} lỗi"),
             Kind::NotAHeader { found } => {
                 format!("phải là tên cột, nhưng đang là {}", found.vietnamese())
             }
@@ -310,6 +310,11 @@ impl Kind {
             Kind::Template { detail } => format!("lỗi mẫu văn bản: {detail}"),
             Kind::Typesetting { detail } => format!("lỗi dàn trang: {detail}"),
             Kind::Internal => "lỗi nội bộ của máy chủ".into(),
+            // "bảng tính: bảng tính có 2 lỗi" says the sheet twice.
+            Kind::Within {
+                part: Part::Sheet,
+                problem,
+            } if matches!(**problem, Kind::SheetProblems { .. }) => problem.vietnamese(),
             Kind::Within { part, problem } => {
                 let part = match part {
                     Part::SharedFile => "tệp dữ liệu chung",

@@ -222,7 +222,7 @@ fn every_kind_of_problem_is_said_in_vietnamese() {
         }])
     );
 
-    // A sheet: its cells are named as the sheet names them (column letter, row number).
+    // A sheet: a cell's path is named as the sheet names it (`C2`), and its place in words.
     let (content_type, body) = form(&[
         (
             "sheet",
@@ -232,7 +232,7 @@ fn every_kind_of_problem_is_said_in_vietnamese() {
         ("shared", "s.json", &std::fs::read(WARDS_JSON).unwrap()),
     ]);
     let problem = post(&server, "/v1/batches", &content_type, &body, vi).problem(422);
-    assert_eq!(problem["detail"], "bảng tính: có 2 lỗi");
+    assert_eq!(problem["detail"], "bảng tính có 2 lỗi");
     assert_eq!(
         error_lines(&problem),
         [
@@ -240,8 +240,11 @@ fn every_kind_of_problem_is_said_in_vietnamese() {
             "A3: không được để trống",
         ]
     );
+    assert_eq!(problem["errors"][0]["place"], "dòng 2, cột C (cay_xanh)");
+    assert_eq!(problem["errors"][1]["place"], "dòng 3, cột A (name)");
     let english = post(&server, "/v1/batches", &content_type, &body, None).problem(422);
     assert_eq!(english["detail"], "the sheet: 2 problem(s) in the sheet");
+    assert_eq!(english["errors"][0]["place"], "row 2, column C (cay_xanh)");
     assert_eq!(
         error_lines(&english),
         [
