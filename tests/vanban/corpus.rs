@@ -22,6 +22,8 @@ use vanban::request::{BatchRequest, RenderRequest};
 use vanban::server::{AppState, Problem, ServerOptions, app};
 use vanban::{DocumentKind, Engine, EngineOptions};
 
+use crate::server::form;
+
 /// Every problem said, with its location when it has one.
 #[derive(Debug, Default)]
 struct Said(Vec<(Kind, Option<Location>)>);
@@ -577,24 +579,6 @@ fn command_line(said: &mut Said) {
 
 /// The body limit of the server under test: the samples fit, a larger body does not.
 const BODY_LIMIT: usize = 64 * 1024;
-
-/// A `multipart/form-data` body of `(name, file name, bytes)` parts, and its content type.
-fn form(parts: &[(&str, &str, &[u8])]) -> (String, Vec<u8>) {
-    let boundary = "vanban-corpus-boundary";
-    let mut body = Vec::new();
-    for (name, file, bytes) in parts {
-        body.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file}\"\r\n\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
-}
 
 /// What the routes answer with: each request goes through the whole service, in process.
 fn routes(engine: Engine, said: &mut Said) {
