@@ -20,8 +20,8 @@ if ! command -v pdftohtml >/dev/null || ! command -v qpdf >/dev/null ||
   apt_install poppler-utils qpdf fonts-dejavu-core
 fi
 
-# The Python tools for tests/tools/sign_check.py; the venv is rebuilt when the pins change.
-pins="pyhanko==0.38.0 pypdf==7.1.0 cryptography==50.0.2"
+# The Python tools for tests/tools/ (signing with pyHanko, filling a workbook with openpyxl); the venv is rebuilt when the pins change.
+pins="pyhanko==0.38.0 pypdf==7.1.0 cryptography==50.0.2 openpyxl==3.1.5"
 venv=target/pyenv
 if [ "$(cat "$venv/pins" 2>/dev/null)" != "$pins" ]; then
   rm -rf "$venv"

@@ -13,6 +13,7 @@ mod input;
 mod manifest;
 mod ordered;
 mod sheet;
+mod template;
 
 pub use directory::DirectoryError;
 use input::figures_of;

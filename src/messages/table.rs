@@ -399,6 +399,10 @@ const MESSAGES: &[(&str, &str)] = &[
         "hãy gửi dữ liệu năm dưới dạng application/json (yêu cầu ghi {media})",
     ),
     (
+        "send the batch file as application/json (the request said {media:media})",
+        "hãy gửi tệp lô dưới dạng application/json (yêu cầu ghi {media})",
+    ),
+    (
         "cannot read the request body: {cause}",
         "không đọc được nội dung yêu cầu: {cause}",
     ),

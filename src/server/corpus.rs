@@ -146,6 +146,8 @@ fn problems(client: &Client) -> Vec<Value> {
     }
 
     problems.push(client.post("/v1/batches", Some("text/csv"), &sheet));
+    problems.push(client.post("/v1/batches/template", Some("text/csv"), &sheet));
+    problems.push(client.json("/v1/batches/template", b"{\"shared\": {}, \"wardz\": []}"));
     problems.push(client.json("/v1/batches?with=memo", &batch));
     let mut bad_ward: Value = serde_json::from_slice(&batch).unwrap();
     bad_ward["wards"][0]["overrides"]["signer"]["name"] = json!("");

@@ -9,6 +9,9 @@
 //! goes away stops the batch at its next write.
 
 mod input;
+mod template;
+
+pub use template::template;
 
 use std::io::{self, BufWriter, Write};
 use std::panic::AssertUnwindSafe;
