@@ -256,3 +256,189 @@ fn parties_sign_the_agreement_in_turn_and_every_signature_stays_valid() {
         .collect();
     assert_eq!(signed_names, ["sig-ban-chqs", "sig-hoi-lhpn"]);
 }
+
+/// The catalog of the last revision of `pdf`, with the document to resolve its references.
+fn catalog(pdf: &[u8]) -> (lopdf::Document, lopdf::Dictionary) {
+    let document = lopdf::Document::load_mem(pdf).unwrap();
+    let catalog = document.catalog().unwrap().clone();
+    (document, catalog)
+}
+
+#[test]
+fn every_pdf_ends_with_an_end_of_line_and_shows_its_title() {
+    let dir = scratch("pdf-details");
+    let batch = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/tam-ky-wards-2022.json"
+    );
+    let zip = dir.join("wards.zip");
+    assert_success(&vanban(&[
+        "batch",
+        batch,
+        "-o",
+        zip.to_str().unwrap(),
+        "--quiet",
+    ]));
+    let ward = entries(&zip)
+        .into_iter()
+        .find(|(name, _)| name.ends_with(".pdf"))
+        .unwrap();
+    let mut pdfs = vec![
+        std::fs::read(sample_pdf()).unwrap(),
+        std::fs::read(&sample_agreement().0).unwrap(),
+        ward.1,
+    ];
+    for kind in ["report", "agreement"] {
+        let pdf = dir.join(format!("{kind}-a.pdf"));
+        assert_success(&vanban(&[
+            "render",
+            kind,
+            SAMPLE,
+            "--pdf-a",
+            "-o",
+            pdf.to_str().unwrap(),
+        ]));
+        pdfs.push(std::fs::read(pdf).unwrap());
+    }
+    for pdf in pdfs {
+        assert!(pdf.ends_with(b"%%EOF\n"), "an end-of-line after %%EOF");
+        let (document, catalog) = catalog(&pdf);
+        let preferences = catalog.get_deref(b"ViewerPreferences", &document).unwrap();
+        let display = preferences
+            .as_dict()
+            .unwrap()
+            .get(b"DisplayDocTitle")
+            .unwrap();
+        assert_eq!(display.as_bool().unwrap(), true);
+    }
+}
+
+#[test]
+fn the_agreements_signature_widgets_are_tagged_form_fields() {
+    let pdf = std::fs::read(&sample_agreement().0).unwrap();
+    let (document, catalog) = catalog(&pdf);
+    let root = catalog
+        .get_deref(b"StructTreeRoot", &document)
+        .unwrap()
+        .as_dict()
+        .unwrap();
+    let nums = root
+        .get_deref(b"ParentTree", &document)
+        .unwrap()
+        .as_dict()
+        .unwrap()
+        .get(b"Nums")
+        .unwrap()
+        .as_array()
+        .unwrap();
+    let next_key = root.get(b"ParentTreeNextKey").unwrap().as_i64().unwrap();
+    let form = catalog
+        .get_deref(b"AcroForm", &document)
+        .unwrap()
+        .as_dict()
+        .unwrap();
+    let widgets = form.get(b"Fields").unwrap().as_array().unwrap();
+    assert_eq!(widgets.len(), 8);
+    for widget_ref in widgets {
+        let widget_id = widget_ref.as_reference().unwrap();
+        let widget = document.get_dictionary(widget_id).unwrap();
+        let key = widget.get(b"StructParent").unwrap().as_i64().unwrap();
+        assert!(key < next_key);
+        let at = nums
+            .chunks(2)
+            .position(|pair| pair[0].as_i64().unwrap() == key)
+            .expect("the parent tree lists the widget");
+        let element_id = nums[at * 2 + 1].as_reference().unwrap();
+        let element = document.get_dictionary(element_id).unwrap();
+        assert_eq!(element.get(b"S").unwrap().as_name().unwrap(), b"Form");
+        let reference = element.get(b"K").unwrap().as_dict().unwrap();
+        assert_eq!(reference.get(b"Type").unwrap().as_name().unwrap(), b"OBJR");
+        assert_eq!(
+            reference.get(b"Obj").unwrap().as_reference().unwrap(),
+            widget_id
+        );
+        // The element hangs in the tree: its parent lists it among its kids.
+        let parent = document
+            .get_dictionary(element.get(b"P").unwrap().as_reference().unwrap())
+            .unwrap();
+        let kids = parent.get(b"K").unwrap().as_array().unwrap();
+        assert!(
+            kids.iter()
+                .any(|kid| kid.as_reference().ok() == Some(element_id))
+        );
+        let page = document
+            .get_dictionary(widget.get(b"P").unwrap().as_reference().unwrap())
+            .unwrap();
+        assert_eq!(page.get(b"Tabs").unwrap().as_name().unwrap(), b"S");
+    }
+    assert_qpdf_clean(&sample_agreement().0);
+}
+
+/// Runs veraPDF (scripts/check-pdfa.sh, which scripts/test.sh names in VANBAN_VERAPDF) on
+/// `pdf` and returns what it printed and whether it found the file PDF/A-2b.
+fn verapdf(pdf: &Path) -> (bool, String) {
+    let script = std::env::var_os("VANBAN_VERAPDF").expect(
+        "VANBAN_VERAPDF is not set: run the tests with scripts/test.sh, which installs veraPDF \
+         and sets it",
+    );
+    let output = Command::new(script)
+        .arg(pdf)
+        .output()
+        .expect("veraPDF runs");
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        stdout.contains("compliant"),
+        "veraPDF gave no verdict: {stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.status.success(), stdout)
+}
+
+#[test]
+fn three_parties_sign_the_pdf_a_agreement_in_turn_and_it_stays_pdf_a() {
+    let dir = scratch("signing-pdf-a");
+    let pdf = dir.join("agreement.pdf");
+    assert_success(&vanban(&[
+        "render",
+        "agreement",
+        SAMPLE,
+        "--pdf-a",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]));
+    let signed = dir.join("signed.pdf");
+    let parties = ["sig-ban-chqs", "sig-mttq", "sig-hoi-lhpn"];
+    let check = sign_with_pyhanko(&pdf, &signed, &parties);
+    assert_eq!(check.signatures.len(), 3, "{check:?}");
+    for signature in &check.signatures {
+        assert!(
+            signature.intact && signature.valid && signature.trusted && signature.bottom_line,
+            "{signature:?}"
+        );
+    }
+    // Every revision, vanban's and each signer's, ends with an end-of-line after its %%EOF,
+    // so that the next one starts a line of its own (PDF/A-2, 6.1.3).
+    let bytes = std::fs::read(&signed).unwrap();
+    let ends: Vec<usize> = bytes
+        .windows(5)
+        .enumerate()
+        .filter(|(_, w)| *w == b"%%EOF")
+        .map(|(at, _)| at + 5)
+        .collect();
+    assert_eq!(
+        ends.len(),
+        1 + 1 + parties.len(),
+        "Typst's, the fields', one per signature"
+    );
+    for end in ends {
+        assert!(
+            matches!(bytes.get(end), Some(b'\n' | b'\r') | None),
+            "no end-of-line after the %%EOF ending at {end}"
+        );
+    }
+    assert_qpdf_clean(&signed);
+    let (compliant, report) = verapdf(&signed);
+    assert!(compliant, "the signed agreement is not PDF/A-2b: {report}");
+    let (compliant, report) = verapdf(&pdf);
+    assert!(compliant, "the agreement is not PDF/A-2b: {report}");
+}
