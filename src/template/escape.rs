@@ -39,7 +39,9 @@ pub fn escape_markup(text: &str, out: &mut String) {
             c => out.push(c),
         }
         let next = index + c.len_utf8();
-        if boxed && !c.is_whitespace() && !word_joins_next(text, next) {
+        let word_ends =
+            !c.is_whitespace() && text[next..].chars().next().is_none_or(char::is_whitespace);
+        if boxed && word_ends && !word_joins_next(text, next) {
             out.push_str("];");
             boxed = false;
         }

@@ -172,10 +172,13 @@ fn up_to_three_parties_are_stacked_each_with_its_parent() {
         !parent.bold && parent.size == 13 && close(parent.top, national.top, 2.0),
         "{parent:?}"
     );
-    for text in ["ỦY BAN MTTQVN TỈNH QUẢNG NAM", "LĐLĐ TỈNH QUẢNG NAM"] {
-        let parent = find(&lines, text);
-        assert!(!parent.bold && parent.size == 13, "{parent:?}");
-    }
+    let parent = find(&lines, "LĐLĐ TỈNH QUẢNG NAM");
+    assert!(!parent.bold && parent.size == 13, "{parent:?}");
+    let name = find(&lines, "LIÊN ĐOÀN LAO ĐỘNG");
+    assert!(
+        name.bold && name.size == 13 && name.top > parent.top,
+        "{name:?}"
+    );
     crate::layout::assert_lines_unbroken(
         &pdf,
         &["TỈNH QUẢNG NAM".into(), "THÀNH PHỐ TAM KỲ".into()],
