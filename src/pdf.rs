@@ -10,6 +10,8 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 pub struct ExportOptions {
     /// Write PDF/A-2b (archival) instead of plain PDF 1.7.
     pub pdf_a: bool,
+    /// Write PDF/UA-1 (accessible), alone or with PDF/A-2b.
+    pub pdf_ua: bool,
     /// Add an empty signature field over each signing space the template marks.
     pub signature_fields: bool,
 }
@@ -19,6 +21,7 @@ impl Default for ExportOptions {
     fn default() -> Self {
         ExportOptions {
             pdf_a: false,
+            pdf_ua: false,
             signature_fields: true,
         }
     }
@@ -30,13 +33,20 @@ impl Default for ExportOptions {
 /// with an end-of-line after `%%EOF`, so that a signer's incremental update starts on a line
 /// of its own (PDF/A-2, ISO 19005-2, 6.1.3).
 pub fn export_pdf(document: &PagedDocument, options: ExportOptions) -> SourceResult<Vec<u8>> {
-    let standards = if options.pdf_a {
-        PdfStandards::new(&[PdfStandard::A_2b]).map_err(|message| {
+    let mut standards = Vec::new();
+    if options.pdf_a {
+        standards.push(PdfStandard::A_2b);
+    }
+    if options.pdf_ua {
+        standards.push(PdfStandard::Ua_1);
+    }
+    let standards = if standards.is_empty() {
+        PdfStandards::default()
+    } else {
+        PdfStandards::new(&standards).map_err(|message| {
             let span = typst::syntax::Span::detached();
             typst::ecow::eco_vec![SourceDiagnostic::error(span, message.message().clone())]
         })?
-    } else {
-        PdfStandards::default()
     };
     let options = PdfOptions {
         creator: Smart::Custom(Some(concat!("vanban ", env!("CARGO_PKG_VERSION")).into())),

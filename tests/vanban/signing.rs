@@ -15,6 +15,7 @@ fn report_with_fields(test: &str, pdf_a: bool) -> PathBuf {
     let data = vanban::model::parse_year_data(&std::fs::read(SAMPLE).unwrap()).unwrap();
     let options = vanban::pdf::ExportOptions {
         pdf_a,
+        pdf_ua: false,
         signature_fields: false,
     };
     let rendered = engine
@@ -380,15 +381,16 @@ fn the_agreements_signature_widgets_are_tagged_form_fields() {
     assert_qpdf_clean(&sample_agreement().0);
 }
 
-/// Runs veraPDF (scripts/check-pdfa.sh, which scripts/test.sh names in VANBAN_VERAPDF) on
-/// `pdf` and returns what it printed and whether it found the file PDF/A-2b.
-fn verapdf(pdf: &Path) -> (bool, String) {
+/// Runs veraPDF (scripts/check-pdfa.sh, which scripts/test.sh names in VANBAN_VERAPDF) with
+/// `args` (files, and `--flavour=ua1` before those to check as PDF/UA-1 rather than PDF/A-2b);
+/// returns whether every file passed, and what it printed.
+fn verapdf(args: &[&Path]) -> (bool, String) {
     let script = std::env::var_os("VANBAN_VERAPDF").expect(
         "VANBAN_VERAPDF is not set: run the tests with scripts/test.sh, which installs veraPDF \
          and sets it",
     );
     let output = Command::new(script)
-        .arg(pdf)
+        .args(args)
         .output()
         .expect("veraPDF runs");
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
@@ -444,8 +446,27 @@ fn three_parties_sign_the_pdf_a_agreement_in_turn_and_it_stays_pdf_a() {
         );
     }
     assert_qpdf_clean(&signed);
-    let (compliant, report) = verapdf(&signed);
-    assert!(compliant, "the signed agreement is not PDF/A-2b: {report}");
-    let (compliant, report) = verapdf(&pdf);
-    assert!(compliant, "the agreement is not PDF/A-2b: {report}");
+    let (compliant, report) = verapdf(&[&pdf, &signed]);
+    assert!(compliant, "not PDF/A-2b: {report}");
+}
+
+#[test]
+fn the_agreement_with_its_fields_is_pdf_ua_and_pdf_a() {
+    let dir = scratch("pdf-ua");
+    let pdf = dir.join("agreement.pdf");
+    let path = pdf.to_str().unwrap();
+    assert_success(&vanban(&[
+        "render",
+        "agreement",
+        SAMPLE,
+        "--pdf-ua",
+        "--pdf-a",
+        "-o",
+        path,
+    ]));
+    assert_eq!(read_back(&pdf).len(), 8, "the fields are there");
+    let ua = Path::new("--flavour=ua1");
+    let (compliant, report) = verapdf(&[&pdf, ua, &pdf]);
+    assert!(compliant, "not PDF/A-2b and PDF/UA-1: {report}");
+    assert_eq!(report.matches(": compliant").count(), 2, "{report}");
 }
