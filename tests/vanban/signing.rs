@@ -316,7 +316,7 @@ fn every_pdf_ends_with_an_end_of_line_and_shows_its_title() {
             .unwrap()
             .get(b"DisplayDocTitle")
             .unwrap();
-        assert_eq!(display.as_bool().unwrap(), true);
+        assert!(display.as_bool().unwrap(), "DisplayDocTitle true");
     }
 }
 
