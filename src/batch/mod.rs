@@ -58,6 +58,11 @@ pub enum BatchError {
     /// A ward failed and the options say to stop.
     #[error("{} ({}) failed", ward.name, ward.slug)]
     Ward { ward: Ward, errors: Vec<ErrorEntry> },
+    /// Agreements were asked for, but no ward has next year's program, so no ward is valid.
+    #[error(
+        "the wards' agreements need next year's program, which no ward has: give `next_program` in the batch's `shared` data or in each ward's `overrides`"
+    )]
+    NoProgram,
     /// The city's roll-up cannot be made, so neither can the batch.
     #[error("the city's roll-up report cannot be made")]
     Rollup(#[source] RenderError),
@@ -142,6 +147,14 @@ pub fn prepare<'a>(
                 errors: errors.clone(),
             });
         }
+    }
+    let no_program = |checked: &Checked| {
+        checked
+            .as_ref()
+            .is_err_and(|errors| errors.iter().any(|e| e.path == "$.next_program"))
+    };
+    if options.agreements && checked.iter().all(Result::is_err) && checked.iter().any(no_program) {
+        return Err(BatchError::NoProgram);
     }
     rollup_data(batch, &wards, &checked, &kinds)?;
     Ok(Prepared {

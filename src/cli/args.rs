@@ -70,6 +70,9 @@ pub struct RenderArgs {
     /// Write PDF/A-2b (archival PDF).
     #[arg(long)]
     pub pdf_a: bool,
+    /// Write PDF/UA-1 (accessible PDF); with --pdf-a, both.
+    #[arg(long)]
+    pub pdf_ua: bool,
     /// Leave out the empty signature fields the agreement has for each party.
     #[arg(long)]
     pub no_sign_fields: bool,

@@ -184,6 +184,7 @@ fn batch_failure(input: &Path, error: BatchError) -> Failure {
                 .map(|e| format!("{}: {}", e.path, e.message))
                 .collect(),
         ),
+        BatchError::NoProgram => Failure::bad_input(format!("{}: {error}", input.display())),
         BatchError::Write(error) => Failure::output(format!("cannot write the ZIP: {error}")),
     }
 }

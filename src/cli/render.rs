@@ -34,6 +34,7 @@ pub fn render(args: &RenderArgs) -> Result<(), Failure> {
         Format::Pdf => {
             let options = ExportOptions {
                 pdf_a: args.pdf_a,
+                pdf_ua: args.pdf_ua,
                 signature_fields: !args.no_sign_fields,
             };
             let rendered = engine.pdf(args.kind, &data, options).map_err(failed)?;

@@ -460,6 +460,16 @@ fn bad_directory(engine: &Engine, said: &mut Said) {
             said.messages.push(error.message.clone());
         }
     }
+    // Agreements from wards that have no program.
+    let options = BatchOptions {
+        agreements: true,
+        ..options
+    };
+    match batch::prepare(engine, &batch, &options) {
+        Err(error @ BatchError::NoProgram) => said.messages.push(error.to_string()),
+        Err(error) => panic!("{error}"),
+        Ok(_) => panic!("agreements without a program"),
+    }
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

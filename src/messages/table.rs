@@ -287,6 +287,10 @@ const MESSAGES: &[(&str, &str)] = &[
         "\"{key}\" is used twice; in a batch every figure's key must be unique",
         "\"{key}\" được dùng hai lần; trong một lô, khóa của mỗi số liệu phải khác nhau",
     ),
+    (
+        "the wards' agreements need next year's program, which no ward has: give `next_program` in the batch's `shared` data or in each ward's `overrides`",
+        "chương trình phối hợp của các phường, xã cần có chương trình năm sau, nhưng không phường, xã nào có: hãy ghi `next_program` trong phần `shared` của tệp lô hoặc trong `overrides` của từng phường, xã",
+    ),
     // A sheet of wards (`batch::SheetError`).
     ("cannot read the workbook", "không đọc được tệp Excel"),
     (

@@ -216,6 +216,7 @@ fn render(
         Format::Pdf => {
             let options = ExportOptions {
                 pdf_a: query.pdf_a,
+                pdf_ua: false,
                 signature_fields: query.sign_fields,
             };
             let rendered = engine.pdf(kind, &data, options)?;

@@ -17,6 +17,8 @@ pub fn register(env: &mut minijinja::Environment<'_>) {
     env.add_filter("words", |n: u64| vn::number_in_words(n));
     env.add_filter("pad2", |n: u64| format!("{n:02}"));
     env.add_filter("upper", |s: &str| vn::upper(s));
+    env.add_filter("header", header);
+    env.add_filter("shared_place", shared_place);
     env.add_filter("date_line", date_line);
     env.add_filter("date", |d: &str| parse_date(d).map(vn::date_plain));
     env.add_filter("date_short", |d: &str| parse_date(d).map(vn::date_short));
@@ -53,6 +55,23 @@ fn typst_date(date: &str) -> Result<Value, Error> {
         chrono::Datelike::day(&date)
     );
     Ok(Value::from_safe_string(expression))
+}
+
+/// A body's name as a header prints it: upper-cased, with the words of each place name
+/// (a level word and its name, or the data's `place`) bound so that no line breaks inside it:
+/// `"Thành đoàn Tam Kỳ"|header("Tam Kỳ")` → "THÀNH ĐOÀN TAM\u{a0}KỲ".
+fn header(name: &str, place: Option<&str>) -> String {
+    vn::upper(&vn::bind_place_names(name, place))
+}
+
+/// The parties' names without the place they all share, and that place once, as a map
+/// `{names, place}`; none when they do not share one (see [`vn::shared_place`]).
+fn shared_place(names: Vec<String>, place: Option<&str>) -> Value {
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    match vn::shared_place(&names, place) {
+        Some((names, place)) => minijinja::context! { names, place },
+        None => Value::from(()),
+    }
 }
 
 /// Point letters in Vietnamese order (Decree 30): `0|letter` → "a", `4|letter` → "đ".

@@ -1,13 +1,15 @@
 //! Vietnamese conventions for official documents: number and money notation,
 //! numbers in words, Decree 30 dates, and text handling (normalisation,
-//! upper-casing, slugs, collation).
+//! upper-casing, slugs, collation), place names that a line must not break.
 
 mod date;
 mod number;
+mod place;
 mod text;
 mod words;
 
 pub use date::{date_line, date_padded, date_plain, date_short};
 pub use number::{format_decimal, format_integer, format_signed, money_full, money_short};
+pub use place::{bind_place_names, shared_place};
 pub use text::{compare, compare_person_names, is_nfc, nfc, slug, upper};
 pub use words::{capitalize_first, money_in_words, number_in_words};

@@ -198,6 +198,7 @@ fn produce(
     };
     let prepared = batch::prepare(engine, &batch, &options).map_err(|error| match error {
         BatchError::Rollup(error) => Problem::from(error).about("the city's roll-up report"),
+        BatchError::NoProgram => Problem::invalid(error.to_string(), Vec::new()),
         other => Problem::internal(error_chain(&other)),
     })?;
     let invalid = prepared.invalid().count();
