@@ -477,4 +477,26 @@ mod tests {
             ]}]})
         );
     }
+
+    #[test]
+    fn ratios_add_parts_and_wholes_and_percentages_have_no_sum() {
+        let sum = Figure::Ratio(2, 3).add(Figure::Ratio(1, 4));
+        assert_eq!(sum, Figure::Ratio(3, 7));
+        assert_eq!(Figure::Number(2).add(Figure::Number(5)), Figure::Number(7));
+
+        let mut value = json!({"organizations": [{"id": "a", "activities": [
+            {"text": "{xa}, {ty_le}", "quantities": [
+                {"key": "xa", "ratio": [1, 1], "unit": "xã"},
+                {"key": "ty_le", "percent": 90}
+            ]}
+        ]}]});
+        set_figures(&mut value, &BTreeMap::from([("xa".to_owned(), sum)]));
+        assert_eq!(
+            value["organizations"][0]["activities"][0]["quantities"],
+            json!([
+                {"key": "xa", "ratio": [3, 7], "unit": "xã"},
+                {"key": "ty_le", "percent": 0}
+            ])
+        );
+    }
 }
