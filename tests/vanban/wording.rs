@@ -65,7 +65,7 @@ fn percentages_ratios_and_zero_figures() {
         "Xã, thị trấn hoàn thành chỉ tiêu 3/3 đơn vị",
         "Buổi tuyên truyền 5 buổi",
         "Tổng cộng 1.200.000.000",
-        "1.200.000.000 đồng (Bằng chữ: Một tỷ hai trăm triệu đồng).",
+        "hỗ trợ trong năm 2022: 1,2 tỷ đồng (Bằng chữ: Một tỷ hai trăm triệu đồng).",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in {text}");
     }
@@ -89,7 +89,7 @@ fn a_qualified_total_says_so_and_has_no_sum_in_words() {
     let text = pdf_text(sample_pdf());
     assert!(
         text.contains(
-            "Tổng kinh phí các tổ chức vận động, hỗ trợ trong năm 2022: khoảng 544.300.000 đồng."
+            "Tổng kinh phí các tổ chức vận động, hỗ trợ trong năm 2022: khoảng 544,3 triệu đồng."
         ),
         "{text}"
     );
