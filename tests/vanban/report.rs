@@ -75,7 +75,10 @@ fn report_has_the_decree_30_header_title_and_closing() {
 fn the_money_total_is_computed_and_counts_are_not_added() {
     // 200 + 75 + 95 + 27,3 + 72 (seed) + 50 + 25 (MTTQ, CCB) million; "trên" and "gần" mix.
     let text = pdf_text(sample_pdf());
-    assert!(text.contains("khoảng 544.300.000"), "money total in the table");
+    assert!(
+        text.contains("khoảng 544.300.000"),
+        "money total in the table"
+    );
     assert!(
         text.contains("hỗ trợ trong năm 2022: khoảng 544,3 triệu đồng."),
         "money total in running text, as clerks write it"
