@@ -1,7 +1,7 @@
 //! Figures of 0 left out of the year data before a report prints it: a clause that states "0
 //! lượt người" or "với số tiền 0 đồng" reads as an error to a clerk.
 
-use super::placeholder::{WithoutFigure, without_figure};
+use super::placeholder::{WithoutFigure, placeholders, without_figure};
 use super::{Activity, Organization, YearData};
 
 impl YearData {
@@ -39,10 +39,12 @@ fn without_zero_figures(activity: &Activity) -> Option<Activity> {
     }
     let mut text = activity.text.clone();
     for quantity in activity.quantities.iter().filter(|q| q.is_zero()) {
-        text = match without_figure(&text, &quantity.key) {
-            WithoutFigure::Text(rest) => rest,
-            WithoutFigure::Nothing => return None,
-        };
+        while placeholders(&text).any(|name| name == quantity.key) {
+            text = match without_figure(&text, &quantity.key) {
+                WithoutFigure::Text(rest) => rest,
+                WithoutFigure::Nothing => return None,
+            };
+        }
     }
     Some(Activity {
         text,
@@ -79,6 +81,16 @@ mod tests {
         let printed = without_zero_figures(&activity).unwrap();
         assert_eq!(printed.text, "Tổ chức {buoi}.");
         assert_eq!(printed.quantities, vec![count("buoi", 3)]);
+    }
+
+    #[test]
+    fn a_zero_figure_named_twice_leaves_twice() {
+        let activity = Activity {
+            text: "Tổ chức {buoi}, thu hút {nguoi} tham dự; tặng quà {qua}, mời {nguoi}.".into(),
+            quantities: vec![count("buoi", 3), count("nguoi", 0), count("qua", 2)],
+        };
+        let printed = without_zero_figures(&activity).unwrap();
+        assert_eq!(printed.text, "Tổ chức {buoi}; tặng quà {qua}.");
     }
 
     #[test]
