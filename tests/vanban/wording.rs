@@ -230,3 +230,60 @@ fn a_placeholder_followed_by_its_units_words_is_refused() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_roll_up_adds_ratios_and_leaves_percentages_out() {
+    let ward = |ratio: [u64; 2], percent: u64| {
+        let mut data = with_activities(json!([{
+            "text": "Vận động thanh niên nhập ngũ, {khu_pho} hoàn thành chỉ tiêu, đạt {ty_le} chỉ tiêu giao quân.",
+            "quantities": [
+                { "key": "khu_pho", "label": "Khu phố hoàn thành chỉ tiêu", "ratio": ratio, "unit": "khu phố" },
+                { "key": "ty_le", "label": "Tỷ lệ giao quân", "percent": percent }
+            ]
+        }]));
+        data.as_object_mut().unwrap().remove("next_program");
+        data
+    };
+    let dir = scratch("rollup-ratios");
+    let wards = dir.join("wards");
+    std::fs::create_dir(&wards).unwrap();
+    for (name, data) in [
+        ("phuong-1.json", ward([2, 3], 90)),
+        ("phuong-2.json", ward([1, 4], 100)),
+    ] {
+        std::fs::write(wards.join(name), serde_json::to_vec(&data).unwrap()).unwrap();
+    }
+    let shared = dir.join("shared.json");
+    let batch = json!({ "shared": ward([0, 0], 0), "wards": [] });
+    std::fs::write(&shared, serde_json::to_vec(&batch).unwrap()).unwrap();
+    let zip = dir.join("out.zip");
+    let output = vanban(&[
+        "batch",
+        wards.to_str().unwrap(),
+        "--shared",
+        shared.to_str().unwrap(),
+        "-o",
+        zip.to_str().unwrap(),
+    ]);
+    assert_success(&output);
+    let text_of = |file: &str| {
+        let (_, bytes) = entries(&zip)
+            .into_iter()
+            .find(|(name, _)| name == file)
+            .unwrap_or_else(|| panic!("no {file}"));
+        let pdf = dir.join(file);
+        std::fs::write(&pdf, bytes).unwrap();
+        pdf_text(&pdf)
+    };
+    let ward_text = text_of("phuong-1.pdf");
+    assert!(
+        ward_text.contains("Vận động thanh niên nhập ngũ, 2/3 khu phố hoàn thành chỉ tiêu, đạt 90% chỉ tiêu giao quân."),
+        "{ward_text}"
+    );
+    let rollup = text_of("tong-hop.pdf");
+    assert!(
+        rollup.contains("Vận động thanh niên nhập ngũ, 3/7 khu phố hoàn thành chỉ tiêu."),
+        "{rollup}"
+    );
+    assert!(!rollup.contains("Tỷ lệ giao quân"), "{rollup}");
+}
