@@ -208,6 +208,10 @@ pub struct Meeting {
     pub time_of_day: Option<TimeOfDay>,
     /// Where it was held.
     pub place: String,
+    /// Who chaired it: still read from earlier files, never printed (a report does not say who
+    /// chaired its meeting).
+    #[serde(default)]
+    pub chaired_by: Option<String>,
 }
 
 /// The part of the day a meeting is held in.

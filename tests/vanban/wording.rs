@@ -127,15 +127,24 @@ fn the_opening_cites_the_program_and_the_meeting_is_its_own_sentence() {
 }
 
 #[test]
-fn the_meeting_may_be_in_the_afternoon() {
+fn the_meeting_may_be_in_the_afternoon_and_names_no_chair() {
     let mut data = sample_json();
-    data["review_meeting"] = json!({ "date": "2022-11-11", "time_of_day": "chiều", "place": "Hội trường UBND thành phố" });
+    data["review_meeting"] = json!({
+        "date": "2022-11-11",
+        "time_of_day": "chiều",
+        "place": "Hội trường UBND thành phố",
+        "chaired_by": "Thượng tá Lê Quang Vinh"
+    });
     let text = pdf_text(&render_data("afternoon", &data));
     assert!(
         text.contains(
             "được tổ chức vào chiều ngày 11 tháng 11 năm 2022 tại Hội trường UBND thành phố."
         ),
         "{text}"
+    );
+    assert!(
+        !text.contains("Lê Quang Vinh"),
+        "an earlier file's chair is not printed"
     );
 }
 
