@@ -47,6 +47,40 @@ pub struct WardEntry {
     pub file: Option<PathBuf>,
 }
 
+/// A ward's figure for one shared quantity, as the roll-up adds it up: money or a count, or a
+/// ratio whose parts and wholes add up. Percentages are never added, so never a figure here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    /// Whole đồng or a count.
+    Number(u64),
+    /// A part and a whole.
+    Ratio(u64, u64),
+}
+
+impl Figure {
+    /// The sum of two wards' figures: numbers add, and ratios add parts and wholes.
+    pub fn add(self, other: Figure) -> Figure {
+        match (self, other) {
+            (Figure::Number(a), Figure::Number(b)) => Figure::Number(a.saturating_add(b)),
+            (Figure::Ratio(a, b), Figure::Ratio(c, d)) => {
+                Figure::Ratio(a.saturating_add(c), b.saturating_add(d))
+            }
+            (figure, _) => figure,
+        }
+    }
+
+    fn is_zero(self) -> bool {
+        matches!(self, Figure::Number(0) | Figure::Ratio(0, _))
+    }
+
+    fn to_json(self) -> Value {
+        match self {
+            Figure::Number(value) => json!(value),
+            Figure::Ratio(part, whole) => json!([part, whole]),
+        }
+    }
+}
+
 /// A ward as the batch names and files it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ward {
@@ -173,13 +207,18 @@ impl Batch {
             );
         }
         merge(&mut value, Value::Object(ward.overrides.clone()));
-        set_figures(&mut value, &ward.figures);
+        let figures = ward
+            .figures
+            .iter()
+            .map(|(key, figure)| (key.clone(), Figure::Number(*figure)))
+            .collect();
+        set_figures(&mut value, &figures);
         year_data_from_value(value)
     }
 
     /// The city's roll-up year data: the shared data with the roll-up's changes and `sums` as
-    /// figures.
-    pub fn rollup_data(&self, sums: &BTreeMap<String, u64>) -> Result<YearData, InvalidData> {
+    /// figures (a percentage has no sum, so its clause drops out).
+    pub fn rollup_data(&self, sums: &BTreeMap<String, Figure>) -> Result<YearData, InvalidData> {
         let mut value = Value::Object(self.shared.clone());
         merge(&mut value, Value::Object(self.rollup.clone()));
         set_figures(&mut value, sums);
@@ -232,11 +271,12 @@ fn deserialize(value: Value) -> Result<Batch, InvalidData> {
     })
 }
 
-/// The figures of a ward's year data by quantity key, and the keys no shared quantity has.
+/// The figures of a ward's year data by quantity key (percentages left out: the roll-up does
+/// not add them), and the keys no shared quantity has.
 pub fn figures_of(
     data: &YearData,
     kinds: &BTreeMap<String, bool>,
-) -> Result<BTreeMap<String, u64>, Vec<DataError>> {
+) -> Result<BTreeMap<String, Figure>, Vec<DataError>> {
     let mut figures = BTreeMap::new();
     let mut errors = Vec::new();
     for (o, organization) in data.organizations.iter().enumerate() {
@@ -252,10 +292,17 @@ pub fn figures_of(
                     ));
                     continue;
                 }
-                let value = match quantity.value() {
-                    QuantityValue::Money(value) | QuantityValue::Count(value, _) => value,
+                let figure = match quantity.value() {
+                    QuantityValue::Money(value) | QuantityValue::Count(value, _) => {
+                        Figure::Number(value)
+                    }
+                    QuantityValue::Ratio(part, whole, _) => Figure::Ratio(part, whole),
+                    QuantityValue::Percent(_) => continue,
                 };
-                *figures.entry(quantity.key.clone()).or_default() += value;
+                figures
+                    .entry(quantity.key.clone())
+                    .and_modify(|sum: &mut Figure| *sum = sum.add(figure))
+                    .or_insert(figure);
             }
         }
     }
@@ -319,9 +366,10 @@ fn quantities(shared: &Map<String, Value>) -> Vec<(String, &Map<String, Value>)>
     found
 }
 
-/// Sets every quantity's `amount` or `count` to its figure (0 when absent), then leaves out
-/// activities whose figures are all 0 and organizations without activities.
-fn set_figures(value: &mut Value, figures: &BTreeMap<String, u64>) {
+/// Sets every quantity's `amount`, `count`, `percent` or `ratio` to its figure (0 when
+/// absent), then leaves out activities whose figures are all 0 and organizations without
+/// activities.
+fn set_figures(value: &mut Value, figures: &BTreeMap<String, Figure>) {
     let Some(organizations) = value.get_mut("organizations").and_then(Value::as_array_mut) else {
         return;
     };
@@ -343,14 +391,18 @@ fn set_figures(value: &mut Value, figures: &BTreeMap<String, u64>) {
             let mut any = false;
             for quantity in quantities.iter_mut().filter_map(Value::as_object_mut) {
                 let key = quantity.get("key").and_then(Value::as_str).unwrap_or("");
-                let figure = figures.get(key).copied().unwrap_or(0);
-                any |= figure > 0;
-                let field = if quantity.contains_key("amount") {
-                    "amount"
+                let field = ["amount", "percent", "ratio"]
+                    .into_iter()
+                    .find(|field| quantity.contains_key(*field))
+                    .unwrap_or("count");
+                let none = if field == "ratio" {
+                    Figure::Ratio(0, 0)
                 } else {
-                    "count"
+                    Figure::Number(0)
                 };
-                quantity.insert(field.to_owned(), json!(figure));
+                let figure = figures.get(key).copied().unwrap_or(none);
+                any |= !figure.is_zero();
+                quantity.insert(field.to_owned(), figure.to_json());
             }
             any
         });
@@ -413,13 +465,38 @@ mod tests {
                 {"text": "{y}", "quantities": [{"key": "y", "count": 5, "unit": "u"}]}
             ]}
         ]});
-        set_figures(&mut value, &BTreeMap::from([("x".to_owned(), 7)]));
+        set_figures(
+            &mut value,
+            &BTreeMap::from([("x".to_owned(), Figure::Number(7))]),
+        );
         assert_eq!(
             value,
             json!({"organizations": [{"id": "a", "activities": [
                 {"text": "t"},
                 {"text": "{x}", "quantities": [{"key": "x", "amount": 7}]}
             ]}]})
+        );
+    }
+
+    #[test]
+    fn ratios_add_parts_and_wholes_and_percentages_have_no_sum() {
+        let sum = Figure::Ratio(2, 3).add(Figure::Ratio(1, 4));
+        assert_eq!(sum, Figure::Ratio(3, 7));
+        assert_eq!(Figure::Number(2).add(Figure::Number(5)), Figure::Number(7));
+
+        let mut value = json!({"organizations": [{"id": "a", "activities": [
+            {"text": "{xa}, {ty_le}", "quantities": [
+                {"key": "xa", "ratio": [1, 1], "unit": "xã"},
+                {"key": "ty_le", "percent": 90}
+            ]}
+        ]}]});
+        set_figures(&mut value, &BTreeMap::from([("xa".to_owned(), sum)]));
+        assert_eq!(
+            value["organizations"][0]["activities"][0]["quantities"],
+            json!([
+                {"key": "xa", "ratio": [3, 7], "unit": "xã"},
+                {"key": "ty_le", "percent": 0}
+            ])
         );
     }
 }

@@ -16,8 +16,8 @@ mod sheet;
 mod template;
 
 pub use directory::DirectoryError;
-use input::figures_of;
 pub use input::{Batch, Ward, WardEntry};
+use input::{Figure, figures_of};
 pub use manifest::{ErrorEntry, FileEntry, Manifest};
 pub use sheet::{SheetError, SheetFormat};
 
@@ -92,7 +92,7 @@ struct Job {
 }
 
 /// A ward's figures by quantity key, or why its data is not valid.
-type Checked = Result<BTreeMap<String, u64>, Vec<ErrorEntry>>;
+type Checked = Result<BTreeMap<String, Figure>, Vec<ErrorEntry>>;
 
 /// Renders `batch` into a ZIP written to `out`; `progress(done, total)` follows the documents.
 pub fn run<W: Write>(
@@ -343,15 +343,16 @@ fn rollup_data(
     checked: &[Checked],
     kinds: &BTreeMap<String, bool>,
 ) -> Result<(YearData, Vec<WardRow>), BatchError> {
-    let mut sums: BTreeMap<String, u64> = BTreeMap::new();
+    let mut sums: BTreeMap<String, Figure> = BTreeMap::new();
     let mut rows = Vec::with_capacity(wards.len());
     for (ward, figures) in wards.iter().zip(checked) {
         let mut money = None;
         for (key, figure) in figures.iter().flatten() {
-            let sum = sums.entry(key.clone()).or_default();
-            *sum = sum.saturating_add(*figure);
-            if kinds.get(key) == Some(&true) {
-                money = Some(money.unwrap_or(0u64).saturating_add(*figure));
+            sums.entry(key.clone())
+                .and_modify(|sum| *sum = sum.add(*figure))
+                .or_insert(*figure);
+            if let (Some(true), Figure::Number(dong)) = (kinds.get(key), figure) {
+                money = Some(money.unwrap_or(0u64).saturating_add(*dong));
             }
         }
         rows.push(WardRow {

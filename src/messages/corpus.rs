@@ -217,6 +217,27 @@ fn bad_year_data() -> Vec<Vec<u8>> {
                 json!("2023-12-01"),
             );
         }),
+        // Figures, the period and the program reference.
+        year_data(|d| {
+            let figure = d.pointer_mut(&quantity(0, 0, 0)).unwrap();
+            let figure = figure.as_object_mut().unwrap();
+            figure.remove("count");
+            figure.insert("ratio".into(), json!([4, 3]));
+            set(
+                d,
+                "/organizations/5/activities/0/text",
+                json!("Tổ chức {buoi_noi_chuyen} nói chuyện truyền thống."),
+            );
+            set(d, &format!("{}/table_unit", quantity(6, 0, 1)), json!("đ"));
+            set(d, "/document/first_year", json!(2020));
+            set(d, "/program_reference/symbol", json!("CTr-BCHQS"));
+            set(d, "/program_reference/date", json!("2022-12-01"));
+        }),
+        year_data(|d| set(d, "/document/review", json!("tong_ket_giai_doan"))),
+        year_data(|d| {
+            set(d, "/document/review", json!("tong_ket_giai_doan"));
+            set(d, "/document/first_year", json!(2022));
+        }),
         year_data(|d| {
             for o in 0..7 {
                 let figure = d.pointer_mut(&quantity(o, 0, 0)).unwrap();
@@ -546,7 +567,7 @@ fn every_message_of_the_library_has_a_translation() {
         );
     }
     for expected in [
-        "expected one of [\"so_ket\",\"tong_ket\"], found \"so-ket\"",
+        "expected one of [\"so_ket_6_thang\",\"so_ket\",\"tong_ket\",\"tong_ket_giai_doan\"], found \"so-ket\"",
         "expected a whole number, found 5.0",
         "gives the same file name \"phuong-an-my\" as row 2",
         "expected a whole number of at least 0, found a duration",

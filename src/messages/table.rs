@@ -97,16 +97,48 @@ const MESSAGES: &[(&str, &str)] = &[
         "`{{{name}}}` không ứng với {figures} nào ở đây (các khóa: {keys})",
     ),
     (
-        "has both `amount` and `count`; a figure is either money (amount, in đồng) or a count",
-        "có cả `amount` lẫn `count`; mỗi số liệu hoặc là tiền (amount, tính bằng đồng) hoặc là số đếm (count)",
+        "gives more than one of `amount`, `count`, `percent` and `ratio`; a figure is one of them",
+        "có nhiều hơn một trong các trường `amount`, `count`, `percent` và `ratio`; mỗi số liệu chỉ thuộc một loại",
     ),
     (
-        "needs `amount` (money in whole đồng) or `count` (with `unit`)",
-        "cần có `amount` (số tiền, tính tròn đồng) hoặc `count` (kèm `unit`)",
+        "needs `amount` (money in whole đồng), `count` (with `unit`), `percent` or `ratio` (with `unit`)",
+        "cần có `amount` (số tiền, tính tròn đồng), `count` (kèm `unit`), `percent` (tỷ lệ phần trăm) hoặc `ratio` (kèm `unit`)",
     ),
     (
-        "goes with `count` only; money is always in đồng",
-        "chỉ dùng kèm `count`; tiền luôn tính bằng đồng",
+        "goes with `count` and `ratio` only; money is always in đồng and a percentage prints %",
+        "chỉ dùng kèm `count` hoặc `ratio`; tiền luôn tính bằng đồng, tỷ lệ phần trăm in dấu %",
+    ),
+    (
+        "goes with `unit` only: it is the table's shorter form of it",
+        "chỉ dùng kèm `unit`: đây là cách ghi ngắn gọn của đơn vị tính trong bảng",
+    ),
+    (
+        "must be a part of a whole, [part, whole] with the part at most the whole, found [{part:number}, {whole:number}]",
+        "phải là một tỷ số [phần, tổng] với phần không lớn hơn tổng, nhưng đang là [{part}, {whole}]",
+    ),
+    (
+        "`{{{name}}}` is followed by \"{words}\", which its unit \"{unit}\" already prints",
+        "sau `{{{name}}}` là \"{words}\", lặp lại đơn vị tính \"{unit}\" đã in kèm số liệu",
+    ),
+    (
+        "missing: a report on a period (tong_ket_giai_doan) needs the period's first year",
+        "còn thiếu: báo cáo tổng kết giai đoạn (tong_ket_giai_doan) cần ghi năm đầu của giai đoạn",
+    ),
+    (
+        "must be before {year:number}, the last year of the period, found {found:number}",
+        "phải trước năm {year} (năm cuối của giai đoạn), nhưng đang là {found}",
+    ),
+    (
+        "goes with a report on a period (tong_ket_giai_doan) only; leave it out",
+        "chỉ dùng cho báo cáo tổng kết giai đoạn (tong_ket_giai_doan); hãy bỏ trường này",
+    ),
+    (
+        "must be the number, a slash and the ký hiệu, e.g. \"01/CTr-BCHQS-CTXH\"",
+        "phải gồm số, dấu gạch chéo và ký hiệu, ví dụ \"01/CTr-BCHQS-CTXH\"",
+    ),
+    (
+        "must not be later than the report's date, {date}",
+        "không được sau ngày của báo cáo ({date})",
     ),
     (
         "missing: say what is counted, e.g. \"cây xanh\"",

@@ -20,7 +20,7 @@ pub fn register(env: &mut minijinja::Environment<'_>) {
     env.add_filter("header", header);
     env.add_filter("shared_place", shared_place);
     env.add_filter("date_line", date_line);
-    env.add_filter("date", |d: &str| parse_date(d).map(vn::date_plain));
+    env.add_filter("date", |d: &str| parse_date(d).map(vn::date_padded));
     env.add_filter("date_short", |d: &str| parse_date(d).map(vn::date_short));
     env.add_filter("typst_date", typst_date);
     env.add_filter("letter", letter);
@@ -122,12 +122,17 @@ fn unbreakable(text: &str) -> String {
 }
 
 /// A quantity as running text: qualifier, figure and unit. `money` picks the money style:
-/// "short" (27,3 triệu đồng, the default) or "full" (27.300.000 đồng).
+/// "short" (27,3 triệu đồng, the default) or "full" (27.300.000 đồng). A percentage prints
+/// "100%", a ratio "3/3 xã".
 pub fn format_quantity(quantity: &Quantity, money: &str) -> String {
     let figure = match quantity.value() {
         QuantityValue::Money(dong) if money == "full" => unbreakable(&vn::money_full(dong)),
         QuantityValue::Money(dong) => unbreakable(&vn::money_short(dong)),
         QuantityValue::Count(count, unit) => format!("{}\u{a0}{unit}", vn::format_integer(count)),
+        QuantityValue::Percent(percent) => vn::format_percent(percent),
+        QuantityValue::Ratio(part, whole, unit) => {
+            format!("{}\u{a0}{unit}", vn::format_ratio(part, whole))
+        }
     };
     match quantity.qualifier {
         Some(qualifier) => format!("{}\u{a0}{figure}", qualifier.word()),

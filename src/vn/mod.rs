@@ -8,8 +8,11 @@ mod place;
 mod text;
 mod words;
 
-pub use date::{date_line, date_padded, date_plain, date_short};
-pub use number::{format_decimal, format_integer, format_signed, money_full, money_short};
+pub use date::{date_line, date_padded, date_short};
+pub use number::{
+    format_decimal, format_integer, format_percent, format_ratio, format_signed, money_full,
+    money_short,
+};
 pub use place::{bind_place_names, shared_place};
 pub use text::{compare, compare_person_names, is_nfc, nfc, slug, upper};
 pub use words::{capitalize_first, money_in_words, number_in_words};

@@ -8,8 +8,6 @@
 const MILLION: u64 = 1_000_000;
 /// One billion (một tỷ) đồng.
 const BILLION: u64 = 1_000_000_000;
-/// The short money form counts its unit in thousandths (three fraction digits).
-const THOUSANDTHS: u128 = 1_000;
 
 /// Formats `n` with "." between thousands: `1234567` → `"1.234.567"`.
 pub fn format_integer(n: u64) -> String {
@@ -45,35 +43,42 @@ pub fn format_decimal(value: f64, max_fraction_digits: usize) -> String {
     }
 }
 
+/// Formats a percentage with a decimal comma, at most two decimals, and no space before the
+/// sign: `100.0` → `"100%"`, `97.5` → `"97,5%"`.
+pub fn format_percent(percent: f64) -> String {
+    format!("{}%", format_decimal(percent, 2))
+}
+
+/// Formats a part of a whole: `(3, 3)` → `"3/3"`, `(1200, 1500)` → `"1.200/1.500"`.
+pub fn format_ratio(part: u64, whole: u64) -> String {
+    format!("{}/{}", format_integer(part), format_integer(whole))
+}
+
 /// Formats an amount in full: `200000000` → `"200.000.000 đồng"`.
 pub fn money_full(dong: u64) -> String {
     format!("{} đồng", format_integer(dong))
 }
 
-/// Formats an amount in millions or billions with up to three fraction digits,
-/// rounded half up: `27345600` → `"27,346 triệu đồng"`, `1250000000000` →
-/// `"1.250 tỷ đồng"`. Amounts below one million fall back to [`money_full`];
-/// an amount that rounds up to 1.000 triệu is written as 1 tỷ.
+/// Formats an amount as clerks write it in running text: in triệu below one tỷ, in tỷ from
+/// there, with at most one decimal (`27300000` → `"27,3 triệu đồng"`, `1200000000` → `"1,2 tỷ
+/// đồng"`), or in full when one decimal would not be exact (`27345600` → `"27.345.600
+/// đồng"`), so that the short form never changes the sum. Amounts below one million are
+/// always in full.
 pub fn money_short(dong: u64) -> String {
-    if dong < MILLION {
+    let (unit, name) = match dong {
+        0..MILLION => return money_full(dong),
+        MILLION..BILLION => (MILLION, "triệu"),
+        _ => (BILLION, "tỷ"),
+    };
+    let tenth = unit / 10;
+    if !dong.is_multiple_of(tenth) {
         return money_full(dong);
     }
-    let in_millions = thousandths_of(dong, MILLION);
-    let (amount, unit) = if in_millions < 1_000 * THOUSANDTHS {
-        (in_millions, "triệu")
-    } else {
-        (thousandths_of(dong, BILLION), "tỷ")
-    };
-    let fraction = format!("{:03}", amount % THOUSANDTHS);
+    let tenths = dong / tenth;
     format!(
-        "{} {unit} đồng",
-        join_decimal(&(amount / THOUSANDTHS).to_string(), &fraction)
+        "{} {name} đồng",
+        join_decimal(&(tenths / 10).to_string(), &(tenths % 10).to_string())
     )
-}
-
-/// `dong / unit` in thousandths, rounded half up (`unit` is even).
-fn thousandths_of(dong: u64, unit: u64) -> u128 {
-    (u128::from(dong) * THOUSANDTHS + u128::from(unit / 2)) / u128::from(unit)
 }
 
 /// Inserts "." between thousands of a string of ASCII digits.
@@ -227,6 +232,15 @@ mod tests {
     }
 
     #[test]
+    fn percentages_and_ratios() {
+        assert_eq!(format_percent(100.0), "100%");
+        assert_eq!(format_percent(97.5), "97,5%");
+        assert_eq!(format_percent(33.333), "33,33%");
+        assert_eq!(format_ratio(3, 3), "3/3");
+        assert_eq!(format_ratio(1200, 1500), "1.200/1.500");
+    }
+
+    #[test]
     fn money_full_appends_dong() {
         let cases = [
             (0, "0 đồng"),
@@ -239,23 +253,27 @@ mod tests {
     }
 
     #[test]
-    fn money_short_uses_largest_unit() {
+    fn money_short_has_one_decimal_or_the_full_figure() {
         let cases = [
             (0, "0 đồng"),
             (500_000, "500.000 đồng"),
             (999_999, "999.999 đồng"),
             (1_000_000, "1 triệu đồng"),
-            (1_000_499, "1 triệu đồng"),
-            (1_000_500, "1,001 triệu đồng"),
+            (1_000_499, "1.000.499 đồng"),
+            (1_100_000, "1,1 triệu đồng"),
             (27_300_000, "27,3 triệu đồng"),
-            (27_345_600, "27,346 triệu đồng"),
+            (27_350_000, "27.350.000 đồng"),
+            (27_345_600, "27.345.600 đồng"),
+            (72_000_000, "72 triệu đồng"),
             (200_000_000, "200 triệu đồng"),
-            (999_999_499, "999,999 triệu đồng"),
-            (999_999_500, "1 tỷ đồng"),
+            (999_900_000, "999,9 triệu đồng"),
+            (999_999_500, "999.999.500 đồng"),
             (1_000_000_000, "1 tỷ đồng"),
             (1_200_000_000, "1,2 tỷ đồng"),
+            (1_250_000_000, "1.250.000.000 đồng"),
+            (12_500_000_000, "12,5 tỷ đồng"),
             (1_250_000_000_000, "1.250 tỷ đồng"),
-            (u64::MAX, "18.446.744.073,71 tỷ đồng"),
+            (u64::MAX, "18.446.744.073.709.551.615 đồng"),
         ];
         for (dong, expected) in cases {
             assert_eq!(money_short(dong), expected, "{dong}");

@@ -13,3 +13,4 @@ mod sheet;
 mod signing;
 mod snapshot;
 mod support;
+mod wording;

@@ -1,6 +1,6 @@
-//! Rules the JSON Schema cannot express: years and dates that agree, identifiers, figures
-//! that are either money or a count, placeholders that name a figure, a coherent signer, and
-//! (in `program`) parties that exist.
+//! Rules the JSON Schema cannot express: years and dates that agree, the report's period and
+//! program reference, identifiers, figures of one kind each, placeholders that name a figure
+//! and do not repeat its unit, a coherent signer, and (in `program`) parties that exist.
 
 mod program;
 
@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use chrono::{Datelike, NaiveDate};
 
 use super::placeholder::{is_identifier, placeholders};
-use super::{Authority, DataError, Quantity, Signer, YearData};
+use super::{Authority, DataError, Quantity, ReviewKind, Signer, YearData};
 
 /// Checks `data` and returns every problem found (empty when valid).
 pub fn check(data: &YearData) -> Vec<DataError> {
@@ -28,6 +28,8 @@ pub fn check(data: &YearData) -> Vec<DataError> {
             &mut errors,
         );
     }
+    check_period(data, &mut errors);
+    check_program_reference(data, &mut errors);
 
     let mut ids = HashSet::new();
     for (index, organization) in data.organizations.iter().enumerate() {
@@ -62,6 +64,60 @@ fn check_id<'a>(id: &'a str, path: &str, seen: &mut HashSet<&'a str>, errors: &m
         errors.push(DataError::new(
             format!("{path}.id"),
             format!("duplicate id \"{id}\""),
+        ));
+    }
+}
+
+/// A period (`first_year`) goes with a `tong_ket_giai_doan` report only, and starts before the
+/// year under review.
+fn check_period(data: &YearData, errors: &mut Vec<DataError>) {
+    let path = "$.document.first_year";
+    match (data.document.review, data.document.first_year) {
+        (ReviewKind::TongKetGiaiDoan, None) => errors.push(DataError::new(
+            path,
+            "missing: a report on a period (tong_ket_giai_doan) needs the period's first year",
+        )),
+        (ReviewKind::TongKetGiaiDoan, Some(first)) if first >= data.year => {
+            errors.push(DataError::new(
+                path,
+                format!(
+                    "must be before {}, the last year of the period, found {first}",
+                    data.year
+                ),
+            ))
+        }
+        (kind, Some(_)) if kind != ReviewKind::TongKetGiaiDoan => errors.push(DataError::new(
+            path,
+            "goes with a report on a period (tong_ket_giai_doan) only; leave it out",
+        )),
+        _ => {}
+    }
+}
+
+/// The program a report is on has a number and was issued before the report.
+fn check_program_reference(data: &YearData, errors: &mut Vec<DataError>) {
+    let Some(reference) = &data.program_reference else {
+        return;
+    };
+    let numbered = reference
+        .symbol
+        .split_once('/')
+        .is_some_and(|(number, code)| {
+            !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()) && !code.is_empty()
+        });
+    if !numbered {
+        errors.push(DataError::new(
+            "$.program_reference.symbol",
+            "must be the number, a slash and the ký hiệu, e.g. \"01/CTr-BCHQS-CTXH\"",
+        ));
+    }
+    if reference.date > data.document.date {
+        errors.push(DataError::new(
+            "$.program_reference.date",
+            format!(
+                "must not be later than the report's date, {}",
+                data.document.date
+            ),
         ));
     }
 }
@@ -134,6 +190,18 @@ fn check_figures(
             ));
         }
     }
+    for quantity in quantities {
+        let Some(unit) = &quantity.unit else { continue };
+        if let Some(words) = repeated_unit(text, &quantity.key, unit) {
+            errors.push(DataError::new(
+                format!("{path}.text"),
+                format!(
+                    "`{{{}}}` is followed by \"{words}\", which its unit \"{unit}\" already prints",
+                    quantity.key
+                ),
+            ));
+        }
+    }
 }
 
 fn join_keys(quantities: &[Quantity]) -> String {
@@ -147,25 +215,79 @@ fn join_keys(quantities: &[Quantity]) -> String {
         .join(", ")
 }
 
+/// The words after `{key}` in `text` that repeat the end of `unit` ("{buoi} giáo dục truyền
+/// thống" with the unit "buổi giáo dục truyền thống" prints it twice), if any.
+fn repeated_unit<'a>(text: &'a str, key: &str, unit: &str) -> Option<&'a str> {
+    let placeholder = format!("{{{key}}}");
+    let after = &text[text.find(&placeholder)? + placeholder.len()..];
+    let bare = |word: &str| word.trim_end_matches([',', ';', '.', ':']).to_lowercase();
+    let unit: Vec<String> = unit.split_whitespace().map(bare).collect();
+    let next: Vec<&str> = after.split_whitespace().take(unit.len()).collect();
+    let repeated = (1..=next.len())
+        .filter(|&count| {
+            next[..count]
+                .iter()
+                .map(|word| bare(word))
+                .eq(unit[unit.len() - count..].iter().cloned())
+        })
+        .max()?;
+    let start = after.len() - after.trim_start().len();
+    let last = next[repeated - 1];
+    let end = last.as_ptr() as usize - after.as_ptr() as usize + last.len();
+    Some(after[start..end].trim_end_matches([',', ';', '.', ':']))
+}
+
 fn check_quantity(quantity: &Quantity, path: &str, errors: &mut Vec<DataError>) {
-    match (quantity.amount, quantity.count) {
-        (Some(_), Some(_)) => errors.push(DataError::new(
+    let given = [
+        quantity.amount.is_some(),
+        quantity.count.is_some(),
+        quantity.percent.is_some(),
+        quantity.ratio.is_some(),
+    ];
+    let counted = quantity.count.is_some() || quantity.ratio.is_some();
+    match given.iter().filter(|&&given| given).count() {
+        0 => errors.push(DataError::new(
             path,
-            "has both `amount` and `count`; a figure is either money (amount, in đồng) or a count",
+            "needs `amount` (money in whole đồng), `count` (with `unit`), `percent` or `ratio` (with `unit`)",
         )),
-        (None, None) => errors.push(DataError::new(
-            path,
-            "needs `amount` (money in whole đồng) or `count` (with `unit`)",
-        )),
-        (Some(_), None) if quantity.unit.is_some() => errors.push(DataError::new(
+        1 => {}
+        _ => {
+            return errors.push(DataError::new(
+                path,
+                "gives more than one of `amount`, `count`, `percent` and `ratio`; a figure is one of them",
+            ));
+        }
+    }
+    match (&quantity.unit, counted) {
+        (Some(_), false) => errors.push(DataError::new(
             format!("{path}.unit"),
-            "goes with `count` only; money is always in đồng",
+            "goes with `count` and `ratio` only; money is always in đồng and a percentage prints %",
         )),
-        (None, Some(_)) if quantity.unit.is_none() => errors.push(DataError::new(
+        (None, true) => errors.push(DataError::new(
             format!("{path}.unit"),
             "missing: say what is counted, e.g. \"cây xanh\"",
         )),
         _ => {}
+    }
+    if quantity.table_unit.is_some() && quantity.unit.is_none() {
+        errors.push(DataError::new(
+            format!("{path}.table_unit"),
+            "goes with `unit` only: it is the table's shorter form of it",
+        ));
+    }
+    if let Some([part, whole]) = quantity.ratio {
+        const RATIO_MAX: u64 = 100_000_000;
+        if whole > RATIO_MAX {
+            errors.push(DataError::new(
+                format!("{path}.ratio[1]"),
+                format!("must be at most {RATIO_MAX}, found {whole}"),
+            ));
+        } else if part > whole {
+            errors.push(DataError::new(
+                format!("{path}.ratio"),
+                format!("must be a part of a whole, [part, whole] with the part at most the whole, found [{part}, {whole}]"),
+            ));
+        }
     }
 }
 
@@ -203,8 +325,7 @@ mod tests {
             label: "l".into(),
             amount: Some(1),
             count: Some(1),
-            unit: None,
-            qualifier: None,
+            ..Quantity::default()
         };
         let mut errors = Vec::new();
         check_quantity(&quantity, "$.q", &mut errors);
@@ -213,5 +334,53 @@ mod tests {
         errors.clear();
         check_quantity(&quantity, "$.q", &mut errors);
         assert_eq!(errors[0].path, "$.q.unit");
+    }
+
+    #[test]
+    fn a_ratio_is_a_part_of_a_whole() {
+        let mut quantity = Quantity {
+            key: "k".into(),
+            label: "l".into(),
+            ratio: Some([3, 3]),
+            unit: Some("xã".into()),
+            ..Quantity::default()
+        };
+        let mut errors = Vec::new();
+        check_quantity(&quantity, "$.q", &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+        quantity.ratio = Some([0, 0]);
+        check_quantity(&quantity, "$.q", &mut errors);
+        assert!(
+            errors.is_empty(),
+            "nothing of nothing is a zero figure: {errors:?}"
+        );
+        for bad in [[4, 3], [1, 0]] {
+            quantity.ratio = Some(bad);
+            check_quantity(&quantity, "$.q", &mut errors);
+        }
+        assert_eq!(errors.len(), 2);
+        assert!(errors.iter().all(|error| error.path == "$.q.ratio"));
+    }
+
+    #[test]
+    fn a_placeholder_followed_by_its_units_words_is_caught() {
+        let unit = "buổi giáo dục truyền thống";
+        assert_eq!(
+            repeated_unit("Tham gia {buoi} giáo dục truyền thống.", "buoi", unit),
+            Some("giáo dục truyền thống")
+        );
+        assert_eq!(
+            repeated_unit("Trồng {cay} Cây xanh, tại", "cay", "cây xanh"),
+            Some("Cây xanh")
+        );
+        assert_eq!(
+            repeated_unit(
+                "Tổ chức {buoi} truyền thống cho thanh niên.",
+                "buoi",
+                "buổi nói chuyện"
+            ),
+            None
+        );
+        assert_eq!(repeated_unit("Tặng {qua}.", "qua", "suất quà"), None);
     }
 }
