@@ -7,7 +7,7 @@ mod report;
 
 pub use agreement::{AgreementContext, ItemView, PartyView};
 pub use report::{
-    CountTotal, FigureGroup, ReportContext, TotalView, WardRow, count_totals, money_total,
+    CountTotal, FigureGroup, ReportContext, Rollup, TotalView, WardRow, count_totals, money_total,
 };
 
 use serde::Serialize;

@@ -276,8 +276,13 @@ fn bad_batches() -> Vec<Vec<u8>> {
             b["wards"][1]["name"] = json!("Tổng hợp");
             b["wards"][3]["name"] = b["wards"][2]["name"].clone();
             b["wards"][4]["figures"]["khong_co"] = json!(1);
+            b["wards"][5]["name"] = json!("Khu phố Hòa Hương");
         }),
         batch_file(shared_key),
+        batch_file(|b| {
+            b["shared"]["organizations"][0]["activities"][0]["quantities"][0]["key"] =
+                json!("level");
+        }),
         batch_file(|b| {
             b.as_object_mut().unwrap().remove("wards");
         }),
@@ -303,7 +308,7 @@ fn bad_csv_sheets() -> Vec<&'static [u8]> {
         &b"name,signer_name\n"[..],
         &b"Name,signer_name,cay_xanh,cay_xanh\n"[..],
         "name,signer_name,cay_xanh,number,date\nPhường An Mỹ,,abc,1.5,28/10/2022,x\n".as_bytes(),
-        "name,signer_name\nPhường An Mỹ,A\nPhuong An My,B\nTổng hợp,C\n".as_bytes(),
+        "name,signer_name\nPhường An Mỹ,A\nP. An Mỹ,B\nTổng hợp,C\n".as_bytes(),
         &b"name,signer_name\nPh\xffng,A\n"[..],
     ]
 }

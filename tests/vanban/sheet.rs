@@ -123,3 +123,23 @@ fn a_sheet_needs_shared_and_a_batch_file_refuses_it() {
     let stderr = refused(&input, true, 2);
     assert!(stderr.contains("--shared goes with a sheet"), "{stderr}");
 }
+
+#[test]
+fn a_sheet_names_units_in_any_case_and_refuses_a_name_without_its_kind() {
+    let input = edited_csv("sheet-unit-names", |rows| {
+        rows[1][0] = "phường an mỹ".to_owned();
+        rows[2][0] = "P. An Sơn".to_owned();
+    });
+    let (output, zip) = batch(input.parent().unwrap(), &input, true);
+    assert_success(&output);
+    let names: Vec<String> = entries(&zip).into_iter().map(|(name, _)| name).collect();
+    assert_eq!(&names[..2], ["phuong-an-my.pdf", "phuong-an-son.pdf"]);
+
+    let input = edited_csv("sheet-unit-refused", |rows| rows[3][0] = "An Xuân".to_owned());
+    let stderr = refused(&input, true, 1);
+    assert!(
+        stderr.contains("row 4, column A (name): does not start with the kind of unit"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Thị trấn (TT.)"), "{stderr}");
+}
