@@ -166,6 +166,7 @@ fn bad_year_data() -> Vec<Vec<u8>> {
             set(d, "/document/date", json!("2022-02-30"));
         }),
         year_data(|d| set(d, "/recipients/0", json!("Ủy ban nhân dân ".repeat(10)))),
+        year_data(|d| set(d, "/issuer/place", json!("xã tân lập"))),
         // A whole number written as a fraction, which only serde catches.
         year_data(|d| set(d, &format!("{}/count", quantity(0, 0, 0)), json!(5.0))),
         // The rules the schema cannot say.

@@ -258,6 +258,10 @@ const MESSAGES: &[(&str, &str)] = &[
         "cannot parse integer from empty string",
         "đang để trống, phải là một số nguyên",
     ),
+    (
+        "must be the place name alone, as the date line prints it: \"{suggestion}\"",
+        "phải là riêng tên địa danh, như dòng ngày tháng ghi: \"{suggestion}\"",
+    ),
     // A batch (`batch::Batch`).
     (
         "must list at least one ward",
