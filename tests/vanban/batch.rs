@@ -480,6 +480,11 @@ fn a_directory_of_ward_files_gives_the_same_ward_reports() {
         rollup.contains("chưa có báo cáo hợp lệ: xa-hong"),
         "{rollup}"
     );
+    // Ward files take their kind from their names.
+    assert!(
+        rollup.contains("Tổng hợp từ báo cáo của 13 phường, xã;"),
+        "{rollup}"
+    );
 }
 
 /// The sample batch with its wards renamed to `names` (each keeping a sample ward's figures
