@@ -215,7 +215,9 @@ pub(super) fn quantity_kinds(
         if format!("{{{key}}}") == LEVEL {
             return Err(DataError::new(
                 format!("{path}.key"),
-                format!("\"{key}\" stands for the level words in a batch; give the figure another key"),
+                format!(
+                    "\"{key}\" stands for the level words in a batch; give the figure another key"
+                ),
             ));
         }
         let money = quantity.get("amount").is_some();

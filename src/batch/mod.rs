@@ -324,8 +324,7 @@ fn check_ward(
     engine
         .check(checked_as, &data)
         .map_err(|error| data_errors(&error))?;
-    rollup::figures_of(&data, kinds)
-        .map_err(|errors| errors.iter().map(ErrorEntry::from).collect())
+    rollup::figures_of(&data, kinds).map_err(|errors| errors.iter().map(ErrorEntry::from).collect())
 }
 
 /// The roll-up's data, its figures the sums over the wards `checked` as valid, and what it says

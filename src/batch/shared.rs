@@ -25,9 +25,7 @@ pub(super) fn fill_level(value: &mut Value, level: &str) {
     match value {
         Value::String(text) if text.contains(LEVEL) => *text = text.replace(LEVEL, level),
         Value::Array(items) => items.iter_mut().for_each(|item| fill_level(item, level)),
-        Value::Object(object) => object
-            .values_mut()
-            .for_each(|item| fill_level(item, level)),
+        Value::Object(object) => object.values_mut().for_each(|item| fill_level(item, level)),
         _ => {}
     }
 }

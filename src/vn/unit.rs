@@ -104,8 +104,8 @@ impl Unit {
     pub fn parse(name: &str) -> Option<Unit> {
         let name = nfc(name).split_whitespace().collect::<Vec<_>>().join(" ");
         KINDS.iter().find_map(|&kind| {
-            let rest = strip_word(&name, &kind.level())
-                .or_else(|| strip_abbreviation(&name, kind))?;
+            let rest =
+                strip_word(&name, &kind.level()).or_else(|| strip_abbreviation(&name, kind))?;
             let place = place_name(rest.trim());
             (!place.is_empty()).then_some(Unit { kind, place })
         })
@@ -259,23 +259,35 @@ mod tests {
             ),
             (
                 "Thị Trấn Bình Minh",
-                s("Thị trấn Bình Minh", "thị trấn Bình Minh", "Bình Minh", "thị trấn"),
+                s(
+                    "Thị trấn Bình Minh",
+                    "thị trấn Bình Minh",
+                    "Bình Minh",
+                    "thị trấn",
+                ),
             ),
-            (
-                "xã tân lập",
-                s("Xã Tân Lập", "xã Tân Lập", "Tân Lập", "xã"),
-            ),
+            ("xã tân lập", s("Xã Tân Lập", "xã Tân Lập", "Tân Lập", "xã")),
             (
                 "XÃ  TÂN LẬP ",
                 s("Xã Tân Lập", "xã Tân Lập", "Tân Lập", "xã"),
             ),
             (
                 "TT. Bình Minh",
-                s("Thị trấn Bình Minh", "thị trấn Bình Minh", "Bình Minh", "thị trấn"),
+                s(
+                    "Thị trấn Bình Minh",
+                    "thị trấn Bình Minh",
+                    "Bình Minh",
+                    "thị trấn",
+                ),
             ),
             (
                 "tt Núi Thành",
-                s("Thị trấn Núi Thành", "thị trấn Núi Thành", "Núi Thành", "thị trấn"),
+                s(
+                    "Thị trấn Núi Thành",
+                    "thị trấn Núi Thành",
+                    "Núi Thành",
+                    "thị trấn",
+                ),
             ),
             ("P.3", s("Phường 3", "Phường 3", "Phường 3", "phường")),
             ("phường 3", s("Phường 3", "Phường 3", "Phường 3", "phường")),
@@ -294,7 +306,12 @@ mod tests {
             ),
             (
                 "TP Hội An",
-                s("Thành phố Hội An", "thành phố Hội An", "Hội An", "thành phố"),
+                s(
+                    "Thành phố Hội An",
+                    "thành phố Hội An",
+                    "Hội An",
+                    "thành phố",
+                ),
             ),
             (
                 "H. Núi Thành",

@@ -533,7 +533,12 @@ fn assert_has(text: &str, wanted: &[&str], unwanted: &[&str]) {
 #[test]
 fn a_district_batch_names_its_communes_and_town_as_typed_in_any_form() {
     let mut data = batch_of(
-        &["xã tân lập", "TT. Bình Minh", "XÃ BÌNH TRIỀU", "Thị Trấn Hà Lam"],
+        &[
+            "xã tân lập",
+            "TT. Bình Minh",
+            "XÃ BÌNH TRIỀU",
+            "Thị Trấn Hà Lam",
+        ],
         [
             "Ban Chỉ huy Quân sự huyện Thăng Bình",
             "Ban CHQS huyện",
@@ -552,7 +557,12 @@ fn a_district_batch_names_its_communes_and_town_as_typed_in_any_form() {
         .collect();
     assert_eq!(
         names,
-        ["Xã Tân Lập", "Thị trấn Bình Minh", "Xã Bình Triều", "Thị trấn Hà Lam"]
+        [
+            "Xã Tân Lập",
+            "Thị trấn Bình Minh",
+            "Xã Bình Triều",
+            "Thị trấn Hà Lam"
+        ]
     );
     let files: Vec<&str> = texts.keys().map(String::as_str).collect();
     assert_eq!(
@@ -585,7 +595,11 @@ fn a_district_batch_names_its_communes_and_town_as_typed_in_any_form() {
     );
     assert_has(
         &texts["xa-tan-lap.pdf"],
-        &["BAN CHỈ HUY QUÂN SỰ XÃ TÂN LẬP", "Tân Lập, ngày", "UBND xã (để b/c)"],
+        &[
+            "BAN CHỈ HUY QUÂN SỰ XÃ TÂN LẬP",
+            "Tân Lập, ngày",
+            "UBND xã (để b/c)",
+        ],
         &["xã Tân Lập, ngày", "xã tân lập"],
     );
     assert_has(
@@ -659,7 +673,12 @@ fn a_city_batch_keeps_the_capital_of_a_numbered_ward() {
 #[test]
 fn a_province_batch_rolls_up_its_districts() {
     let data = batch_of(
-        &["Huyện Núi Thành", "TX. Điện Bàn", "tp hội an", "H. Phú Ninh"],
+        &[
+            "Huyện Núi Thành",
+            "TX. Điện Bàn",
+            "tp hội an",
+            "H. Phú Ninh",
+        ],
         [
             "Bộ Chỉ huy Quân sự tỉnh Quảng Nam",
             "Bộ CHQS tỉnh",

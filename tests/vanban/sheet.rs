@@ -133,9 +133,14 @@ fn a_sheet_names_units_in_any_case_and_refuses_a_name_without_its_kind() {
     let (output, zip) = batch(input.parent().unwrap(), &input, true);
     assert_success(&output);
     let names: Vec<String> = entries(&zip).into_iter().map(|(name, _)| name).collect();
-    assert_eq!(&names[..3], ["phuong-an-my.pdf", "phuong-an-phu.pdf", "phuong-an-son.pdf"]);
+    assert_eq!(
+        &names[..3],
+        ["phuong-an-my.pdf", "phuong-an-phu.pdf", "phuong-an-son.pdf"]
+    );
 
-    let input = edited_csv("sheet-unit-refused", |rows| rows[3][0] = "An Xuân".to_owned());
+    let input = edited_csv("sheet-unit-refused", |rows| {
+        rows[3][0] = "An Xuân".to_owned()
+    });
     let stderr = refused(&input, true, 1);
     assert!(
         stderr.contains("row 4, column A (name): does not start with the kind of unit"),

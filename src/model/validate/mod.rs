@@ -181,8 +181,11 @@ fn check_place(place: &str, path: &str, errors: &mut Vec<DataError>) {
         }
         _ => None,
     };
-    let suggestion = suggestion
-        .or_else(|| place.starts_with(char::is_lowercase).then(|| capitalize_first(place)));
+    let suggestion = suggestion.or_else(|| {
+        place
+            .starts_with(char::is_lowercase)
+            .then(|| capitalize_first(place))
+    });
     if let Some(suggestion) = suggestion.filter(|suggestion| suggestion != place) {
         errors.push(DataError::new(
             path,
@@ -242,9 +245,18 @@ mod tests {
         let said = |place: &str| {
             let mut errors = Vec::new();
             check_place(place, "$.p", &mut errors);
-            errors.into_iter().map(|error| error.message).collect::<Vec<_>>()
+            errors
+                .into_iter()
+                .map(|error| error.message)
+                .collect::<Vec<_>>()
         };
-        for fine in ["Tân Lập", "Phường 3", "Quận 1", "Thành phố Hồ Chí Minh", "Buôn Ma Thuột"] {
+        for fine in [
+            "Tân Lập",
+            "Phường 3",
+            "Quận 1",
+            "Thành phố Hồ Chí Minh",
+            "Buôn Ma Thuột",
+        ] {
             assert_eq!(said(fine), Vec::<String>::new(), "{fine}");
         }
         for (bad, suggestion) in [
