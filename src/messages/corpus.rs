@@ -416,7 +416,13 @@ fn bad_xlsx_sheets() -> Vec<Vec<u8>> {
 /// second ward's file is gone by the time it is read; the third is fine.
 fn bad_directory(engine: &Engine, said: &mut Said) {
     let shared = Batch::parse_shared(&sample("tam-ky-wards-2022.json")).unwrap();
-    let dir = std::env::temp_dir().join(format!("vanban-messages-corpus-{}", std::process::id()));
+    // One directory per call: two tests of one process may run the corpus at once.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!(
+        "vanban-messages-corpus-{}-{call}",
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let wards = Batch::parse(&sample("tam-ky-wards-2022.json")).unwrap();
