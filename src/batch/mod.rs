@@ -1,5 +1,9 @@
-//! Batches: every ward's report (and agreement) and the city's roll-up, rendered on dedicated
-//! worker threads sharing one engine and streamed into one ZIP with a manifest.
+//! Batches: every ward's report (and agreement) and the roll-up, rendered on dedicated worker
+//! threads sharing one engine and streamed into one ZIP with a manifest.
+//!
+//! A batch runs one way: its input is read and checked ([`input`], [`sheet`], [`directory`]),
+//! each ward's year data derived from it ([`ward`]), the roll-up's from the wards' figures
+//! ([`rollup`]), and the documents written into the ZIP ([`archive`], [`manifest`]).
 //!
 //! Every ward's data is checked first ([`prepare`]), so that bad input is known before any
 //! output. The wards then render in ZIP order, with only a few documents in memory at a time
@@ -12,12 +16,14 @@ mod directory;
 mod input;
 mod manifest;
 mod ordered;
+mod rollup;
+mod shared;
 mod sheet;
 mod template;
+mod ward;
 
 pub use directory::DirectoryError;
 pub use input::{Batch, Ward, WardEntry};
-use input::{Figure, figures_of};
 pub use manifest::{ErrorEntry, FileEntry, Manifest};
 pub use sheet::{SheetError, SheetFormat};
 
@@ -28,8 +34,9 @@ use archive::Archive;
 use manifest::data_errors;
 pub use manifest::render_errors;
 use ordered::for_each_in_order;
+use shared::Figure;
 
-use crate::context::WardRow;
+use crate::context::Rollup;
 use crate::model::YearData;
 use crate::pdf::ExportOptions;
 use crate::{DocumentKind, Engine, RenderError};
@@ -63,7 +70,7 @@ pub enum BatchError {
         "the wards' agreements need next year's program, which no ward has: give `next_program` in the batch's `shared` data or in each ward's `overrides`"
     )]
     NoProgram,
-    /// The city's roll-up cannot be made, so neither can the batch.
+    /// The roll-up cannot be made, so neither can the batch.
     #[error("the city's roll-up report cannot be made")]
     Rollup(#[source] RenderError),
     /// The ZIP could not be written.
@@ -254,9 +261,9 @@ impl Prepared<'_> {
             },
         )?;
 
-        let (data, rows) = rollup_data(batch, &wards, &checked, &kinds)?;
+        let (data, rollup) = rollup_data(batch, &wards, &checked, &kinds)?;
         let rendered = engine
-            .rollup_pdf(&data, &rows, options.export)
+            .rollup_pdf(&data, &rollup, options.export)
             .map_err(BatchError::Rollup)?;
         archive.add(ROLLUP_FILE, &rendered.pdf)?;
         pages += rendered.pages;
@@ -332,37 +339,21 @@ fn check_ward(
     engine
         .check(checked_as, &data)
         .map_err(|error| data_errors(&error))?;
-    figures_of(&data, kinds).map_err(|errors| errors.iter().map(ErrorEntry::from).collect())
+    rollup::figures_of(&data, kinds).map_err(|errors| errors.iter().map(ErrorEntry::from).collect())
 }
 
-/// The city's roll-up data, its figures the sums over the wards `checked` as valid, and its
-/// table of every ward.
+/// The roll-up's data, its figures the sums over the wards `checked` as valid, and what it says
+/// of its wards.
 fn rollup_data(
     batch: &Batch,
     wards: &[Ward],
     checked: &[Checked],
     kinds: &BTreeMap<String, bool>,
-) -> Result<(YearData, Vec<WardRow>), BatchError> {
-    let mut sums: BTreeMap<String, Figure> = BTreeMap::new();
-    let mut rows = Vec::with_capacity(wards.len());
-    for (ward, figures) in wards.iter().zip(checked) {
-        let mut money = None;
-        for (key, figure) in figures.iter().flatten() {
-            sums.entry(key.clone())
-                .and_modify(|sum| *sum = sum.add(*figure))
-                .or_insert(*figure);
-            if let (Some(true), Figure::Number(dong)) = (kinds.get(key), figure) {
-                money = Some(money.unwrap_or(0u64).saturating_add(*dong));
-            }
-        }
-        rows.push(WardRow {
-            name: ward.name.clone(),
-            money,
-            included: figures.is_ok(),
-        });
-    }
-    let data = batch
-        .rollup_data(&sums)
-        .map_err(|error| BatchError::Rollup(error.into()))?;
-    Ok((data, rows))
+) -> Result<(YearData, Rollup), BatchError> {
+    let wards: Vec<_> = wards
+        .iter()
+        .zip(checked)
+        .map(|(ward, checked)| (ward, checked.as_ref().ok()))
+        .collect();
+    rollup::rollup(batch, &wards, kinds).map_err(|error| BatchError::Rollup(error.into()))
 }

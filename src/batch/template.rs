@@ -78,6 +78,11 @@ fn figure_columns(shared: &Map<String, Value>) -> Vec<FigureColumn> {
                 let Some(key) = text(&quantity, "key") else {
                     continue;
                 };
+                // A sheet's cells are whole numbers: percentages and ratios come from ward
+                // files only.
+                if quantity.get("percent").is_some() || quantity.get("ratio").is_some() {
+                    continue;
+                }
                 let money = quantity.get("amount").is_some();
                 columns.push(FigureColumn {
                     label: text(&quantity, "label").unwrap_or_else(|| key.clone()),

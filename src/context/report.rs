@@ -106,8 +106,29 @@ pub struct ReportContext<'a> {
     pub money_total: Option<TotalView>,
     /// The figures of each organization that has any, in the order of `data.organizations`.
     pub figure_groups: Vec<FigureGroup>,
-    /// For a city's roll-up of its wards' reports: one row per ward; none otherwise.
-    pub wards: Option<&'a [WardRow]>,
+    /// How the report names the partner organizations together: "các tổ chức chính trị - xã
+    /// hội thành phố".
+    pub partners: String,
+    /// For a roll-up of wards' reports: what it says of them; none otherwise.
+    pub rollup: Option<&'a Rollup>,
+}
+
+/// What a roll-up report says of the units it rolls up, named from the kinds present.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rollup {
+    /// "xã, thị trấn", "phường, xã", "huyện, thị xã, thành phố".
+    pub units: String,
+    /// The same as a table heading: "Xã, thị trấn".
+    pub units_heading: String,
+    /// Their commands together: "Ban CHQS các xã, thị trấn".
+    pub lead: String,
+    /// How many of them the roll-up includes.
+    pub included: usize,
+    /// Whether the batch gave the roll-up its own situation (section I); else section I says
+    /// only what the roll-up is.
+    pub situation_given: bool,
+    /// One row per unit.
+    pub wards: Vec<WardRow>,
 }
 
 /// One ward in a roll-up's table of wards.
@@ -148,15 +169,16 @@ impl<'a> ReportContext<'a> {
             signature: SignatureView::new(&data.signer),
             money_total: unless_empty(money_total(quantities())),
             figure_groups,
-            wards: None,
+            partners: data.partners().to_owned(),
+            rollup: None,
             data,
         }
     }
 
-    /// The context of a city's roll-up: `data` holds the sums, `wards` one row per ward.
-    pub fn rollup(data: &YearData, fonts: &[&str], wards: &'a [WardRow]) -> Self {
+    /// The context of a roll-up: `data` holds the sums, `rollup` what it says of its wards.
+    pub fn rollup(data: &YearData, fonts: &[&str], rollup: &'a Rollup) -> Self {
         ReportContext {
-            wards: Some(wards),
+            rollup: Some(rollup),
             ..ReportContext::new(data, fonts)
         }
     }

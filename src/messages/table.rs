@@ -290,6 +290,10 @@ const MESSAGES: &[(&str, &str)] = &[
         "cannot parse integer from empty string",
         "đang để trống, phải là một số nguyên",
     ),
+    (
+        "must be the place name alone, as the date line prints it: \"{suggestion}\"",
+        "phải là riêng tên địa danh, như dòng ngày tháng ghi: \"{suggestion}\"",
+    ),
     // A batch (`batch::Batch`).
     (
         "must list at least one ward",
@@ -298,6 +302,10 @@ const MESSAGES: &[(&str, &str)] = &[
     (
         "must name the ward, e.g. \"Phường An Mỹ\"",
         "phải ghi tên phường, xã, ví dụ \"Phường An Mỹ\"",
+    ),
+    (
+        "does not start with the kind of unit: write it as \"Phường An Mỹ\" or \"TT. Bình Minh\", with one of {kinds} (in any case)",
+        "không bắt đầu bằng cấp của đơn vị hành chính: hãy viết như \"Phường An Mỹ\" hoặc \"TT. Bình Minh\", bắt đầu bằng một trong các từ {kinds} (viết hoa hay viết thường đều được)",
     ),
     (
         "gives the file name \"{slug}\", which the batch uses itself",
@@ -314,6 +322,10 @@ const MESSAGES: &[(&str, &str)] = &[
     (
         "\"{key}\" is not a shared quantity, so the roll-up cannot add it up",
         "\"{key}\" không phải số liệu dùng chung, nên báo cáo tổng hợp không cộng được",
+    ),
+    (
+        "\"{key}\" stands for the level words in a batch; give the figure another key",
+        "\"{key}\" là chỗ điền cấp của đơn vị trong lô văn bản; hãy đặt cho số liệu này một khóa khác",
     ),
     (
         "\"{key}\" is used twice; in a batch every figure's key must be unique",

@@ -30,6 +30,11 @@ use serde::{Deserialize, Serialize};
 pub struct YearData {
     /// The body that issues the documents (the city's Ban CHQS).
     pub issuer: Issuer,
+    /// How the report names the partner organizations together, with their level: "các tổ
+    /// chức chính trị - xã hội thành phố", "các tổ chức chính trị - xã hội và Hội Chữ thập đỏ
+    /// huyện"; by default "các tổ chức chính trị - xã hội".
+    #[serde(default)]
+    pub partners: Option<String>,
     /// The year under review, e.g. 2022.
     #[schemars(range(min = 1990, max = 2100))]
     pub year: i32,
@@ -81,6 +86,16 @@ pub struct YearData {
     /// Next year's coordination program, which the agreement is made from.
     #[serde(default)]
     pub next_program: Option<Program>,
+}
+
+/// How a report names the partner organizations when the data does not say.
+pub const DEFAULT_PARTNERS: &str = "các tổ chức chính trị - xã hội";
+
+impl YearData {
+    /// How the report names the partner organizations together.
+    pub fn partners(&self) -> &str {
+        self.partners.as_deref().unwrap_or(DEFAULT_PARTNERS)
+    }
 }
 
 /// The issuing body and where it sits.

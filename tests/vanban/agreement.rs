@@ -30,7 +30,7 @@ fn text_names_every_party_and_every_item() {
     let program = program();
     for expected in [
         "CHƯƠNG TRÌNH",
-        "Phối hợp hoạt động năm 2023 giữa Ban Chỉ huy Quân sự thành phố Tam Kỳ và các tổ chức chính trị - xã hội thành phố Tam Kỳ",
+        "Phối hợp hoạt động năm 2023 giữa Ban Chỉ huy Quân sự thành phố Tam Kỳ với các tổ chức chính trị - xã hội, Hội Chữ thập đỏ thành phố Tam Kỳ",
         "Số: 01/CTr-BCHQS-CTXH",
         "Tam Kỳ, ngày 02 tháng 11 năm 2022",
         "Căn cứ Luật Quốc phòng số 22/2018/QH14;",

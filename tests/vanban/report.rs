@@ -54,7 +54,7 @@ fn report_has_the_decree_30_header_title_and_closing() {
         "Số: 05/BC-BCHQS",
         "Tam Kỳ, ngày 31 tháng 10 năm 2022",
         "BÁO CÁO",
-        "Sơ kết công tác phối hợp hoạt động giữa Ban CHQS thành phố và các tổ chức chính trị - xã hội năm 2022",
+        "Sơ kết công tác phối hợp hoạt động giữa Ban CHQS thành phố với các tổ chức chính trị - xã hội, Hội Chữ thập đỏ thành phố năm 2022",
         "I. ĐẶC ĐIỂM TÌNH HÌNH",
         "II. KẾT QUẢ THỰC HIỆN",
         "III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",

@@ -178,3 +178,28 @@ fn the_excel_template_filled_in_gives_a_batch_whose_roll_up_adds_the_figures() {
         "the signer typed in: {ward}"
     );
 }
+
+#[test]
+fn a_sheet_names_units_in_any_case_and_refuses_a_name_without_its_kind() {
+    let input = edited_csv("sheet-unit-names", |rows| {
+        rows[1][0] = "phường an mỹ".to_owned();
+        rows[2][0] = "P. An Sơn".to_owned();
+    });
+    let (output, zip) = batch(input.parent().unwrap(), &input, true);
+    assert_success(&output);
+    let names: Vec<String> = entries(&zip).into_iter().map(|(name, _)| name).collect();
+    assert_eq!(
+        &names[..3],
+        ["phuong-an-my.pdf", "phuong-an-phu.pdf", "phuong-an-son.pdf"]
+    );
+
+    let input = edited_csv("sheet-unit-refused", |rows| {
+        rows[3][0] = "An Xuân".to_owned()
+    });
+    let stderr = refused(&input, true, 1);
+    assert!(
+        stderr.contains("row 4, column A (name): does not start with the kind of unit"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Thị trấn (TT.)"), "{stderr}");
+}

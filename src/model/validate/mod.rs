@@ -10,6 +10,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::placeholder::{is_identifier, placeholders};
 use super::{Authority, DataError, Quantity, ReviewKind, Signer, YearData};
+use crate::vn::{Unit, UnitKind, capitalize_first};
 
 /// Checks `data` and returns every problem found (empty when valid).
 pub fn check(data: &YearData) -> Vec<DataError> {
@@ -46,6 +47,7 @@ pub fn check(data: &YearData) -> Vec<DataError> {
         }
     }
     check_signer(&data.signer, "$.signer", &mut errors);
+    check_place(&data.issuer.place, "$.issuer.place", &mut errors);
     check_money_total(data, &mut errors);
     if let Some(program) = &data.next_program {
         program::check(program, data.year, &mut errors);
@@ -291,6 +293,29 @@ fn check_quantity(quantity: &Quantity, path: &str, errors: &mut Vec<DataError>) 
     }
 }
 
+/// Checks that the date line's place is the place name alone, capitalised ("Tân Lập", not "xã
+/// Tân Lập"); a unit named by a number keeps its kind ("Phường 3"), and so may a city or a
+/// province ("Thành phố Hồ Chí Minh").
+fn check_place(place: &str, path: &str, errors: &mut Vec<DataError>) {
+    let suggestion = match Unit::parse(place) {
+        Some(unit) if !matches!(unit.kind, UnitKind::ThanhPho | UnitKind::Tinh) => {
+            Some(unit.date_place())
+        }
+        _ => None,
+    };
+    let suggestion = suggestion.or_else(|| {
+        place
+            .starts_with(char::is_lowercase)
+            .then(|| capitalize_first(place))
+    });
+    if let Some(suggestion) = suggestion.filter(|suggestion| suggestion != place) {
+        errors.push(DataError::new(
+            path,
+            format!("must be the place name alone, as the date line prints it: \"{suggestion}\""),
+        ));
+    }
+}
+
 fn check_signer(signer: &Signer, path: &str, errors: &mut Vec<DataError>) {
     let path = format!("{path}.on_behalf_of");
     let path = path.as_str();
@@ -382,5 +407,41 @@ mod tests {
             None
         );
         assert_eq!(repeated_unit("Tặng {qua}.", "qua", "suất quà"), None);
+    }
+
+    #[test]
+    fn the_date_line_place_is_the_place_name_alone() {
+        let said = |place: &str| {
+            let mut errors = Vec::new();
+            check_place(place, "$.p", &mut errors);
+            errors
+                .into_iter()
+                .map(|error| error.message)
+                .collect::<Vec<_>>()
+        };
+        for fine in [
+            "Tân Lập",
+            "Phường 3",
+            "Quận 1",
+            "Thành phố Hồ Chí Minh",
+            "Buôn Ma Thuột",
+        ] {
+            assert_eq!(said(fine), Vec::<String>::new(), "{fine}");
+        }
+        for (bad, suggestion) in [
+            ("xã Tân Lập", "Tân Lập"),
+            ("Thị trấn Bình Minh", "Bình Minh"),
+            ("TT. Bình Minh", "Bình Minh"),
+            ("phường 3", "Phường 3"),
+            ("tam Kỳ", "Tam Kỳ"),
+        ] {
+            assert_eq!(
+                said(bad),
+                [format!(
+                    "must be the place name alone, as the date line prints it: \"{suggestion}\""
+                )],
+                "{bad}"
+            );
+        }
     }
 }
