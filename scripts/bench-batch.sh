@@ -19,7 +19,8 @@ bin=target/release/vanban
 sample=samples/tam-ky-wards-2022.json
 
 # Writes a batch of $1 wards to standard output; with "one", writes the first ward's year data
-# instead (shared data, derived issuer, its changes and figures), as `vanban render` takes it.
+# instead (shared data in its level words, derived issuer, its changes and figures), as `vanban
+# render` takes it.
 generate() {
   python3 - "$sample" "$1" <<'PY'
 import copy, json, sys
@@ -32,7 +33,11 @@ if sys.argv[2] == "one":
             else:
                 base[key] = value
     ward = batch["wards"][0]
-    data = copy.deepcopy(batch["shared"])
+    # The shared data in the ward's level words, as src/batch/ward.rs derives them.
+    data = json.loads(json.dumps(batch["shared"]).replace("{level}", "phường"))
+    for organization in data["organizations"]:
+        organization["name"] += " phường"
+    data["partners"] = data.get("partners", "các tổ chức chính trị - xã hội") + " phường"
     merge(data, {"issuer": {"parent": batch["rollup"]["issuer"]["name"],
                             "name": "Ban Chỉ huy Quân sự phường An Mỹ",
                             "short_name": "Ban CHQS phường", "abbreviation": "BCHQS",

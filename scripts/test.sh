@@ -2,9 +2,10 @@
 # Runs the whole test suite. The tests read the PDFs the way a person's tools do, with
 # poppler's pdftotext/pdfinfo/pdffonts and qpdf, use DejaVu as an extra font directory, sign a
 # PDF with pyHanko, and drive the server's page in Debian's headless Chromium with
-# playwright-core, so this installs poppler-utils, qpdf, fonts-dejavu-core and chromium (and
-# Node.js if there is none), a Python virtualenv with pinned pyHanko and pypdf in target/pyenv,
-# and the pinned playwright-core in tests/browser/node_modules, when missing.
+# playwright-core, and check PDF/A with veraPDF, so this installs poppler-utils, qpdf,
+# fonts-dejavu-core and chromium (and Node.js if there is none), a Python virtualenv with pinned
+# pyHanko and pypdf in target/pyenv, the pinned playwright-core in tests/browser/node_modules,
+# and veraPDF (scripts/check-pdfa.sh), when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,8 +21,8 @@ if ! command -v pdftohtml >/dev/null || ! command -v qpdf >/dev/null ||
   apt_install poppler-utils qpdf fonts-dejavu-core
 fi
 
-# The Python tools for tests/tools/sign_check.py; the venv is rebuilt when the pins change.
-pins="pyhanko==0.38.0 pypdf==7.1.0 cryptography==50.0.2"
+# The Python tools for tests/tools/ (signing with pyHanko, filling a workbook with openpyxl); the venv is rebuilt when the pins change.
+pins="pyhanko==0.38.0 pypdf==7.1.0 cryptography==50.0.2 openpyxl==3.1.5"
 venv=target/pyenv
 if [ "$(cat "$venv/pins" 2>/dev/null)" != "$pins" ]; then
   rm -rf "$venv"
@@ -52,5 +53,10 @@ if [ ! -f "$browser/node_modules/.package-lock.json" ] ||
     <(sed -n '/"node_modules\//,$p' "$browser/node_modules/.package-lock.json"); then
   (cd "$browser" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+
+# veraPDF, the reference PDF/A validator, for the check that the signed agreement stays
+# PDF/A-2b (scripts/check-pdfa.sh fetches it, and Java's libjaxb, on first use).
+scripts/check-pdfa.sh >/dev/null
+export VANBAN_VERAPDF="$PWD/scripts/check-pdfa.sh"
 
 cargo test --release --locked "$@"

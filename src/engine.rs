@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use chrono::{Datelike, NaiveDate};
 use typst::foundations::Datetime;
 
-use crate::context::{AgreementContext, ReportContext, WardRow};
+use crate::context::{AgreementContext, ReportContext, Rollup};
 use crate::errors::{Class, Kind};
 use crate::fields::{self, LocateError, SignatureField, WriteError};
 use crate::model::{DataError, InvalidData, YearData, walk_strings};
@@ -282,19 +282,19 @@ impl Engine {
         self.export(typeset, options)
     }
 
-    /// Renders a city's roll-up report: `data` holds the sums over its wards, and `wards` the
-    /// rows of its table of wards.
+    /// Renders a roll-up report: `data` holds the sums over its wards, and `rollup` what it
+    /// says of them.
     pub fn rollup_pdf(
         &self,
         data: &YearData,
-        wards: &[WardRow],
+        rollup: &Rollup,
         options: ExportOptions,
     ) -> Result<Rendered, RenderError> {
         self.check(DocumentKind::Report, data)?;
         let context = minijinja::Value::from(minijinja::value::Serde(ReportContext::rollup(
             data,
             &self.fonts,
-            wards,
+            rollup,
         )));
         let source = self
             .templates

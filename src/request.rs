@@ -49,6 +49,8 @@ pub struct RenderRequest {
     pub dpi: Option<u16>,
     /// With PDF: PDF/A-2b.
     pub pdf_a: bool,
+    /// With PDF: PDF/UA-1 (the command line only).
+    pub pdf_ua: bool,
     /// With PDF: the agreement's empty signature fields.
     pub sign_fields: bool,
 }
@@ -62,6 +64,7 @@ impl RenderRequest {
             page: None,
             dpi: None,
             pdf_a: false,
+            pdf_ua: false,
             sign_fields: true,
         }
     }
@@ -93,7 +96,7 @@ impl RenderRequest {
         if self.format != Format::Png && (self.page.is_some() || self.dpi.is_some()) {
             return Err(Kind::PageNeedsPng);
         }
-        if self.format != Format::Pdf && (self.pdf_a || !self.sign_fields) {
+        if self.format != Format::Pdf && (self.pdf_a || self.pdf_ua || !self.sign_fields) {
             return Err(Kind::PdfOptionsNeedPdf);
         }
         if self.page == Some(0) {
@@ -112,6 +115,7 @@ impl RenderRequest {
     pub fn export(&self) -> ExportOptions {
         ExportOptions {
             pdf_a: self.pdf_a,
+            pdf_ua: self.pdf_ua,
             signature_fields: self.sign_fields,
         }
     }

@@ -1,5 +1,6 @@
-//! A batch file: the year data every ward shares, what the city's roll-up changes in it, and
-//! the wards, each with its figures and its own changes. Wards become year data by merging.
+//! A batch file: the year data every ward shares, what the roll-up changes in it, and the
+//! wards, each with its name, figures and own changes. This module reads and checks it; a
+//! ward's year data is derived in `ward`, the roll-up's in `rollup`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -8,14 +9,12 @@ use std::sync::LazyLock;
 
 use schemars::JsonSchema;
 use serde::Deserialize;
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
-use crate::errors::{IoReason, Kind, Location};
-use crate::model::{
-    DataError, InvalidData, QuantityValue, YearData, parse_json, parse_year_data, schema_errors,
-    year_data_from_value,
-};
-use crate::vn;
+use super::shared::LEVEL;
+use crate::errors::{Kind, Location};
+use crate::model::{DataError, InvalidData, parse_json, schema_errors};
+use crate::vn::{self, Unit, UnitKind};
 
 /// A parsed batch file, with its wards in the order given.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -36,7 +35,8 @@ pub struct Batch {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WardEntry {
-    /// Its official name with its kind: "Phường An Mỹ", "Xã Tam Thanh".
+    /// Its official name with its kind: "Phường An Mỹ", "Xã Tam Thanh", in any case or
+    /// abbreviated ("TT. Bình Minh"); see [`Unit::parse`].
     pub name: String,
     /// Its figures by quantity key; a key it leaves out counts as 0.
     #[serde(default)]
@@ -56,10 +56,13 @@ pub struct WardEntry {
 pub struct Ward {
     /// Its position in the batch file.
     pub index: usize,
-    /// "Phường An Mỹ".
+    /// Its name as documents print it: "Thị trấn Bình Minh" (given "TT. Bình Minh"); a
+    /// ward from a directory is named by its file ("thi-tran-binh-minh").
     pub name: String,
     /// "phuong-an-my": its file names in the ZIP start with this.
     pub slug: String,
+    /// What it is, from its name; none for a ward file whose name says no kind.
+    pub kind: Option<UnitKind>,
 }
 
 impl Batch {
@@ -106,6 +109,7 @@ impl Batch {
         for (index, ward) in self.wards.iter().enumerate() {
             let path = format!("$.wards[{index}]");
             let slug = vn::slug(&ward.name);
+            let unit = ward.unit();
             if slug.is_empty() {
                 errors.push(DataError::new(format!("{path}.name"), Kind::WardUnnamed));
             } else if slug == "tong-hop" || slug == "manifest" {
@@ -113,14 +117,19 @@ impl Batch {
                     format!("{path}.name"),
                     Kind::ReservedFileName { slug },
                 ));
-            } else if let Some(first) = slugs.insert(slug.clone(), index) {
-                errors.push(DataError::new(
-                    format!("{path}.name"),
-                    Kind::SameFileName {
-                        slug,
-                        other: Location::Json(format!("$.wards[{first}]")),
-                    },
-                ));
+            } else if ward.file.is_none() && unit.is_none() {
+                errors.push(unit_error(format!("{path}.name")));
+            } else {
+                let slug = unit.map_or(slug, |unit| vn::slug(&unit.to_string()));
+                if let Some(first) = slugs.insert(slug.clone(), index) {
+                    errors.push(DataError::new(
+                        format!("{path}.name"),
+                        Kind::SameFileName {
+                            slug,
+                            other: Location::Json(format!("$.wards[{first}]")),
+                        },
+                    ));
+                }
             }
             for key in ward.figures.keys() {
                 if !kinds.contains_key(key.as_str()) {
@@ -147,83 +156,35 @@ impl Batch {
         self.wards
             .iter()
             .enumerate()
-            .map(|(index, ward)| Ward {
-                index,
-                name: ward.name.clone(),
-                slug: vn::slug(&ward.name),
+            .map(|(index, entry)| {
+                let (name, kind) = match entry.unit() {
+                    Some(unit) => (unit.to_string(), Some(unit.kind)),
+                    None => (entry.name.clone(), vn::kind_of_slug(&vn::slug(&entry.name))),
+                };
+                Ward {
+                    index,
+                    slug: vn::slug(&name),
+                    name,
+                    kind,
+                }
             })
             .collect()
     }
+}
 
-    /// The year data of ward `index`: the shared data, its derived issuer, its own changes and
-    /// its figures; activities whose figures are all 0 are left out, and organizations left
-    /// with no activity.
-    pub fn ward_data(&self, index: usize) -> Result<YearData, InvalidData> {
-        let ward = &self.wards[index];
-        if let Some(path) = &ward.file {
-            let bytes = std::fs::read(path).map_err(|error| InvalidData::Fields {
-                errors: vec![DataError::new(
-                    "$",
-                    Kind::FileUnreadable {
-                        file: path.display().to_string(),
-                        reason: IoReason::from(&error),
-                    },
-                )],
-            })?;
-            return parse_year_data(&bytes);
+impl WardEntry {
+    /// The unit its name gives (a ward from a directory is named by its file, not a unit).
+    pub(super) fn unit(&self) -> Option<Unit> {
+        match self.file {
+            Some(_) => None,
+            None => Unit::parse(&self.name),
         }
-        let mut value = Value::Object(self.shared.clone());
-        if !ward.overrides.contains_key("issuer") {
-            merge(
-                &mut value,
-                json!({ "issuer": self.ward_issuer(&ward.name) }),
-            );
-        }
-        merge(&mut value, Value::Object(ward.overrides.clone()));
-        set_figures(&mut value, &ward.figures);
-        year_data_from_value(value)
     }
+}
 
-    /// The city's roll-up year data: the shared data with the roll-up's changes and `sums` as
-    /// figures.
-    pub fn rollup_data(&self, sums: &BTreeMap<String, u64>) -> Result<YearData, InvalidData> {
-        let mut value = Value::Object(self.shared.clone());
-        merge(&mut value, Value::Object(self.rollup.clone()));
-        set_figures(&mut value, sums);
-        year_data_from_value(value)
-    }
-
-    /// A ward's issuer when it gives none: "Ban Chỉ huy Quân sự phường An Mỹ", under the city's
-    /// issuer, placed by its name without the kind ("An Mỹ"; a number keeps it: "Phường 3").
-    fn ward_issuer(&self, name: &str) -> Value {
-        let city = self
-            .rollup
-            .get("issuer")
-            .or_else(|| self.shared.get("issuer"))
-            .and_then(|issuer| issuer.get("name"))
-            .cloned()
-            .unwrap_or(Value::Null);
-        let (kind, place) = split_kind(name);
-        let lower_name = match kind {
-            Some(kind) => format!("{} {place}", kind.to_lowercase()),
-            None => name.to_owned(),
-        };
-        let place = if place.chars().all(|c| c.is_ascii_digit()) {
-            name
-        } else {
-            place
-        };
-        json!({
-            "parent": city,
-            "name": format!("Ban Chỉ huy Quân sự {lower_name}"),
-            "short_name": match kind {
-                Some(kind) => format!("Ban CHQS {}", kind.to_lowercase()),
-                None => "Ban CHQS".to_owned(),
-            },
-            "abbreviation": "BCHQS",
-            "place": place,
-        })
-    }
+/// Why a ward's name is refused: it does not say what kind of unit the ward is.
+pub(super) fn unit_error(path: String) -> DataError {
+    DataError::new(path, Kind::NoUnitKind)
 }
 
 /// The JSON Schema of a batch file, which its JSON is checked against.
@@ -242,52 +203,6 @@ fn deserialize(value: Value) -> Result<Batch, InvalidData> {
     crate::model::deserialize(&value)
 }
 
-/// The figures of a ward's year data by quantity key, and the keys no shared quantity has.
-pub fn figures_of(
-    data: &YearData,
-    kinds: &BTreeMap<String, bool>,
-) -> Result<BTreeMap<String, u64>, Vec<DataError>> {
-    let mut figures = BTreeMap::new();
-    let mut errors = Vec::new();
-    for (o, organization) in data.organizations.iter().enumerate() {
-        for (a, activity) in organization.activities.iter().enumerate() {
-            for (q, quantity) in activity.quantities.iter().enumerate() {
-                if !kinds.contains_key(&quantity.key) {
-                    errors.push(DataError::new(
-                        format!("$.organizations[{o}].activities[{a}].quantities[{q}].key"),
-                        Kind::NotShared {
-                            key: quantity.key.clone(),
-                        },
-                    ));
-                    continue;
-                }
-                let value = match quantity.value() {
-                    QuantityValue::Money(value) | QuantityValue::Count(value, _) => value,
-                };
-                *figures.entry(quantity.key.clone()).or_default() += value;
-            }
-        }
-    }
-    if errors.is_empty() {
-        Ok(figures)
-    } else {
-        Err(errors)
-    }
-}
-
-/// "Phường An Mỹ" → (Some("Phường"), "An Mỹ"); names without a known kind are all place.
-fn split_kind(name: &str) -> (Option<&str>, &str) {
-    for kind in ["Phường", "Xã", "Thị trấn", "Đặc khu"] {
-        if let Some(place) = name
-            .strip_prefix(kind)
-            .and_then(|rest| rest.strip_prefix(' '))
-        {
-            return (Some(kind), place.trim());
-        }
-    }
-    (None, name)
-}
-
 /// Each shared quantity's key and whether it is money (`amount`) or a count.
 pub(super) fn quantity_kinds(
     shared: &Map<String, Value>,
@@ -297,6 +212,14 @@ pub(super) fn quantity_kinds(
         let Some(key) = quantity.get("key").and_then(Value::as_str) else {
             continue;
         };
+        if format!("{{{key}}}") == LEVEL {
+            return Err(DataError::new(
+                format!("{path}.key"),
+                Kind::LevelKey {
+                    key: key.to_owned(),
+                },
+            ));
+        }
         let money = quantity.get("amount").is_some();
         if kinds.insert(key.to_owned(), money).is_some() {
             return Err(DataError::new(
@@ -328,109 +251,4 @@ fn quantities(shared: &Map<String, Value>) -> Vec<(String, &Map<String, Value>)>
         }
     }
     found
-}
-
-/// Sets every quantity's `amount` or `count` to its figure (0 when absent), then leaves out
-/// activities whose figures are all 0 and organizations without activities.
-fn set_figures(value: &mut Value, figures: &BTreeMap<String, u64>) {
-    let Some(organizations) = value.get_mut("organizations").and_then(Value::as_array_mut) else {
-        return;
-    };
-    for organization in organizations.iter_mut() {
-        let Some(activities) = organization
-            .get_mut("activities")
-            .and_then(Value::as_array_mut)
-        else {
-            continue;
-        };
-        activities.retain_mut(|activity| {
-            let Some(quantities) = activity
-                .get_mut("quantities")
-                .and_then(Value::as_array_mut)
-                .filter(|quantities| !quantities.is_empty())
-            else {
-                return true;
-            };
-            let mut any = false;
-            for quantity in quantities.iter_mut().filter_map(Value::as_object_mut) {
-                let key = quantity.get("key").and_then(Value::as_str).unwrap_or("");
-                let figure = figures.get(key).copied().unwrap_or(0);
-                any |= figure > 0;
-                let field = if quantity.contains_key("amount") {
-                    "amount"
-                } else {
-                    "count"
-                };
-                quantity.insert(field.to_owned(), json!(figure));
-            }
-            any
-        });
-    }
-    organizations.retain(|organization| {
-        organization
-            .get("activities")
-            .and_then(Value::as_array)
-            .is_none_or(|activities| !activities.is_empty())
-    });
-}
-
-/// Merges `changes` into `base`: objects key by key, anything else replaced.
-fn merge(base: &mut Value, changes: Value) {
-    match (base, changes) {
-        (Value::Object(base), Value::Object(changes)) => {
-            for (key, change) in changes {
-                match base.get_mut(&key) {
-                    Some(existing) => merge(existing, change),
-                    None => {
-                        base.insert(key, change);
-                    }
-                }
-            }
-        }
-        (base, change) => *base = change,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn merge_replaces_lists_and_merges_objects() {
-        let mut base = json!({"a": {"b": 1, "c": [1, 2]}, "d": 1});
-        merge(&mut base, json!({"a": {"c": [3], "e": 2}}));
-        assert_eq!(base, json!({"a": {"b": 1, "c": [3], "e": 2}, "d": 1}));
-    }
-
-    #[test]
-    fn ward_kind_and_place() {
-        assert_eq!(split_kind("Phường An Mỹ"), (Some("Phường"), "An Mỹ"));
-        assert_eq!(split_kind("Xã Tam Thanh"), (Some("Xã"), "Tam Thanh"));
-        assert_eq!(
-            split_kind("Thị trấn Phú Thịnh"),
-            (Some("Thị trấn"), "Phú Thịnh")
-        );
-        assert_eq!(split_kind("Tam Kỳ"), (None, "Tam Kỳ"));
-    }
-
-    #[test]
-    fn zero_figures_drop_activities_and_empty_organizations() {
-        let mut value = json!({"organizations": [
-            {"id": "a", "activities": [
-                {"text": "t"},
-                {"text": "{x}", "quantities": [{"key": "x", "amount": 5}]}
-            ]},
-            {"id": "b", "activities": [
-                {"text": "{y}", "quantities": [{"key": "y", "count": 5, "unit": "u"}]}
-            ]}
-        ]});
-        set_figures(&mut value, &BTreeMap::from([("x".to_owned(), 7)]));
-        assert_eq!(
-            value,
-            json!({"organizations": [{"id": "a", "activities": [
-                {"text": "t"},
-                {"text": "{x}", "quantities": [{"key": "x", "amount": 7}]}
-            ]}]})
-        );
-    }
 }

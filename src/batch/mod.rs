@@ -1,5 +1,9 @@
-//! Batches: every ward's report (and agreement) and the city's roll-up, rendered on dedicated
-//! worker threads sharing one engine and streamed into one ZIP with a manifest.
+//! Batches: every ward's report (and agreement) and the roll-up, rendered on dedicated worker
+//! threads sharing one engine and streamed into one ZIP with a manifest.
+//!
+//! A batch runs one way: its input is read and checked ([`input`], [`sheet`], [`directory`]),
+//! each ward's year data derived from it ([`ward`]), the roll-up's from the wards' figures
+//! ([`rollup`]), and the documents written into the ZIP ([`archive`], [`manifest`]).
 //!
 //! Every ward's data is checked first ([`prepare`]), so that bad input is known before any
 //! output. The wards then render in ZIP order, with only a few documents in memory at a time
@@ -12,10 +16,13 @@ mod directory;
 mod input;
 mod manifest;
 mod ordered;
+mod rollup;
+mod shared;
 mod sheet;
+mod template;
+mod ward;
 
 pub use directory::DirectoryError;
-use input::figures_of;
 pub use input::{Batch, Ward, WardEntry};
 pub use manifest::{FileEntry, Manifest};
 pub use sheet::{SheetError, SheetFormat};
@@ -25,9 +32,10 @@ use std::io::Write;
 
 use archive::Archive;
 use ordered::for_each_in_order;
+use shared::Figure;
 
-use crate::context::WardRow;
-use crate::errors::{DataError, Item, Language};
+use crate::context::Rollup;
+use crate::errors::{DataError, Item, Kind, Language};
 use crate::model::YearData;
 use crate::pdf::ExportOptions;
 use crate::{DocumentKind, Engine, RenderError};
@@ -56,7 +64,10 @@ pub enum BatchError {
     /// A ward failed and the options say to stop.
     #[error("{} ({}) failed", ward.name, ward.slug)]
     Ward { ward: Ward, errors: Vec<DataError> },
-    /// The city's roll-up cannot be made, so neither can the batch.
+    /// Agreements were asked for, but no ward has next year's program, so no ward is valid.
+    #[error("no ward has next year's program")]
+    NoProgram,
+    /// The roll-up cannot be made, so neither can the batch.
     #[error("the city's roll-up report cannot be made")]
     Rollup(#[source] RenderError),
     /// The ZIP could not be written.
@@ -85,7 +96,7 @@ struct Job {
 }
 
 /// A ward's figures by quantity key, or why its data is not valid.
-type Checked = Result<BTreeMap<String, u64>, Vec<DataError>>;
+type Checked = Result<BTreeMap<String, Figure>, Vec<DataError>>;
 
 /// Renders `batch` into a ZIP written to `out`; `progress(done, total)` follows the documents.
 pub fn run<W: Write>(
@@ -140,6 +151,14 @@ pub fn prepare<'a>(
                 errors: errors.clone(),
             });
         }
+    }
+    let no_program = |checked: &Checked| {
+        checked
+            .as_ref()
+            .is_err_and(|errors| errors.iter().any(|e| e.kind == Kind::NoProgram))
+    };
+    if options.agreements && checked.iter().all(Result::is_err) && checked.iter().any(no_program) {
+        return Err(BatchError::NoProgram);
     }
     rollup_data(batch, &wards, &checked, &kinds)?;
     Ok(Prepared {
@@ -237,9 +256,9 @@ impl Prepared<'_> {
             },
         )?;
 
-        let (data, rows) = rollup_data(batch, &wards, &checked, &kinds)?;
+        let (data, rollup) = rollup_data(batch, &wards, &checked, &kinds)?;
         let rendered = engine
-            .rollup_pdf(&data, &rows, options.export)
+            .rollup_pdf(&data, &rollup, options.export)
             .map_err(BatchError::Rollup)?;
         archive.add(ROLLUP_FILE, &rendered.pdf)?;
         pages += rendered.pages;
@@ -319,7 +338,7 @@ fn check_ward(
         DocumentKind::Report
     };
     engine.check(checked_as, &data).map_err(data_errors)?;
-    figures_of(&data, kinds)
+    rollup::figures_of(&data, kinds)
 }
 
 /// The problems of invalid data, one by one; malformed input is one problem at `$`.
@@ -330,33 +349,18 @@ fn data_errors(error: crate::model::InvalidData) -> Vec<DataError> {
     }
 }
 
-/// The city's roll-up data, its figures the sums over the wards `checked` as valid, and its
-/// table of every ward.
+/// The roll-up's data, its figures the sums over the wards `checked` as valid, and what it says
+/// of its wards.
 fn rollup_data(
     batch: &Batch,
     wards: &[Ward],
     checked: &[Checked],
     kinds: &BTreeMap<String, bool>,
-) -> Result<(YearData, Vec<WardRow>), BatchError> {
-    let mut sums: BTreeMap<String, u64> = BTreeMap::new();
-    let mut rows = Vec::with_capacity(wards.len());
-    for (ward, figures) in wards.iter().zip(checked) {
-        let mut money = None;
-        for (key, figure) in figures.iter().flatten() {
-            let sum = sums.entry(key.clone()).or_default();
-            *sum = sum.saturating_add(*figure);
-            if kinds.get(key) == Some(&true) {
-                money = Some(money.unwrap_or(0u64).saturating_add(*figure));
-            }
-        }
-        rows.push(WardRow {
-            name: ward.name.clone(),
-            money,
-            included: figures.is_ok(),
-        });
-    }
-    let data = batch
-        .rollup_data(&sums)
-        .map_err(|error| BatchError::Rollup(error.into()))?;
-    Ok((data, rows))
+) -> Result<(YearData, Rollup), BatchError> {
+    let wards: Vec<_> = wards
+        .iter()
+        .zip(checked)
+        .map(|(ward, checked)| (ward, checked.as_ref().ok()))
+        .collect();
+    rollup::rollup(batch, &wards, kinds).map_err(|error| BatchError::Rollup(error.into()))
 }

@@ -14,7 +14,7 @@ use crate::errors::{CellValue, Kind, Location, column_letter};
 use crate::model::DataError;
 
 /// The columns a sheet may have besides one per shared quantity key.
-const COLUMNS: [&str; 6] = [
+pub(super) const COLUMNS: [&str; 6] = [
     "name",
     "signer_name",
     "signer_title",
@@ -22,6 +22,20 @@ const COLUMNS: [&str; 6] = [
     "number",
     "date",
 ];
+
+/// The Vietnamese label of a fixed column, as the workbook template writes it in the row under
+/// the headers; the reader skips that row.
+pub(super) fn column_label(column: &str) -> &'static str {
+    match column {
+        "name" => "Tên đơn vị (phường, xã, thị trấn)",
+        "signer_name" => "Họ tên người ký",
+        "signer_title" => "Chức vụ người ký (để trống: Chỉ huy trưởng)",
+        "signer_rank" => "Cấp bậc người ký",
+        "number" => "Số văn bản",
+        "date" => "Ngày ban hành",
+        _ => "",
+    }
+}
 
 /// The columns every sheet needs.
 const REQUIRED: [&str; 2] = ["name", "signer_name"];
@@ -272,10 +286,15 @@ fn read_wards(rows: &[Row], kinds: &BTreeMap<String, bool>) -> Result<SheetWards
         return Err(vec![DataError::new(Location::Sheet, Kind::SheetEmpty)]);
     };
     let headers = headers(header_row, kinds)?;
+    let name_column = column_of(&headers, "name");
+    let mut rows = rows.peekable();
+    // The row of Vietnamese labels that `Batch::sheet_template` writes under the headers.
+    let labels = Cell::Text(column_label("name").to_owned());
+    rows.next_if(|row| row.cells.get(name_column) == Some(&labels));
     let mut sheet = SheetWards {
         wards: Vec::new(),
         rows: Vec::new(),
-        name_column: column_of(&headers, "name"),
+        name_column,
     };
     let mut errors = Vec::new();
     for row in rows {

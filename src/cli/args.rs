@@ -47,6 +47,9 @@ pub enum Command {
     Fields(FieldsArgs),
     /// Render every ward's report, and the city's roll-up, into one ZIP.
     Batch(BatchArgs),
+    /// Spreadsheets for batches: `vanban sheet template BATCH.json -o wards.xlsx`.
+    #[command(subcommand)]
+    Sheet(SheetCommand),
     /// Print the JSON Schema of the year data.
     Schema,
     /// Serve documents, batches and validation over HTTP, with a page for office staff.
@@ -90,6 +93,9 @@ pub struct RenderArgs {
     /// Write PDF/A-2b (archival PDF).
     #[arg(long)]
     pub pdf_a: bool,
+    /// Write PDF/UA-1 (accessible PDF); with --pdf-a, both.
+    #[arg(long)]
+    pub pdf_ua: bool,
     /// Leave out the empty signature fields the agreement has for each party.
     #[arg(long)]
     pub no_sign_fields: bool,
@@ -156,6 +162,23 @@ pub struct BatchArgs {
     pub quiet: bool,
     #[command(flatten)]
     pub engine: EngineArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SheetCommand {
+    /// Write the Excel workbook to fill in for a batch's wards: a column per shared figure,
+    /// labels in Vietnamese, cells Excel checks, and instructions.
+    Template(SheetTemplateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SheetTemplateArgs {
+    /// A batch file (JSON): its shared figures give the columns; the wards it lists, if any,
+    /// are filled in by name.
+    pub input: PathBuf,
+    /// The workbook to write. Default: INPUT's name with `-mau.xlsx`, in the current directory.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

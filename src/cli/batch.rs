@@ -156,6 +156,7 @@ fn batch_failure(input: &Path, error: BatchError, language: Language) -> Failure
             let reason = vanban::errors::IoReason::Other;
             Failure::from(Kind::CannotWrite { file, reason }).because(error)
         }
+        BatchError::NoProgram => Failure::from(Kind::WardsWithoutProgram).in_file(input),
     }
 }
 

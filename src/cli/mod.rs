@@ -7,6 +7,7 @@ mod fields;
 mod output;
 mod render;
 mod serve;
+mod sheet;
 
 pub use args::Cli;
 pub use failure::Failure;
@@ -25,6 +26,7 @@ pub fn run(cli: Cli, language: Language) -> Result<(), Failure> {
         Command::Validate(args) => validate(&args.input, &args.engine.options()),
         Command::Fields(args) => fields::fields(&args),
         Command::Batch(args) => batch::batch(&args, language),
+        Command::Sheet(command) => sheet::sheet(&command),
         Command::Schema => schema(),
         Command::Serve(args) => serve::serve(&args),
     }

@@ -17,6 +17,7 @@ pub fn render(args: &RenderArgs) -> Result<(), Failure> {
         page: args.page,
         dpi: args.dpi,
         pdf_a: args.pdf_a,
+        pdf_ua: args.pdf_ua,
         sign_fields: !args.no_sign_fields,
     };
     request.check()?;

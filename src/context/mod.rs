@@ -6,9 +6,7 @@ mod agreement;
 mod report;
 
 pub use agreement::{AgreementContext, ItemView, PartyView};
-pub use report::{
-    CountTotal, FigureGroup, ReportContext, TotalView, WardRow, count_totals, money_total,
-};
+pub use report::{FigureGroup, FigureRow, ReportContext, Rollup, TotalView, WardRow, money_total};
 
 use serde::Serialize;
 

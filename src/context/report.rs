@@ -1,9 +1,11 @@
-//! The report's context: document symbol, signature, totals and the table of figures.
+//! The report's context: document symbol, period, signature, the money total and the table of
+//! figures, from the year data without its figures of 0.
 
 use serde::Serialize;
 
 use super::{SignatureView, typst_array};
 use crate::model::{Organization, Quantity, QuantityValue, Total, YearData};
+use crate::vn;
 
 /// A computed total as templates see it.
 #[derive(Debug, Serialize)]
@@ -12,60 +14,121 @@ pub struct TotalView {
     pub value: u64,
     /// "trên", "gần", "khoảng", or none when exact.
     pub qualifier: Option<&'static str>,
+    /// The sum in words ("Năm trăm triệu đồng"), for an exact total only: a qualified total
+    /// never states an exact sum in words.
+    pub words: Option<String>,
 }
 
 impl From<Total> for TotalView {
     fn from(total: Total) -> Self {
+        let qualifier = total.word();
         TotalView {
             value: total.value,
-            qualifier: total.word(),
+            qualifier,
+            words: qualifier.is_none().then(|| vn::money_in_words(total.value)),
         }
     }
 }
 
-/// A count total for one unit, e.g. all "suất quà" together.
-#[derive(Debug, Serialize)]
-pub struct CountTotal {
-    /// What is counted.
-    pub unit: String,
-    /// How many, and how exact.
-    pub total: TotalView,
-    /// How many figures were added up.
-    pub entries: usize,
-}
-
 /// The figures of one organization, for the table of figures.
 #[derive(Debug, Serialize)]
-pub struct FigureGroup<'a> {
+pub struct FigureGroup {
     /// The organization's short name.
-    pub organization: &'a str,
-    /// Its figures, activity by activity.
-    pub quantities: Vec<&'a Quantity>,
+    pub organization: String,
+    /// Its figures, activity by activity, none of them 0.
+    pub rows: Vec<FigureRow>,
+}
+
+/// One row of the table of figures: a count, percentage or ratio fills `number` and `unit`,
+/// money fills `money`.
+#[derive(Debug, Serialize)]
+pub struct FigureRow {
+    /// What the figure is.
+    pub label: String,
+    /// "hơn 1.500", "100", "3/3", with its qualifier.
+    pub number: Option<String>,
+    /// The table's unit: "lượt người", "%", "xã, thị trấn".
+    pub unit: Option<String>,
+    /// "trên 200.000.000", in đồng.
+    pub money: Option<String>,
+}
+
+impl FigureRow {
+    fn new(quantity: &Quantity) -> Self {
+        let qualified = |figure: String| match quantity.qualifier {
+            Some(qualifier) => format!("{} {figure}", qualifier.word()),
+            None => figure,
+        };
+        let unit = quantity.table_unit().map(str::to_owned);
+        let (number, unit, money) = match quantity.value() {
+            QuantityValue::Money(dong) => (None, None, Some(vn::format_integer(dong))),
+            QuantityValue::Count(count, _) => (Some(vn::format_integer(count)), unit, None),
+            QuantityValue::Percent(percent) => (
+                Some(vn::format_decimal(percent, 2)),
+                Some("%".to_owned()),
+                None,
+            ),
+            QuantityValue::Ratio(part, whole, _) => {
+                (Some(vn::format_ratio(part, whole)), unit, None)
+            }
+        };
+        FigureRow {
+            label: quantity.label.clone(),
+            number: number.map(qualified),
+            unit,
+            money: money.map(qualified),
+        }
+    }
 }
 
 /// Everything the report template receives.
 #[derive(Debug, Serialize)]
 pub struct ReportContext<'a> {
-    /// The year data exactly as validated.
-    pub data: &'a YearData,
+    /// The year data as validated, without its figures of 0 (see
+    /// [`YearData::without_zero_figures`]).
+    pub data: YearData,
     /// Font families in order of preference, as a Typst array literal.
     pub fonts: String,
     /// "sơ kết" or "tổng kết".
     pub review: &'static str,
+    /// The period reported on: "6 tháng đầu năm 2022", "năm 2022", "giai đoạn 2021-2025".
+    pub period: String,
+    /// The period of the directions (section V): "6 tháng cuối năm 2022", "năm 2023"…
+    pub next_period: String,
+    /// The period of the program the report is on: "năm 2022", "giai đoạn 2021-2025".
+    pub program_period: String,
     /// Number and ký hiệu: "05/BC-BCHQS" (C9).
     pub symbol: String,
-    /// The next year, for section V.
-    pub next_year: i32,
     /// The signature block.
     pub signature: SignatureView,
-    /// Money over all organizations; none when no figure is money.
+    /// Money over all organizations; none when no figure is money. Counts, percentages and
+    /// ratios of different things are never added.
     pub money_total: Option<TotalView>,
-    /// Counts over all organizations, per unit, in order of first appearance.
-    pub count_totals: Vec<CountTotal>,
     /// The figures of each organization that has any, in the order of `data.organizations`.
-    pub figure_groups: Vec<FigureGroup<'a>>,
-    /// For a city's roll-up of its wards' reports: one row per ward; none otherwise.
-    pub wards: Option<&'a [WardRow]>,
+    pub figure_groups: Vec<FigureGroup>,
+    /// How the report names the partner organizations together: "các tổ chức chính trị - xã
+    /// hội thành phố".
+    pub partners: String,
+    /// For a roll-up of wards' reports: what it says of them; none otherwise.
+    pub rollup: Option<&'a Rollup>,
+}
+
+/// What a roll-up report says of the units it rolls up, named from the kinds present.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rollup {
+    /// "xã, thị trấn", "phường, xã", "huyện, thị xã, thành phố".
+    pub units: String,
+    /// The same as a table heading: "Xã, thị trấn".
+    pub units_heading: String,
+    /// Their commands together: "Ban CHQS các xã, thị trấn".
+    pub lead: String,
+    /// How many of them the roll-up includes.
+    pub included: usize,
+    /// Whether the batch gave the roll-up its own situation (section I); else section I says
+    /// only what the roll-up is.
+    pub situation_given: bool,
+    /// One row per unit.
+    pub wards: Vec<WardRow>,
 }
 
 /// One ward in a roll-up's table of wards.
@@ -81,38 +144,41 @@ pub struct WardRow {
 
 impl<'a> ReportContext<'a> {
     /// Computes the context for `data`, with `fonts` as preferred font families.
-    pub fn new(data: &'a YearData, fonts: &[&str]) -> Self {
+    pub fn new(data: &YearData, fonts: &[&str]) -> Self {
+        let data = data.without_zero_figures();
         let quantities = || data.organizations.iter().flat_map(organization_quantities);
         let figure_groups = data
             .organizations
             .iter()
             .map(|organization| FigureGroup {
-                organization: &organization.short_name,
-                quantities: organization_quantities(organization).collect(),
+                organization: organization.short_name.clone(),
+                rows: organization_quantities(organization)
+                    .map(FigureRow::new)
+                    .collect(),
             })
-            .filter(|group| !group.quantities.is_empty())
+            .filter(|group| !group.rows.is_empty())
             .collect();
+        let document = &data.document;
         ReportContext {
-            data,
             fonts: typst_array(fonts),
-            review: data.document.review.word(),
-            symbol: format!(
-                "{:02}/BC-{}",
-                data.document.number, data.issuer.abbreviation
-            ),
-            next_year: data.year + 1,
+            review: document.review.word(),
+            period: document.period(data.year),
+            next_period: document.next_period(data.year),
+            program_period: document.program_period(data.year),
+            symbol: format!("{:02}/BC-{}", document.number, data.issuer.abbreviation),
             signature: SignatureView::new(&data.signer),
             money_total: unless_empty(money_total(quantities())),
-            count_totals: count_totals(quantities()),
             figure_groups,
-            wards: None,
+            partners: data.partners().to_owned(),
+            rollup: None,
+            data,
         }
     }
 
-    /// The context of a city's roll-up: `data` holds the sums, `wards` one row per ward.
-    pub fn rollup(data: &'a YearData, fonts: &[&str], wards: &'a [WardRow]) -> Self {
+    /// The context of a roll-up: `data` holds the sums, `rollup` what it says of its wards.
+    pub fn rollup(data: &YearData, fonts: &[&str], rollup: &'a Rollup) -> Self {
         ReportContext {
-            wards: Some(wards),
+            rollup: Some(rollup),
             ..ReportContext::new(data, fonts)
         }
     }
@@ -139,30 +205,4 @@ pub fn money_total<'a>(quantities: impl Iterator<Item = &'a Quantity>) -> Total 
         }
     }
     total
-}
-
-/// Count sums per unit, in order of first appearance.
-pub fn count_totals<'a>(quantities: impl Iterator<Item = &'a Quantity>) -> Vec<CountTotal> {
-    let mut totals: Vec<(&str, Total, usize)> = Vec::new();
-    for quantity in quantities {
-        if let QuantityValue::Count(count, unit) = quantity.value() {
-            let index = match totals.iter().position(|(known, ..)| *known == unit) {
-                Some(index) => index,
-                None => {
-                    totals.push((unit, Total::default(), 0));
-                    totals.len() - 1
-                }
-            };
-            totals[index].1.add(count, quantity.bound());
-            totals[index].2 += 1;
-        }
-    }
-    totals
-        .into_iter()
-        .map(|(unit, total, entries)| CountTotal {
-            unit: unit.to_owned(),
-            total: total.into(),
-            entries,
-        })
-        .collect()
 }

@@ -75,14 +75,44 @@ impl Kind {
                 },
                 list_or(keys, "none")
             ),
-            Kind::AmountAndCount => "has both `amount` and `count`; a figure is either money \
-                                     (amount, in đồng) or a count"
+            Kind::MoreThanOneValue => "gives more than one of `amount`, `count`, `percent` and \
+                                       `ratio`; a figure is one of them"
                 .into(),
-            Kind::NoAmountOrCount => {
-                "needs `amount` (money in whole đồng) or `count` (with `unit`)".into()
-            }
-            Kind::UnitWithAmount => "goes with `count` only; money is always in đồng".into(),
+            Kind::NoValue => "needs `amount` (money in whole đồng), `count` (with `unit`), \
+                              `percent` or `ratio` (with `unit`)"
+                .into(),
+            Kind::UnitNotCounted => "goes with `count` and `ratio` only; money is always in đồng \
+                                     and a percentage prints %"
+                .into(),
             Kind::UnitMissing => "missing: say what is counted, e.g. \"cây xanh\"".into(),
+            Kind::TableUnitWithoutUnit => {
+                "goes with `unit` only: it is the table's shorter form of it".into()
+            }
+            Kind::PartOverWhole { part, whole } => format!(
+                "must be a part of a whole, [part, whole] with the part at most the whole, \
+                 found [{part}, {whole}]"
+            ),
+            Kind::RepeatedUnit { name, words, unit } => format!(
+                "`{{{name}}}` is followed by \"{words}\", which its unit \"{unit}\" already prints"
+            ),
+            Kind::FirstYearMissing => "missing: a report on a period (tong_ket_giai_doan) needs \
+                                       the period's first year"
+                .into(),
+            Kind::FirstYearNotBefore { year, found } => format!(
+                "must be before {year}, the last year of the period, found {found}"
+            ),
+            Kind::FirstYearWithoutPeriod => {
+                "goes with a report on a period (tong_ket_giai_doan) only; leave it out".into()
+            }
+            Kind::NotAProgramNumber => {
+                "must be the number, a slash and the ký hiệu, e.g. \"01/CTr-BCHQS-CTXH\"".into()
+            }
+            Kind::ProgramAfterReport { date } => {
+                format!("must not be later than the report's date, {date}")
+            }
+            Kind::PlaceNotAlone { suggestion } => format!(
+                "must be the place name alone, as the date line prints it: \"{suggestion}\""
+            ),
             Kind::OnBehalfOfWithActing => {
                 "not used with Q. (acting): the authority line is \"Q.\" followed by the title"
                     .into()
@@ -135,6 +165,14 @@ impl Kind {
             Kind::DataProblems { count } => format!("{count} problem(s) in the year data"),
             Kind::NoWards => "must list at least one ward".into(),
             Kind::WardUnnamed => "must name the ward, e.g. \"Phường An Mỹ\"".into(),
+            Kind::NoUnitKind => format!(
+                "does not start with the kind of unit: write it as \"Phường An Mỹ\" or \
+                 \"TT. Bình Minh\", with one of {} (in any case)",
+                crate::vn::accepted_kinds()
+            ),
+            Kind::LevelKey { key } => format!(
+                "\"{key}\" stands for the level words in a batch; give the figure another key"
+            ),
             Kind::ReservedFileName { slug } => {
                 format!("gives the file name \"{slug}\", which the batch uses itself")
             }
@@ -164,6 +202,10 @@ impl Kind {
             ),
             Kind::StoppedAtWard { ward } => format!("stopped at {ward} (--strict)"),
             Kind::RollupFailed => "the city's roll-up report cannot be made".into(),
+            Kind::WardsWithoutProgram => "the wards' agreements need next year's program, which \
+                                          no ward has: give `next_program` in the batch's \
+                                          `shared` data or in each ward's `overrides`"
+                .into(),
             Kind::DirectoryEmpty => "holds no .json file: put one ward's year data in each".into(),
             Kind::DirectoryProblems { count } => format!("{count} problem(s) with the file names"),
             Kind::NotAWorkbook => {
@@ -202,7 +244,7 @@ impl Kind {
             ),
             Kind::PageNeedsPng => "page and dpi go with the png format".into(),
             Kind::PdfOptionsNeedPdf => {
-                "PDF/A and the choice of signature fields go with the pdf format".into()
+                "PDF/A, PDF/UA and the choice of signature fields go with the pdf format".into()
             }
             Kind::PageFromOne => "page counts from 1".into(),
             Kind::DpiOutOfRange { min, max } => format!("dpi must be from {min} to {max}"),
@@ -250,6 +292,10 @@ impl Kind {
             Kind::CannotServe { addr } => format!("cannot serve on {addr}"),
             Kind::NotJson { media } => format!(
                 "send the year data as application/json (the request said {})",
+                media.as_deref().unwrap_or("no Content-Type")
+            ),
+            Kind::BatchNotJson { media } => format!(
+                "send the batch file as application/json (the request said {})",
                 media.as_deref().unwrap_or("no Content-Type")
             ),
             Kind::NotABatch => "send a batch file as application/json, or a sheet of wards \

@@ -93,10 +93,44 @@ pub enum Kind {
         figures: Figures,
         keys: Vec<String>,
     },
-    AmountAndCount,
-    NoAmountOrCount,
-    UnitWithAmount,
+    /// More than one of `amount`, `count`, `percent` and `ratio`.
+    MoreThanOneValue,
+    /// None of `amount`, `count`, `percent` and `ratio`.
+    NoValue,
+    /// A `unit` on money or a percentage.
+    UnitNotCounted,
     UnitMissing,
+    TableUnitWithoutUnit,
+    /// A ratio's part larger than its whole.
+    PartOverWhole {
+        part: u64,
+        whole: u64,
+    },
+    /// `{name}` in a text followed by `words`, which its `unit` already prints.
+    RepeatedUnit {
+        name: String,
+        words: String,
+        unit: String,
+    },
+    /// A report on a period (`tong_ket_giai_doan`) without its first year.
+    FirstYearMissing,
+    /// A period's first year not before its last, the year under review.
+    FirstYearNotBefore {
+        year: i32,
+        found: i32,
+    },
+    /// A first year on a report that is not on a period.
+    FirstYearWithoutPeriod,
+    /// A program reference's symbol without its number.
+    NotAProgramNumber,
+    /// A program issued after the report on it.
+    ProgramAfterReport {
+        date: NaiveDate,
+    },
+    /// The date line's place with more than the place name; `suggestion` is the name alone.
+    PlaceNotAlone {
+        suggestion: String,
+    },
     OnBehalfOfWithActing,
     OnBehalfOfMissing {
         authority: Authority,
@@ -146,6 +180,12 @@ pub enum Kind {
     // Batches.
     NoWards,
     WardUnnamed,
+    /// A ward's name that does not start with the kind of unit.
+    NoUnitKind,
+    /// A figure keyed as the level placeholder.
+    LevelKey {
+        key: String,
+    },
     ReservedFileName {
         slug: String,
     },
@@ -180,6 +220,8 @@ pub enum Kind {
         ward: String,
     },
     RollupFailed,
+    /// Agreements asked for, and no ward has next year's program.
+    WardsWithoutProgram,
     DirectoryEmpty,
     DirectoryProblems {
         count: usize,
@@ -277,6 +319,10 @@ pub enum Kind {
 
     // The HTTP service's own.
     NotJson {
+        media: Option<String>,
+    },
+    /// The batch file of `POST /v1/batches/template` not sent as JSON.
+    BatchNotJson {
         media: Option<String>,
     },
     NotABatch,
@@ -480,6 +526,7 @@ impl Kind {
             | Kind::DirectoryNeedsShared { .. }
             | Kind::SharedWithBatchFile { .. }
             | Kind::NotJson { .. }
+            | Kind::BatchNotJson { .. }
             | Kind::NotABatch
             | Kind::BodyTooLarge { .. }
             | Kind::BodyUnreadable

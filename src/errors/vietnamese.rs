@@ -84,14 +84,45 @@ impl Kind {
                 },
                 list_or(keys, "không có")
             ),
-            Kind::AmountAndCount => "có cả `amount` lẫn `count`; mỗi số liệu hoặc là tiền \
-                                     (`amount`, tính bằng đồng) hoặc là số đếm (`count`)"
+            Kind::MoreThanOneValue => "có nhiều hơn một trong các trường `amount`, `count`, \
+                                       `percent` và `ratio`; mỗi số liệu chỉ thuộc một loại"
                 .into(),
-            Kind::NoAmountOrCount => {
-                "cần có `amount` (số tiền, tính tròn đồng) hoặc `count` (kèm `unit`)".into()
-            }
-            Kind::UnitWithAmount => "chỉ dùng kèm `count`; tiền luôn tính bằng đồng".into(),
+            Kind::NoValue => "cần có `amount` (số tiền, tính tròn đồng), `count` (kèm `unit`), \
+                              `percent` (tỷ lệ phần trăm) hoặc `ratio` (kèm `unit`)"
+                .into(),
+            Kind::UnitNotCounted => "chỉ dùng kèm `count` hoặc `ratio`; tiền luôn tính bằng \
+                                     đồng, tỷ lệ phần trăm in dấu %"
+                .into(),
             Kind::UnitMissing => "còn thiếu: hãy ghi đơn vị của số đếm, ví dụ \"cây xanh\"".into(),
+            Kind::TableUnitWithoutUnit => "chỉ dùng kèm `unit`: đây là cách ghi ngắn gọn của \
+                                           đơn vị tính trong bảng"
+                .into(),
+            Kind::PartOverWhole { part, whole } => format!(
+                "phải là một tỷ số [phần, tổng] với phần không lớn hơn tổng, nhưng đang là \
+                 [{part}, {whole}]"
+            ),
+            Kind::RepeatedUnit { name, words, unit } => format!(
+                "sau `{{{name}}}` là \"{words}\", lặp lại đơn vị tính \"{unit}\" đã in kèm số liệu"
+            ),
+            Kind::FirstYearMissing => "còn thiếu: báo cáo tổng kết giai đoạn \
+                                       (tong_ket_giai_doan) cần ghi năm đầu của giai đoạn"
+                .into(),
+            Kind::FirstYearNotBefore { year, found } => format!(
+                "phải trước năm {year} (năm cuối của giai đoạn), nhưng đang là {found}"
+            ),
+            Kind::FirstYearWithoutPeriod => "chỉ dùng cho báo cáo tổng kết giai đoạn \
+                                             (tong_ket_giai_doan); hãy bỏ trường này"
+                .into(),
+            Kind::NotAProgramNumber => {
+                "phải gồm số, dấu gạch chéo và ký hiệu, ví dụ \"01/CTr-BCHQS-CTXH\"".into()
+            }
+            Kind::ProgramAfterReport { date } => format!(
+                "không được sau ngày của báo cáo ({})",
+                crate::vn::date_short(*date)
+            ),
+            Kind::PlaceNotAlone { suggestion } => format!(
+                "phải là riêng tên địa danh, như dòng ngày tháng ghi: \"{suggestion}\""
+            ),
             Kind::OnBehalfOfWithActing => "không dùng với Q. (quyền): dòng thẩm quyền ký là \
                                            \"Q.\" rồi đến chức vụ"
                 .into(),
@@ -145,6 +176,16 @@ impl Kind {
             Kind::DataProblems { count } => format!("dữ liệu năm có {count} lỗi"),
             Kind::NoWards => "phải có ít nhất một phường, xã".into(),
             Kind::WardUnnamed => "phải ghi tên phường, xã, ví dụ \"Phường An Mỹ\"".into(),
+            Kind::NoUnitKind => format!(
+                "không bắt đầu bằng cấp của đơn vị hành chính: hãy viết như \"Phường An Mỹ\" \
+                 hoặc \"TT. Bình Minh\", bắt đầu bằng một trong các từ {} (viết hoa hay viết \
+                 thường đều được)",
+                crate::vn::accepted_kinds()
+            ),
+            Kind::LevelKey { key } => format!(
+                "\"{key}\" là chỗ điền cấp của đơn vị trong lô văn bản; hãy đặt cho số liệu này \
+                 một khóa khác"
+            ),
             Kind::ReservedFileName { slug } => {
                 format!("cho ra tên tệp \"{slug}\", trùng tên tệp mà lô văn bản dùng riêng")
             }
@@ -175,6 +216,11 @@ impl Kind {
             ),
             Kind::StoppedAtWard { ward } => format!("dừng lại ở {ward} (--strict)"),
             Kind::RollupFailed => "không lập được báo cáo tổng hợp của thành phố".into(),
+            Kind::WardsWithoutProgram => "chương trình phối hợp của các phường, xã cần có \
+                                          chương trình năm sau, nhưng không phường, xã nào có: \
+                                          hãy ghi `next_program` trong phần `shared` của tệp lô \
+                                          hoặc trong `overrides` của từng phường, xã"
+                .into(),
             Kind::DirectoryEmpty => {
                 "không có tệp .json nào: hãy lưu dữ liệu năm của mỗi phường, xã vào một tệp".into()
             }
@@ -220,7 +266,7 @@ impl Kind {
             ),
             Kind::PageNeedsPng => "page và dpi chỉ dùng với định dạng png".into(),
             Kind::PdfOptionsNeedPdf => {
-                "PDF/A và việc chọn ô chữ ký chỉ dùng với định dạng pdf".into()
+                "PDF/A, PDF/UA và việc chọn ô chữ ký chỉ dùng với định dạng pdf".into()
             }
             Kind::PageFromOne => "page được đếm từ 1".into(),
             Kind::DpiOutOfRange { min, max } => format!("dpi phải từ {min} đến {max}"),
@@ -268,6 +314,10 @@ impl Kind {
             Kind::CannotServe { addr } => format!("không mở được dịch vụ tại {addr}"),
             Kind::NotJson { media } => format!(
                 "hãy gửi dữ liệu năm dưới dạng application/json (yêu cầu ghi {})",
+                media.as_deref().unwrap_or("không có Content-Type")
+            ),
+            Kind::BatchNotJson { media } => format!(
+                "hãy gửi tệp lô dưới dạng application/json (yêu cầu ghi {})",
                 media.as_deref().unwrap_or("không có Content-Type")
             ),
             Kind::NotABatch => "hãy gửi tệp lô dưới dạng application/json, hoặc gửi bảng tính \

@@ -200,6 +200,7 @@ pub(in crate::fields) mod tests {
             // Typst's export alone, without the fields the engine adds.
             let options = crate::pdf::ExportOptions {
                 pdf_a,
+                pdf_ua: false,
                 signature_fields: false,
             };
             engine

@@ -51,8 +51,9 @@ pub enum WriteError {
 /// and a signature made later covers the document exactly as exported. The update's
 /// cross-reference section has the form of the original's (Typst writes a classic table). Each
 /// field is merged with its widget, which carries the Print flag and an empty appearance
-/// stream, as PDF/A-2 requires. Widgets are not added to the structure tree of a tagged PDF
-/// (PDF/A-2b does not ask for it). Equal input gives equal bytes.
+/// stream, as PDF/A-2 requires. In a tagged PDF each widget is tagged, as PDF/UA asks of a
+/// form field: a `Form` structure element holds it, and its page's tab order follows the
+/// structure (`/Tabs /S`). Equal input gives equal bytes.
 pub fn add_signature_fields(pdf: &[u8], fields: &[SignatureField]) -> Result<Vec<u8>, WriteError> {
     if fields.is_empty() {
         return Ok(pdf.to_vec());
@@ -68,12 +69,18 @@ pub fn add_signature_fields(pdf: &[u8], fields: &[SignatureField]) -> Result<Vec
         let page = pages[&(field.page as u32)];
         let widget = add_widget(&mut update.new_document, field, page);
         add_annotation(&mut update, page, widget)?;
-        widgets.push(Object::Reference(widget));
+        widgets.push((widget, page));
     }
-    add_to_form(&mut update, widgets)?;
+    tag_widgets(&mut update, &widgets)?;
+    add_to_form(
+        &mut update,
+        widgets.iter().map(|(widget, _)| (*widget).into()).collect(),
+    )?;
 
     let mut output = Vec::with_capacity(pdf.len() + 1024 * fields.len());
     update.save_to(&mut output).map_err(WriteError::Save)?;
+    // An end-of-line after `%%EOF`, so that the next update (a signature) starts a line.
+    crate::pdf::end_with_newline(&mut output);
     Ok(output)
 }
 
@@ -194,6 +201,94 @@ fn add_annotation(
             let array = vec![Object::from(widget)];
             changed(update, page)?.as_dict_mut()?.set("Annots", array);
         }
+    }
+    Ok(())
+}
+
+/// Tags each widget, in a tagged PDF: a `Form` structure element, last in the document's
+/// structure, holds it by an object reference, the structure's parent tree leads from the
+/// widget (`/StructParent`) back to that element, and its page takes `/Tabs /S`. An untagged
+/// PDF is left as it is.
+fn tag_widgets(
+    update: &mut IncrementalDocument,
+    widgets: &[(ObjectId, ObjectId)],
+) -> Result<(), lopdf::Error> {
+    let previous = update.get_prev_documents();
+    let Ok(root) = previous
+        .catalog()?
+        .get(b"StructTreeRoot")
+        .and_then(Object::as_reference)
+    else {
+        return Ok(());
+    };
+    let document = match previous.get_dictionary(root)?.get(b"K")? {
+        Object::Array(kids) => kids.first().and_then(|kid| kid.as_reference().ok()),
+        Object::Reference(kid) => Some(*kid),
+        _ => None,
+    }
+    .ok_or_else(|| lopdf::Error::DictKey("K".into()))?;
+    let mut next_key = previous
+        .get_dictionary(root)?
+        .get(b"ParentTreeNextKey")
+        .and_then(Object::as_i64)
+        .unwrap_or(0);
+
+    let mut parents = Vec::new();
+    let mut elements = Vec::new();
+    for &(widget, page) in widgets {
+        let element = update.new_document.add_object(dictionary! {
+            "Type" => "StructElem",
+            "S" => "Form",
+            "P" => document,
+            "Pg" => page,
+            "K" => dictionary! { "Type" => "OBJR", "Obj" => widget, "Pg" => page },
+        });
+        update
+            .new_document
+            .get_object_mut(widget)?
+            .as_dict_mut()?
+            .set("StructParent", next_key);
+        parents.extend([Object::Integer(next_key), element.into()]);
+        elements.push(Object::from(element));
+        next_key += 1;
+        changed(update, page)?.as_dict_mut()?.set("Tabs", "S");
+    }
+
+    let element = changed(update, document)?.as_dict_mut()?;
+    let mut kids = match element.get(b"K") {
+        Ok(Object::Array(kids)) => kids.clone(),
+        Ok(kid) => vec![kid.clone()],
+        Err(_) => Vec::new(),
+    };
+    kids.extend(elements);
+    element.set("K", kids);
+
+    let root = changed(update, root)?.as_dict_mut()?;
+    root.set("ParentTreeNextKey", next_key);
+    match root.get(b"ParentTree").cloned() {
+        Ok(Object::Reference(tree)) => add_parents(changed(update, tree)?.as_dict_mut()?, parents),
+        Ok(Object::Dictionary(mut tree)) => {
+            add_parents(&mut tree, parents)?;
+            root.set("ParentTree", tree);
+            Ok(())
+        }
+        _ => {
+            root.set("ParentTree", dictionary! { "Nums" => parents });
+            Ok(())
+        }
+    }
+}
+
+/// Appends entries, whose keys follow every key it has, to a flat number tree.
+fn add_parents(tree: &mut Dictionary, parents: Vec<Object>) -> Result<(), lopdf::Error> {
+    if tree.has(b"Kids") {
+        return Err(lopdf::Error::DictKey(
+            "ParentTree with /Kids (not supported)".into(),
+        ));
+    }
+    match tree.get_mut(b"Nums") {
+        Ok(Object::Array(nums)) => nums.extend(parents),
+        _ => tree.set("Nums", parents),
     }
     Ok(())
 }

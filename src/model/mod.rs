@@ -9,13 +9,14 @@ mod program;
 mod quantity;
 mod schema;
 mod validate;
+mod zero;
 
 pub use crate::errors::DataError;
 pub use load::{
     InvalidData, child_path, deserialize, parse_json, parse_year_data, schema_errors, walk_strings,
     year_data_from_value,
 };
-pub use placeholder::{fill_placeholders, placeholders};
+pub use placeholder::{WithoutFigure, fill_placeholders, placeholders, without_figure};
 pub use program::{Party, Program, ProgramDocument, ProgramItem, Reporting, Responsibility};
 pub use quantity::{Bound, Qualifier, Quantity, QuantityValue, Total};
 pub use schema::year_data_schema;
@@ -30,11 +31,20 @@ use serde::{Deserialize, Serialize};
 pub struct YearData {
     /// The body that issues the documents (the city's Ban CHQS).
     pub issuer: Issuer,
+    /// How the report names the partner organizations together, with their level: "các tổ
+    /// chức chính trị - xã hội thành phố", "các tổ chức chính trị - xã hội và Hội Chữ thập đỏ
+    /// huyện"; by default "các tổ chức chính trị - xã hội".
+    #[serde(default)]
+    pub partners: Option<String>,
     /// The year under review, e.g. 2022.
     #[schemars(range(min = 1990, max = 2100))]
     pub year: i32,
     /// Number, date and kind of the report.
     pub document: DocumentInfo,
+    /// The coordination program the report is on; the opening cites it (without it, the
+    /// opening names the program by its year).
+    #[serde(default)]
+    pub program_reference: Option<ProgramReference>,
     /// The review meeting (hội nghị sơ kết/tổng kết), if one was held.
     #[serde(default)]
     pub review_meeting: Option<Meeting>,
@@ -79,6 +89,16 @@ pub struct YearData {
     pub next_program: Option<Program>,
 }
 
+/// How a report names the partner organizations when the data does not say.
+pub const DEFAULT_PARTNERS: &str = "các tổ chức chính trị - xã hội";
+
+impl YearData {
+    /// How the report names the partner organizations together.
+    pub fn partners(&self) -> &str {
+        self.partners.as_deref().unwrap_or(DEFAULT_PARTNERS)
+    }
+}
+
 /// The issuing body and where it sits.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -106,30 +126,91 @@ pub struct DocumentInfo {
     pub number: u32,
     /// Date of issue (ISO 8601, YYYY-MM-DD).
     pub date: NaiveDate,
-    /// Interim review (sơ kết) or final review (tổng kết).
+    /// The kind of review, which sets the title's period, section V and the closing sentence.
     #[serde(default)]
     pub review: ReviewKind,
+    /// The first year of the period a `tong_ket_giai_doan` report covers (the period ends with
+    /// `year`): 2021 with year 2025 is "giai đoạn 2021-2025". Only with that kind.
+    #[serde(default)]
+    #[schemars(range(min = 1990, max = 2100))]
+    pub first_year: Option<i32>,
 }
 
-/// Whether the report is an interim or a final review.
+impl DocumentInfo {
+    /// The period the report covers: "6 tháng đầu năm 2022", "năm 2022", "giai đoạn
+    /// 2021-2025".
+    pub fn period(&self, year: i32) -> String {
+        match self.review {
+            ReviewKind::SoKet6Thang => format!("6 tháng đầu năm {year}"),
+            ReviewKind::SoKet | ReviewKind::TongKet => format!("năm {year}"),
+            ReviewKind::TongKetGiaiDoan => {
+                format!("giai đoạn {}-{year}", self.first_year.unwrap_or(year))
+            }
+        }
+    }
+
+    /// The period the directions (section V) are for: the rest of the year after a six-month
+    /// review, the next year, or the next period of the same length.
+    pub fn next_period(&self, year: i32) -> String {
+        match self.review {
+            ReviewKind::SoKet6Thang => format!("6 tháng cuối năm {year}"),
+            ReviewKind::SoKet | ReviewKind::TongKet => format!("năm {}", year + 1),
+            ReviewKind::TongKetGiaiDoan => {
+                let length = year - self.first_year.unwrap_or(year);
+                format!("giai đoạn {}-{}", year + 1, year + 1 + length)
+            }
+        }
+    }
+
+    /// The period of the program the report is on: the year (a six-month review is on the
+    /// year's program), or the whole period.
+    pub fn program_period(&self, year: i32) -> String {
+        match self.review {
+            ReviewKind::SoKet6Thang => format!("năm {year}"),
+            _ => self.period(year),
+        }
+    }
+}
+
+/// The kind of review the report is: `so_ket_6_thang`, `so_ket` (the year's), `tong_ket` (the
+/// year's) or `tong_ket_giai_doan`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewKind {
-    /// Báo cáo sơ kết.
+    /// Sơ kết 6 tháng đầu năm.
+    #[serde(rename = "so_ket_6_thang")]
+    SoKet6Thang,
+    /// Sơ kết năm.
     #[default]
     SoKet,
-    /// Báo cáo tổng kết.
+    /// Tổng kết năm.
     TongKet,
+    /// Tổng kết giai đoạn (several years, from `document.first_year`).
+    TongKetGiaiDoan,
 }
 
 impl ReviewKind {
     /// The Vietnamese word, "sơ kết" or "tổng kết".
     pub fn word(self) -> &'static str {
         match self {
-            ReviewKind::SoKet => "sơ kết",
-            ReviewKind::TongKet => "tổng kết",
+            ReviewKind::SoKet6Thang | ReviewKind::SoKet => "sơ kết",
+            ReviewKind::TongKet | ReviewKind::TongKetGiaiDoan => "tổng kết",
         }
     }
+}
+
+/// The coordination program the report is on, as the opening cites it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProgramReference {
+    /// Its number and ký hiệu as printed on it, e.g. "01/CTr-BCHQS-CTXH".
+    #[schemars(length(min = 3, max = 60))]
+    pub symbol: String,
+    /// Its date of issue (ISO 8601).
+    pub date: NaiveDate,
+    /// Who issued it, as the opening names them after "của": "Ban CHQS thành phố và các tổ
+    /// chức chính trị - xã hội thành phố".
+    pub issued_by: String,
 }
 
 /// The review meeting.
@@ -138,11 +219,40 @@ impl ReviewKind {
 pub struct Meeting {
     /// Date of the meeting (ISO 8601).
     pub date: NaiveDate,
+    /// The part of the day, printed before the date: "sáng ngày 02 tháng 11 năm 2022".
+    #[serde(default)]
+    pub time_of_day: Option<TimeOfDay>,
     /// Where it was held.
     pub place: String,
-    /// Who chaired it, if recorded.
+    /// Who chaired it: still read from earlier files, never printed (a report does not say who
+    /// chaired its meeting).
     #[serde(default)]
     pub chaired_by: Option<String>,
+}
+
+/// The part of the day a meeting is held in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum TimeOfDay {
+    /// Sáng (morning).
+    #[serde(rename = "sáng")]
+    Morning,
+    /// Chiều (afternoon).
+    #[serde(rename = "chiều")]
+    Afternoon,
+    /// Tối (evening).
+    #[serde(rename = "tối")]
+    Evening,
+}
+
+impl TimeOfDay {
+    /// The word as printed: "sáng", "chiều", "tối".
+    pub fn word(self) -> &'static str {
+        match self {
+            TimeOfDay::Morning => "sáng",
+            TimeOfDay::Afternoon => "chiều",
+            TimeOfDay::Evening => "tối",
+        }
+    }
 }
 
 /// One partner organization and its activities.

@@ -1,12 +1,15 @@
-//! Typed figures (money in whole đồng, counts with their unit) and the totals computed from them.
+//! Typed figures (money in whole đồng, counts with their unit, percentages, ratios) and the
+//! totals computed from them.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// One figure of an activity: either an amount of money or a count with its unit.
+/// One figure of an activity: an amount of money, a count with its unit, a percentage or a
+/// ratio with its unit.
 ///
-/// Exactly one of `amount` and `count` is given; `unit` goes with `count` only.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// Exactly one of `amount`, `count`, `percent` and `ratio` is given; `unit` goes with `count`
+/// and `ratio` only. Percentages and ratios are never added to anything.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quantity {
     /// Name used by `{key}` in the activity text: lowercase ASCII letters, digits and '_'.
@@ -21,32 +24,65 @@ pub struct Quantity {
     #[serde(default)]
     #[schemars(range(max = 100_000_000u64))]
     pub count: Option<u64>,
-    /// What `count` counts, e.g. "cây xanh", "suất quà".
+    /// A percentage, e.g. 100 prints "100%" (at most 1000, two decimals kept).
+    #[serde(default)]
+    #[schemars(range(min = 0, max = 1000))]
+    pub percent: Option<f64>,
+    /// A part of a whole, `[part, whole]`: `[3, 3]` with unit "xã, thị trấn" prints
+    /// "3/3 xã, thị trấn".
+    #[serde(default)]
+    pub ratio: Option<[u64; 2]>,
+    /// What `count` or `ratio` counts in running text, e.g. "cây xanh", "em học sinh".
     #[serde(default)]
     pub unit: Option<String>,
+    /// The unit as the table's "Đơn vị tính" column prints it, when shorter than `unit`: "học
+    /// sinh" for "em học sinh", "buổi" for "buổi tuyên truyền"; `unit` by default.
+    #[serde(default)]
+    pub table_unit: Option<String>,
     /// How exact the figure is, as the source says it: "trên", "hơn", "gần", "khoảng", "dưới".
     #[serde(default)]
     pub qualifier: Option<Qualifier>,
 }
 
 /// The value of a quantity once validated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum QuantityValue<'a> {
     /// Whole đồng.
     Money(u64),
     /// A count and what it counts.
     Count(u64, &'a str),
+    /// A percentage.
+    Percent(f64),
+    /// A part of a whole, and what it counts.
+    Ratio(u64, u64, &'a str),
 }
 
 impl Quantity {
-    /// The figure itself. Validation guarantees exactly one of `amount` and `count`.
+    /// The figure itself. Validation guarantees exactly one of `amount`, `count`, `percent`
+    /// and `ratio`.
     pub fn value(&self) -> QuantityValue<'_> {
-        match self.amount {
-            Some(amount) => QuantityValue::Money(amount),
-            None => {
-                QuantityValue::Count(self.count.unwrap_or(0), self.unit.as_deref().unwrap_or(""))
-            }
+        let unit = self.unit.as_deref().unwrap_or("");
+        match (self.amount, self.percent, self.ratio) {
+            (Some(amount), ..) => QuantityValue::Money(amount),
+            (_, Some(percent), _) => QuantityValue::Percent(percent),
+            (.., Some([part, whole])) => QuantityValue::Ratio(part, whole, unit),
+            _ => QuantityValue::Count(self.count.unwrap_or(0), unit),
         }
+    }
+
+    /// Whether the figure is nothing: 0 đồng, a count of 0, 0% or a ratio of 0 parts. A
+    /// report leaves such a figure out.
+    pub fn is_zero(&self) -> bool {
+        match self.value() {
+            QuantityValue::Money(value) | QuantityValue::Count(value, _) => value == 0,
+            QuantityValue::Percent(percent) => percent == 0.0,
+            QuantityValue::Ratio(part, ..) => part == 0,
+        }
+    }
+
+    /// The unit the table prints: `table_unit`, else `unit`; none for money and percentages.
+    pub fn table_unit(&self) -> Option<&str> {
+        self.table_unit.as_deref().or(self.unit.as_deref())
     }
 
     /// Which side of the printed figure the true value lies on.

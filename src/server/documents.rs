@@ -40,7 +40,7 @@ pub async fn document(
     uri: Uri,
     request: Request,
 ) -> Result<Response, Problem> {
-    let body = request::json_body(request, state.body_limit).await;
+    let body = request::json_body(request, state.body_limit, |media| Kind::NotJson { media }).await;
     let kind = DocumentKind::named(&name)?;
     let query = RenderRequest::from_query(kind, &request::query(&uri)?)?;
     let body = body?;
@@ -160,7 +160,7 @@ pub async fn validate(
     State(state): State<Arc<AppState>>,
     request: Request,
 ) -> Result<Json<Value>, Problem> {
-    let body = request::json_body(request, state.body_limit).await?;
+    let body = request::json_body(request, state.body_limit, |media| Kind::NotJson { media }).await?;
     let engine = state.engine.clone();
     state
         .limits

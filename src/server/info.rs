@@ -53,6 +53,7 @@ pub async fn templates() -> Json<Value> {
             "title": "Báo cáo theo phường, xã",
             "description": "Every ward's report and the city's roll-up in one ZIP, from a batch file or a sheet of wards.",
             "route": "/v1/batches",
+            "sheet_template": "/v1/batches/template",
         },
     }))
 }

@@ -101,6 +101,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/v1/documents/{kind}", post(documents::document))
         .route("/v1/validate", post(documents::validate))
         .route("/v1/batches", post(batches::batch))
+        .route("/v1/batches/template", post(batches::template))
         .route("/v1/schema", get(info::schema))
         .route("/v1/templates", get(info::templates))
         .route("/healthz", get(info::health))

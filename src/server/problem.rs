@@ -146,7 +146,7 @@ fn status(kind: &Kind) -> StatusCode {
         }
         Kind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
         Kind::BodyTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-        Kind::NotJson { .. } | Kind::NotABatch | Kind::SheetPartFormat => {
+        Kind::NotJson { .. } | Kind::BatchNotJson { .. } | Kind::NotABatch | Kind::SheetPartFormat => {
             StatusCode::UNSUPPORTED_MEDIA_TYPE
         }
         Kind::Busy => StatusCode::SERVICE_UNAVAILABLE,

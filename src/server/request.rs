@@ -34,12 +34,16 @@ const DRAIN_TIME: Duration = Duration::from_secs(5);
 
 /// The year data of a request, read whole within `limit` bytes. The body is read (or
 /// drained) before its media type is checked, so that a refusal reaches the client.
-pub async fn json_body(request: Request, limit: usize) -> Result<Bytes, Problem> {
+pub async fn json_body(
+    request: Request,
+    limit: usize,
+    not_json: impl FnOnce(Option<String>) -> Kind,
+) -> Result<Bytes, Problem> {
     let media = media_type(request.headers());
     let json = is_json(request.headers());
     let body = body(request, limit).await?;
     if !json {
-        return Err(Problem::new(Kind::NotJson { media }));
+        return Err(Problem::new(not_json(media)));
     }
     Ok(body)
 }

@@ -17,8 +17,10 @@ pub fn register(env: &mut minijinja::Environment<'_>) {
     env.add_filter("words", |n: u64| vn::number_in_words(n));
     env.add_filter("pad2", |n: u64| format!("{n:02}"));
     env.add_filter("upper", |s: &str| vn::upper(s));
+    env.add_filter("header", header);
+    env.add_filter("shared_place", shared_place);
     env.add_filter("date_line", date_line);
-    env.add_filter("date", |d: &str| parse_date(d).map(vn::date_plain));
+    env.add_filter("date", |d: &str| parse_date(d).map(vn::date_padded));
     env.add_filter("date_short", |d: &str| parse_date(d).map(vn::date_short));
     env.add_filter("typst_date", typst_date);
     env.add_filter("letter", letter);
@@ -53,6 +55,23 @@ fn typst_date(date: &str) -> Result<Value, Error> {
         chrono::Datelike::day(&date)
     );
     Ok(Value::from_safe_string(expression))
+}
+
+/// A body's name as a header prints it: upper-cased, with the words of each place name
+/// (a level word and its name, or the data's `place`) bound so that no line breaks inside it:
+/// `"Thành đoàn Tam Kỳ"|header("Tam Kỳ")` → "THÀNH ĐOÀN TAM\u{a0}KỲ".
+fn header(name: &str, place: Option<&str>) -> String {
+    vn::upper(&vn::bind_place_names(name, place))
+}
+
+/// The parties' names without the place they all share, and that place once, as a map
+/// `{names, place}`; none when they do not share one (see [`vn::shared_place`]).
+fn shared_place(names: Vec<String>, place: Option<&str>) -> Value {
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    match vn::shared_place(&names, place) {
+        Some((names, place)) => minijinja::context! { names, place },
+        None => Value::from(()),
+    }
 }
 
 /// Point letters in Vietnamese order (Decree 30): `0|letter` → "a", `4|letter` → "đ".
@@ -103,12 +122,17 @@ fn unbreakable(text: &str) -> String {
 }
 
 /// A quantity as running text: qualifier, figure and unit. `money` picks the money style:
-/// "short" (27,3 triệu đồng, the default) or "full" (27.300.000 đồng).
+/// "short" (27,3 triệu đồng, the default) or "full" (27.300.000 đồng). A percentage prints
+/// "100%", a ratio "3/3 xã".
 pub fn format_quantity(quantity: &Quantity, money: &str) -> String {
     let figure = match quantity.value() {
         QuantityValue::Money(dong) if money == "full" => unbreakable(&vn::money_full(dong)),
         QuantityValue::Money(dong) => unbreakable(&vn::money_short(dong)),
         QuantityValue::Count(count, unit) => format!("{}\u{a0}{unit}", vn::format_integer(count)),
+        QuantityValue::Percent(percent) => vn::format_percent(percent),
+        QuantityValue::Ratio(part, whole, unit) => {
+            format!("{}\u{a0}{unit}", vn::format_ratio(part, whole))
+        }
     };
     match quantity.qualifier {
         Some(qualifier) => format!("{}\u{a0}{figure}", qualifier.word()),

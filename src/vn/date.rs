@@ -2,7 +2,8 @@
 //!
 //! The header line of Decree 30/2020/NĐ-CP pads days below 10 and the months
 //! 1 and 2 with a zero ("ngày 05 tháng 01 năm 2020") but not months 3 to 12
-//! ("ngày 29 tháng 6 năm 2019"). Citations in running text use no padding.
+//! ("ngày 29 tháng 6 năm 2019"). Dates in running text are written the same way, so that a
+//! document has one date form; tables use the numeric form.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -21,16 +22,6 @@ pub fn date_padded(date: NaiveDate) -> String {
         month.to_string()
     };
     format!("ngày {:02} tháng {month} năm {}", date.day(), date.year())
-}
-
-/// A date cited in running text, without padding: `"ngày 2 tháng 11 năm 2022"`.
-pub fn date_plain(date: NaiveDate) -> String {
-    format!(
-        "ngày {} tháng {} năm {}",
-        date.day(),
-        date.month(),
-        date.year()
-    )
 }
 
 /// The numeric form dd/mm/yyyy: `"02/11/2022"`.
@@ -88,18 +79,6 @@ mod tests {
     }
 
     #[test]
-    fn date_plain_has_no_padding() {
-        let cases = [
-            (ymd(2022, 11, 2), "ngày 2 tháng 11 năm 2022"),
-            (ymd(2020, 1, 5), "ngày 5 tháng 1 năm 2020"),
-            (ymd(2019, 6, 29), "ngày 29 tháng 6 năm 2019"),
-        ];
-        for (date, expected) in cases {
-            assert_eq!(date_plain(date), expected, "{date}");
-        }
-    }
-
-    #[test]
     fn date_short_is_dd_mm_yyyy() {
         let cases = [
             (ymd(2022, 11, 2), "02/11/2022"),
@@ -116,7 +95,7 @@ mod tests {
     fn extreme_dates_do_not_panic() {
         for date in [NaiveDate::MIN, NaiveDate::MAX] {
             assert!(date_line("X", date).starts_with("X, ngày "));
-            assert!(date_plain(date).starts_with("ngày "));
+            assert!(date_padded(date).starts_with("ngày "));
             assert!(date_short(date).contains('/'));
         }
     }

@@ -1,12 +1,14 @@
 """Signs empty signature fields of a PDF with pyHanko, one after another, then checks them.
 
-Usage: sign_check.py INPUT.pdf OUTPUT.pdf FIELD [FIELD...]
+Usage: sign_check.py [--no-stamp] INPUT.pdf OUTPUT.pdf FIELD [FIELD...]
 
 Makes a throwaway self-signed certificate and key, signs each FIELD (which must already
 exist) in its own incremental update, as parties signing in turn would, writes the result to
 OUTPUT.pdf, validates every signature with the certificate as the only trust root, and lists
 the signature fields as pyHanko and pypdf see them. Prints one JSON object on standard
-output; the Rust test asserts on it.
+output; the Rust test asserts on it. With --no-stamp a signature's appearance is left empty, as
+a PDF/A-aware signer's would be without a font to embed (pyHanko's default stamp prints its text
+in a font it does not embed, which PDF/A forbids).
 """
 
 import datetime
@@ -23,6 +25,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.stamp import NoOpStampStyle
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 from pypdf import PdfReader
@@ -69,7 +72,7 @@ def self_signed():
     return certificate, key
 
 
-def sign(source, target, field, certificate, key):
+def sign(source, target, field, certificate, key, stamp_style):
     signer = signers.SimpleSigner(
         signing_cert=certificate,
         signing_key=key,
@@ -78,13 +81,11 @@ def sign(source, target, field, certificate, key):
     with open(source, "rb") as infile:
         writer = IncrementalPdfFileWriter(infile)
         with open(target, "wb") as outfile:
-            signers.sign_pdf(
-                writer,
+            signers.PdfSigner(
                 signers.PdfSignatureMetadata(field_name=field),
                 signer=signer,
-                existing_fields_only=True,
-                output=outfile,
-            )
+                stamp_style=stamp_style,
+            ).sign_pdf(writer, existing_fields_only=True, output=outfile)
 
 
 def validate(path, certificate):
@@ -121,10 +122,16 @@ def pypdf_fields(path):
 
 
 def main():
-    source, target, *names = sys.argv[1:]
+    arguments = sys.argv[1:]
+    stamp_style = None
+    if arguments[0] == "--no-stamp":
+        stamp_style = NoOpStampStyle()
+        arguments = arguments[1:]
+    source, target, *names = arguments
     certificate, key = self_signed()
     for index, field in enumerate(names):
-        sign(source if index == 0 else target + ".prev", target, field, certificate, key)
+        previous = source if index == 0 else target + ".prev"
+        sign(previous, target, field, certificate, key, stamp_style)
         if index + 1 < len(names):
             os.replace(target, target + ".prev")
     if len(names) > 1:

@@ -30,7 +30,7 @@ fn text_names_every_party_and_every_item() {
     let program = program();
     for expected in [
         "CHƯƠNG TRÌNH",
-        "Phối hợp hoạt động năm 2023 giữa Ban Chỉ huy Quân sự thành phố Tam Kỳ và các tổ chức chính trị - xã hội thành phố Tam Kỳ",
+        "Phối hợp hoạt động năm 2023 giữa Ban Chỉ huy Quân sự thành phố Tam Kỳ với các tổ chức chính trị - xã hội, Hội Chữ thập đỏ thành phố Tam Kỳ",
         "Số: 01/CTr-BCHQS-CTXH",
         "Tam Kỳ, ngày 02 tháng 11 năm 2022",
         "Căn cứ Luật Quốc phòng số 22/2018/QH14;",
@@ -53,8 +53,14 @@ fn text_names_every_party_and_every_item() {
             Some(rank) => format!("{rank} {}", signer["name"].as_str().unwrap()),
             None => signer["name"].as_str().unwrap().to_owned(),
         };
+        // The compact joint header names the parties without the place they share.
+        let header_name = party["name"]
+            .as_str()
+            .unwrap()
+            .trim_end_matches(" thành phố Tam Kỳ")
+            .trim_end_matches(" Tam Kỳ");
         for expected in [
-            upper(party["name"].as_str().unwrap()),
+            upper(header_name),
             upper(party["short_name"].as_str().unwrap()),
             name,
         ] {
@@ -102,25 +108,35 @@ fn annex_contents(pdf: &str) -> String {
 }
 
 #[test]
-fn joint_header_stacks_every_party_with_one_number_line() {
+fn joint_header_names_many_parties_compactly_with_one_number_line() {
     let lines = lines(sample_path());
     let national = find(&lines, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     assert!(national.page == 1 && national.bold && national.size == 13);
-    let first_parent = find(&lines, "BỘ CHQS TỈNH QUẢNG NAM");
+    // More than three parties: the issuing bodies only, no parent bodies, in 12 pt bold.
+    assert!(!lines.iter().any(|l| l.text.contains("TỈNH QUẢNG NAM")));
+    let first = find(&lines, "BAN CHỈ HUY QUÂN SỰ");
     assert!(
-        !first_parent.bold && first_parent.size == 12 && close(first_parent.top, national.top, 2.0),
-        "{first_parent:?}"
+        first.bold && first.size == 12 && close(first.top, national.top, 2.0),
+        "{first:?}"
     );
-    let last = find(&lines, "HỘI CỰU CHIẾN BINH THÀNH");
-    assert!(last.bold && last.size == 12, "{last:?}");
+    // The place they share, once, on the last line.
+    let place = find(&lines, "THÀNH PHỐ TAM KỲ");
     assert!(
-        close(last.center(), first_parent.center(), 2.0),
+        place.bold && place.size == 12 && place.top > first.top,
+        "{place:?}"
+    );
+    assert!(
+        close(place.center(), first.center(), 2.0),
         "parties stacked in one column"
     );
     let number = find(&lines, "Số: 01/CTr-BCHQS-CTXH");
     assert!(
-        !number.bold && number.size == 13 && number.top > last.top,
+        !number.bold && number.size == 13 && number.top > place.top,
         "{number:?}"
+    );
+    assert!(
+        number.top + 13.0 < PAGE_HEIGHT / 3.0,
+        "the header ends in the top third: {number:?}"
     );
     let date = find(&lines, "Tam Kỳ, ngày 02 tháng 11 năm 2022");
     assert!(date.italic && close(date.top, number.top, 2.0), "{date:?}");
@@ -133,6 +149,227 @@ fn joint_header_stacks_every_party_with_one_number_line() {
         .find(|l| l.text.starts_with("Căn cứ Luật Quốc phòng"))
         .unwrap();
     assert!(basis.italic && basis.size == 14, "{basis:?}");
+}
+
+#[test]
+fn up_to_three_parties_are_stacked_each_with_its_parent() {
+    let mut data = sample_json();
+    let program = &mut data["next_program"];
+    program["parties"].as_array_mut().unwrap().truncate(3);
+    let ids = ["ban-chqs", "mttq", "ldld"];
+    for item in program["items"].as_array_mut().unwrap() {
+        item["lead"] = json!("ban-chqs");
+        item["partners"] = json!(["mttq", "ldld"]);
+    }
+    let responsibilities = program["responsibilities"].as_array_mut().unwrap();
+    responsibilities.retain(|r| ids.contains(&r["party"].as_str().unwrap()));
+    program["reporting"]["secretariat"] = json!("ban-chqs");
+    let pdf = render_kind("three-parties", "agreement", &data, &[]);
+    let lines = lines(pdf.to_str().unwrap());
+    let national = find(&lines, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    let parent = find(&lines, "BỘ CHQS TỈNH QUẢNG NAM");
+    assert!(
+        !parent.bold && parent.size == 13 && close(parent.top, national.top, 2.0),
+        "{parent:?}"
+    );
+    let parent = find(&lines, "LĐLĐ TỈNH QUẢNG NAM");
+    assert!(!parent.bold && parent.size == 13, "{parent:?}");
+    let name = find(&lines, "LIÊN ĐOÀN LAO ĐỘNG");
+    assert!(
+        name.bold && name.size == 13 && name.top > parent.top,
+        "{name:?}"
+    );
+    crate::layout::assert_lines_unbroken(
+        &pdf,
+        &["TỈNH QUẢNG NAM".into(), "THÀNH PHỐ TAM KỲ".into()],
+    );
+}
+
+/// The sample's program for a district: ten parties of huyện Núi Thành, the Mặt trận's name in
+/// full.
+fn district_of_ten_parties() -> Value {
+    let mut data = sample_json();
+    data["issuer"]["place"] = json!("Núi Thành");
+    let parties = data["next_program"]["parties"].as_array_mut().unwrap();
+    for party in parties.iter_mut() {
+        let name = party["name"].as_str().unwrap();
+        let name = name
+            .replace("Ủy ban MTTQVN", "Ủy ban Mặt trận Tổ quốc Việt Nam")
+            .replace("Thành đoàn Tam Kỳ", "Huyện đoàn Núi Thành")
+            .replace("thành phố Tam Kỳ", "huyện Núi Thành");
+        party["name"] = json!(name);
+    }
+    for (id, name, abbreviation, signer) in [
+        (
+            "hoi-nct",
+            "Hội Người cao tuổi huyện Núi Thành",
+            "HNCT",
+            "Trần Văn Bảy",
+        ),
+        (
+            "hoi-khuyen-hoc",
+            "Hội Khuyến học huyện Núi Thành",
+            "HKH",
+            "Lê Thị Tám",
+        ),
+    ] {
+        let mut party = parties[2].clone();
+        party["signer"]["name"] = json!(signer);
+        party["id"] = json!(id);
+        party["name"] = json!(name);
+        party["short_name"] = json!(name.replace(" Núi Thành", ""));
+        party["abbreviation"] = json!(abbreviation);
+        parties.push(party);
+    }
+    data
+}
+
+#[test]
+fn ten_parties_of_a_district_end_their_header_in_the_top_third() {
+    let data = district_of_ten_parties();
+    let pdf = render_kind("ten-parties-district", "agreement", &data, &[]);
+    let lines = lines(pdf.to_str().unwrap());
+    let number = lines.iter().find(|l| l.text.starts_with("Số: ")).unwrap();
+    assert!(
+        number.page == 1 && number.top + 13.0 < PAGE_HEIGHT / 3.0,
+        "the header ends in the top third: {number:?}"
+    );
+    let header: Vec<&Line> = lines
+        .iter()
+        .filter(|l| l.page == 1 && l.top < number.top && l.center() < (LEFT + RIGHT) / 2.0)
+        .collect();
+    assert!(header.iter().all(|l| l.bold && l.size == 12), "{header:#?}");
+    let header_text = header
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for party in data["next_program"]["parties"].as_array().unwrap() {
+        let name = party["name"]
+            .as_str()
+            .unwrap()
+            .trim_end_matches(" huyện Núi Thành");
+        let name = name.trim_end_matches(" Núi Thành");
+        assert!(
+            header_text.contains(&upper(name)),
+            "{name:?} not in the header: {header_text}"
+        );
+    }
+    assert_eq!(header.last().unwrap().text, "HUYỆN NÚI THÀNH");
+    crate::layout::assert_lines_unbroken(&pdf, &["HUYỆN NÚI THÀNH".into()]);
+    assert!(assert_inside_margins(pdf.to_str().unwrap()) > 1000);
+}
+
+#[test]
+fn no_page_before_the_closing_is_left_half_empty_and_blocks_stay_whole() {
+    // More and more lines push the closing text and the grid across every point of a page.
+    for extra in 0..9 {
+        let mut data = district_of_ten_parties();
+        let requirements = data["next_program"]["requirements"].as_array_mut().unwrap();
+        for index in 0..extra * 2 {
+            requirements.push(json!(format!(
+                "Yêu cầu bổ sung số {index}: các bên duy trì nền nếp giao ban, trao đổi thông tin kịp thời."
+            )));
+        }
+        let test = format!("closing-grid-{extra}");
+        let dir = scratch(&test);
+        let (input, pdf, fields) = (
+            dir.join("input.json"),
+            dir.join("agreement.pdf"),
+            dir.join("fields.json"),
+        );
+        std::fs::write(&input, serde_json::to_vec(&data).unwrap()).unwrap();
+        assert_success(&vanban(&[
+            "render",
+            "agreement",
+            input.to_str().unwrap(),
+            "-o",
+            pdf.to_str().unwrap(),
+            "--fields-json",
+            fields.to_str().unwrap(),
+        ]));
+        let lines = lines(pdf.to_str().unwrap());
+        let closing = lines
+            .iter()
+            .find(|l| l.text.starts_with("Chương trình này có hiệu lực"))
+            .unwrap();
+        // The body of the page before ends no higher than 60% down the page's text area.
+        let before: Vec<&Line> = lines
+            .iter()
+            .filter(|l| l.page == closing.page - 1 && l.top > TOP)
+            .collect();
+        let first_on_page = !lines
+            .iter()
+            .any(|l| l.page == closing.page && l.top > TOP && l.top < closing.top);
+        if first_on_page {
+            let bottom = before
+                .iter()
+                .map(|l| l.top + l.size as f64)
+                .fold(0.0, f64::max);
+            assert!(
+                bottom > BOTTOM - 0.4 * (BOTTOM - TOP),
+                "{extra}: the page before the closing ends at {bottom:.0} pt"
+            );
+        }
+        let program = data["next_program"].clone();
+        let blocks = blocks(&lines, &program);
+        assert_eq!(blocks.len(), 10);
+        assert_eq!(
+            blocks[0].name.page, closing.page,
+            "{extra}: first row with the closing text"
+        );
+        let fields: Vec<Value> = serde_json::from_slice(&std::fs::read(&fields).unwrap()).unwrap();
+        for (block, field) in blocks.iter().zip(&fields) {
+            for line in &block.heading {
+                assert_eq!(line.page, block.name.page, "{extra}: block split: {line:?}");
+            }
+            assert_eq!(
+                field["page"].as_u64(),
+                Some(block.name.page as u64),
+                "{extra}"
+            );
+            let rect = field["rect"].as_array().unwrap();
+            let bottom = PAGE_HEIGHT - rect[1].as_f64().unwrap();
+            assert!(
+                bottom <= block.name.top + 1.0 && bottom > block.name.top - 30.0 * MM,
+                "{extra}: field over its signing space"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_batch_with_agreements_names_the_missing_program() {
+    let mut batch: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/samples/tam-ky-wards-2022.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    batch["shared"]
+        .as_object_mut()
+        .unwrap()
+        .remove("next_program");
+    let input = input_file(
+        "batch-without-program",
+        &serde_json::to_vec(&batch).unwrap(),
+    );
+    let zip = input.with_file_name("out.zip");
+    let output = vanban(&[
+        "batch",
+        input.to_str().unwrap(),
+        "--with",
+        "agreement",
+        "-o",
+        zip.to_str().unwrap(),
+        "--quiet",
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("next_program"), "{stderr}");
+    assert!(!stderr.contains("at least 1 item"), "{stderr}");
 }
 
 #[test]

@@ -480,4 +480,277 @@ fn a_directory_of_ward_files_gives_the_same_ward_reports() {
         rollup.contains("chưa có báo cáo hợp lệ: xa-hong"),
         "{rollup}"
     );
+    // Ward files take their kind from their names.
+    assert!(
+        rollup.contains("Tổng hợp từ báo cáo của 13 phường, xã;"),
+        "{rollup}"
+    );
+}
+
+/// The sample batch with its wards renamed to `names` (each keeping a sample ward's figures
+/// and signer) and the roll-up issued by `issuer` (name, short name, parent, place).
+fn batch_of(names: &[&str], issuer: [&str; 4]) -> Value {
+    let mut data = wards_json();
+    let sample = data["wards"].as_array().unwrap().clone();
+    data["wards"] = names
+        .iter()
+        .zip(&sample)
+        .map(|(name, ward)| {
+            let mut ward = ward.clone();
+            ward["name"] = json!(name);
+            ward
+        })
+        .collect();
+    let [name, short_name, parent, place] = issuer;
+    data["rollup"]["issuer"] = json!({
+        "parent": parent, "name": name, "short_name": short_name,
+        "abbreviation": "BCHQS", "place": place,
+    });
+    data
+}
+
+/// Runs the batch `data` and returns each PDF's text by file name, and the manifest.
+fn batch_texts(test: &str, data: &Value) -> (BTreeMap<String, String>, Value) {
+    let (output, zip) = batch(test, Some(data), &[]);
+    assert_success(&output);
+    let entries = entries(&zip);
+    let texts = unpack(&entries, zip.parent().unwrap())
+        .into_iter()
+        .map(|(name, path)| (name, pdf_text(&path)))
+        .collect();
+    (texts, manifest(&entries))
+}
+
+fn assert_has(text: &str, wanted: &[&str], unwanted: &[&str]) {
+    for phrase in wanted {
+        assert!(text.contains(phrase), "{phrase:?} not in {text}");
+    }
+    for phrase in unwanted {
+        assert!(!text.contains(phrase), "{phrase:?} in {text}");
+    }
+}
+
+#[test]
+fn a_district_batch_names_its_communes_and_town_as_typed_in_any_form() {
+    let mut data = batch_of(
+        &[
+            "xã tân lập",
+            "TT. Bình Minh",
+            "XÃ BÌNH TRIỀU",
+            "Thị Trấn Hà Lam",
+        ],
+        [
+            "Ban Chỉ huy Quân sự huyện Thăng Bình",
+            "Ban CHQS huyện",
+            "Bộ CHQS tỉnh Quảng Nam",
+            "Thăng Bình",
+        ],
+    );
+    // Without a situation of its own, the roll-up's section I is neutral.
+    data["rollup"].as_object_mut().unwrap().remove("situation");
+    let (texts, manifest) = batch_texts("batch-district", &data);
+    let names: Vec<&str> = manifest["wards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|ward| ward["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Xã Tân Lập",
+            "Thị trấn Bình Minh",
+            "Xã Bình Triều",
+            "Thị trấn Hà Lam"
+        ]
+    );
+    let files: Vec<&str> = texts.keys().map(String::as_str).collect();
+    assert_eq!(
+        files,
+        [
+            "thi-tran-binh-minh.pdf",
+            "thi-tran-ha-lam.pdf",
+            "tong-hop.pdf",
+            "xa-binh-trieu.pdf",
+            "xa-tan-lap.pdf"
+        ]
+    );
+    assert_has(
+        &texts["thi-tran-binh-minh.pdf"],
+        &[
+            "BAN CHỈ HUY QUÂN SỰ HUYỆN THĂNG BÌNH",
+            "BAN CHỈ HUY QUÂN SỰ THỊ TRẤN BÌNH MINH",
+            "Bình Minh, ngày",
+            "giữa Ban CHQS thị trấn với các tổ chức chính trị - xã hội, Hội Chữ thập đỏ thị trấn năm 2022",
+            "a) Ủy ban Mặt trận Tổ quốc Việt Nam thị trấn",
+            "Đảng ủy, UBND thị trấn (để b/c)",
+        ],
+        &[
+            "TT Bình Minh",
+            "TT.",
+            "{level}",
+            "thị trấn và các tổ chức chính trị",
+            "phường",
+        ],
+    );
+    assert_has(
+        &texts["xa-tan-lap.pdf"],
+        &[
+            "BAN CHỈ HUY QUÂN SỰ XÃ TÂN LẬP",
+            "Tân Lập, ngày",
+            "UBND xã (để b/c)",
+        ],
+        &["xã Tân Lập, ngày", "xã tân lập"],
+    );
+    assert_has(
+        &texts["xa-binh-trieu.pdf"],
+        &["BAN CHỈ HUY QUÂN SỰ XÃ BÌNH TRIỀU", "Bình Triều, ngày"],
+        &[],
+    );
+    let rollup = &texts["tong-hop.pdf"];
+    assert_has(
+        rollup,
+        &[
+            "Ban CHQS huyện tổng hợp từ báo cáo sơ kết của 4 xã, thị trấn kết quả",
+            "giữa Ban CHQS các xã, thị trấn với các tổ chức chính trị - xã hội, Hội Chữ thập đỏ cùng cấp",
+            "I. ĐẶC ĐIỂM TÌNH HÌNH Năm 2022, Ban CHQS các xã, thị trấn và các tổ chức chính trị - xã hội, Hội Chữ thập đỏ cùng cấp triển khai thực hiện Chương trình phối hợp hoạt động năm 2022. II.",
+            "a) Ủy ban Mặt trận Tổ quốc Việt Nam các xã, thị trấn",
+            "Kết quả theo xã, thị trấn",
+            "Tổng hợp từ báo cáo của 4 xã, thị trấn.",
+            "TT Xã, thị trấn Kinh phí (đồng)",
+            "Thị trấn Bình Minh",
+        ],
+        &["phường", "hướng dẫn của Ban CHQS", "Thuận lợi", "{level}"],
+    );
+}
+
+#[test]
+fn a_city_batch_keeps_the_capital_of_a_numbered_ward() {
+    let data = batch_of(
+        &["phường 3", "P.10", "Phường An Mỹ", "x. tam thanh"],
+        [
+            "Ban Chỉ huy Quân sự thành phố Tam Kỳ",
+            "Ban CHQS thành phố",
+            "Bộ CHQS tỉnh Quảng Nam",
+            "Tam Kỳ",
+        ],
+    );
+    let (texts, _) = batch_texts("batch-city", &data);
+    assert_has(
+        &texts["phuong-3.pdf"],
+        &[
+            "BAN CHỈ HUY QUÂN SỰ PHƯỜNG 3",
+            "Phường 3, ngày",
+            "giữa Ban CHQS phường với các tổ chức chính trị - xã hội, Hội Chữ thập đỏ phường",
+        ],
+        &["phường 3"],
+    );
+    assert_has(
+        &texts["phuong-10.pdf"],
+        &["BAN CHỈ HUY QUÂN SỰ PHƯỜNG 10", "Phường 10, ngày"],
+        &["P.10"],
+    );
+    assert_has(
+        &texts["xa-tam-thanh.pdf"],
+        &["BAN CHỈ HUY QUÂN SỰ XÃ TAM THANH", "Tam Thanh, ngày"],
+        &[],
+    );
+    assert_has(
+        &texts["tong-hop.pdf"],
+        &[
+            "Tổng hợp từ báo cáo của 4 phường, xã.",
+            "Kết quả theo phường, xã",
+            "Phường 3",
+            "Phường 10",
+            // The batch's own situation for the roll-up, whole.
+            "cấp ủy, chính quyền các phường, xã quan tâm chỉ đạo",
+        ],
+        &["phường 3", "hướng dẫn của Ban CHQS thành phố"],
+    );
+}
+
+#[test]
+fn a_province_batch_rolls_up_its_districts() {
+    let data = batch_of(
+        &[
+            "Huyện Núi Thành",
+            "TX. Điện Bàn",
+            "tp hội an",
+            "H. Phú Ninh",
+        ],
+        [
+            "Bộ Chỉ huy Quân sự tỉnh Quảng Nam",
+            "Bộ CHQS tỉnh",
+            "Quân khu 5",
+            "Quảng Nam",
+        ],
+    );
+    let (texts, _) = batch_texts("batch-province", &data);
+    assert_has(
+        &texts["huyen-nui-thanh.pdf"],
+        &[
+            "BỘ CHỈ HUY QUÂN SỰ TỈNH QUẢNG NAM",
+            "BAN CHỈ HUY QUÂN SỰ HUYỆN NÚI THÀNH",
+            "Núi Thành, ngày",
+            "giữa Ban CHQS huyện với các tổ chức chính trị - xã hội, Hội Chữ thập đỏ huyện",
+            "Đảng ủy, UBND huyện (để b/c)",
+        ],
+        &[],
+    );
+    assert_has(
+        &texts["thi-xa-dien-ban.pdf"],
+        &["BAN CHỈ HUY QUÂN SỰ THỊ XÃ ĐIỆN BÀN", "Điện Bàn, ngày"],
+        &["TX."],
+    );
+    assert_has(
+        &texts["thanh-pho-hoi-an.pdf"],
+        &["BAN CHỈ HUY QUÂN SỰ THÀNH PHỐ HỘI AN", "Hội An, ngày"],
+        &[],
+    );
+    assert_has(
+        &texts["tong-hop.pdf"],
+        &[
+            "QUÂN KHU 5",
+            "BỘ CHỈ HUY QUÂN SỰ TỈNH QUẢNG NAM",
+            "Quảng Nam, ngày",
+            "Bộ CHQS tỉnh tổng hợp từ báo cáo sơ kết của 4 huyện, thị xã, thành phố",
+            "giữa Ban CHQS các huyện, thị xã, thành phố với",
+            "Kết quả theo huyện, thị xã, thành phố",
+            "Thị xã Điện Bàn",
+            "Thành phố Hội An",
+        ],
+        &["phường, xã"],
+    );
+}
+
+#[test]
+fn a_ward_name_without_its_kind_is_refused_with_the_forms_accepted() {
+    let mut data = wards_json();
+    data["wards"][1]["name"] = json!("An Sơn");
+    data["wards"][2]["name"] = json!("TT Bình Minh");
+    data["wards"][3]["name"] = json!("P.An Phú");
+    let (output, zip) = batch("batch-unit-refused", Some(&data), &[]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(!zip.exists());
+    assert!(
+        stderr.contains(
+            "$.wards[1].name: does not start with the kind of unit: write it as \"Phường An Mỹ\" \
+             or \"TT. Bình Minh\", with one of Phường (P.), Xã (X.), Thị trấn (TT.), Đặc khu, \
+             Quận (Q.), Huyện (H.), Thị xã (TX.), Thành phố (TP.), Tỉnh (in any case)"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("$.wards[2]"), "{stderr}");
+    assert!(!stderr.contains("$.wards[3]"), "{stderr}");
+
+    // The same ward twice, once abbreviated, gives one file name twice.
+    let mut data = wards_json();
+    data["wards"][1]["name"] = json!("p. an mỹ");
+    let (output, _) = batch("batch-unit-twice", Some(&data), &[]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("$.wards[1].name: gives the same file name \"phuong-an-my\" as $.wards[0]"),
+        "{stderr}"
+    );
 }

@@ -141,6 +141,7 @@ fn bad_year_data() -> Vec<Vec<u8>> {
             set(d, "/document/date", json!("2022-02-30"));
         }),
         year_data(|d| set(d, "/recipients/0", json!("Ủy ban nhân dân ".repeat(10)))),
+        year_data(|d| set(d, "/issuer/place", json!("xã tân lập"))),
         // A whole number written as a fraction, which only serde catches.
         year_data(|d| set(d, &format!("{}/count", quantity(0, 0, 0)), json!(5.0))),
         // The rules the schema cannot say.
@@ -191,6 +192,27 @@ fn bad_year_data() -> Vec<Vec<u8>> {
                 "/next_program/reporting/midyear_review",
                 json!("2023-12-01"),
             );
+        }),
+        // Figures, the period and the program reference.
+        year_data(|d| {
+            let figure = d.pointer_mut(&quantity(0, 0, 0)).unwrap();
+            let figure = figure.as_object_mut().unwrap();
+            figure.remove("count");
+            figure.insert("ratio".into(), json!([4, 3]));
+            set(
+                d,
+                "/organizations/5/activities/0/text",
+                json!("Tổ chức {buoi_noi_chuyen} nói chuyện truyền thống."),
+            );
+            set(d, &format!("{}/table_unit", quantity(6, 0, 1)), json!("đ"));
+            set(d, "/document/first_year", json!(2020));
+            set(d, "/program_reference/symbol", json!("CTr-BCHQS"));
+            set(d, "/program_reference/date", json!("2022-12-01"));
+        }),
+        year_data(|d| set(d, "/document/review", json!("tong_ket_giai_doan"))),
+        year_data(|d| {
+            set(d, "/document/review", json!("tong_ket_giai_doan"));
+            set(d, "/document/first_year", json!(2022));
         }),
         year_data(|d| {
             for o in 0..7 {
@@ -251,8 +273,13 @@ fn bad_batches() -> Vec<Vec<u8>> {
             b["wards"][1]["name"] = json!("Tổng hợp");
             b["wards"][3]["name"] = b["wards"][2]["name"].clone();
             b["wards"][4]["figures"]["khong_co"] = json!(1);
+            b["wards"][5]["name"] = json!("Khu phố Hòa Hương");
         }),
         batch_file(shared_key),
+        batch_file(|b| {
+            b["shared"]["organizations"][0]["activities"][0]["quantities"][0]["key"] =
+                json!("level");
+        }),
         batch_file(|b| {
             b.as_object_mut().unwrap().remove("wards");
         }),
@@ -278,7 +305,7 @@ fn bad_csv_sheets() -> Vec<&'static [u8]> {
         &b"name,signer_name\n"[..],
         &b"Name,signer_name,cay_xanh,cay_xanh\n"[..],
         "name,signer_name,cay_xanh,number,date\nPhường An Mỹ,,abc,1.5,28/10/2022,x\n".as_bytes(),
-        "name,signer_name\nPhường An Mỹ,A\nPhuong An My,B\nTổng hợp,C\n".as_bytes(),
+        "name,signer_name\nPhường An Mỹ,A\nP. An Mỹ,B\nTổng hợp,C\n".as_bytes(),
         &b"name,signer_name\nPh\xffng,A\n"[..],
     ]
 }
@@ -385,7 +412,13 @@ fn bad_xlsx_sheets() -> Vec<Vec<u8>> {
 /// second ward's file is gone by the time it is read; the third is fine.
 fn bad_directory(engine: &Engine, said: &mut Said) {
     let shared = Batch::parse_shared(&sample("tam-ky-wards-2022.json")).unwrap();
-    let dir = std::env::temp_dir().join(format!("vanban-messages-corpus-{}", std::process::id()));
+    // One directory per call: two tests of one process may run the corpus at once.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!(
+        "vanban-messages-corpus-{}-{call}",
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let wards = Batch::parse(&sample("tam-ky-wards-2022.json")).unwrap();
@@ -621,7 +654,11 @@ fn routes(engine: Engine, said: &mut Said) {
         ask("POST", report, Some("text/plain"), year_data.clone()),
         json(report, &vec![b' '; BODY_LIMIT + 1]),
         ask("POST", "/v1/batches", Some("text/csv"), sheet.clone()),
+        ask("POST", "/v1/batches/template", Some("text/csv"), sheet.clone()),
+        json("/v1/batches/template", b"{\"shared\": {}, \"wardz\": []}"),
     ];
+    // Agreements asked for, from wards none of which has next year's program.
+    problems.push(json("/v1/batches?with=agreement", &batch));
     let mut bad_ward: Value = serde_json::from_slice(&batch).unwrap();
     bad_ward["wards"][0]["overrides"]["signer"]["name"] = json!("");
     problems.push(json("/v1/batches", &serde_json::to_vec(&bad_ward).unwrap()));

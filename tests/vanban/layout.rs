@@ -271,3 +271,157 @@ fn closing_paragraph_and_signature_never_part() {
         );
     }
 }
+
+/// The words that name a level: a header line ending with one has broken a place name.
+const LEVEL_WORDS: [&str; 10] = [
+    "TỈNH",
+    "HUYỆN",
+    "QUẬN",
+    "PHƯỜNG",
+    "XÃ",
+    "THÀNH",
+    "PHỐ",
+    "THỊ",
+    "TRẤN",
+    "KHU",
+];
+
+/// Asserts what a reader checks on every line of every page of `pdf` (`pdftotext -layout`,
+/// each line cut into its columns): no line starts with "- " and a lower-case word (the dash
+/// of "chính trị - xã hội" read as a list item) and none ends with a lone dash; and in the
+/// header (page 1, down to the `Số:` line) no line ends with a level word, and each of
+/// `places` ("THÀNH PHỐ TAM KỲ") stands whole on one line (the only lines that may end with a
+/// level word are those that end with one of them: "HUYỆN NÚI THÀNH").
+pub fn assert_lines_unbroken(pdf: &std::path::Path, places: &[String]) {
+    let text = poppler("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    let name = pdf.display();
+    let mut header: Vec<&str> = Vec::new();
+    let mut in_header = true;
+    for (page, page_text) in text.split('\u{c}').enumerate() {
+        for line in page_text.lines() {
+            let columns = line.split("   ").map(str::trim).filter(|c| !c.is_empty());
+            for column in columns {
+                let after_dash = column
+                    .strip_prefix("- ")
+                    .and_then(|rest| rest.chars().next());
+                assert!(
+                    !after_dash.is_some_and(char::is_lowercase),
+                    "{name}, page {}: a line starts with a dash and a lower-case word: {column:?}",
+                    page + 1
+                );
+                assert!(
+                    column != "-" && !column.ends_with(" -") && !column.ends_with(" –"),
+                    "{name}, page {}: a line ends with a lone dash: {column:?}",
+                    page + 1
+                );
+                if in_header {
+                    header.push(column);
+                }
+            }
+            if line.contains("Số:") {
+                in_header = false;
+            }
+        }
+    }
+    assert!(!in_header, "{name}: no Số line");
+    for column in &header {
+        let last = column.split_whitespace().last().unwrap_or_default();
+        let ends_a_place = places.iter().any(|place| column.ends_with(place.as_str()));
+        assert!(
+            !LEVEL_WORDS.contains(&last) || ends_a_place,
+            "{name}: a header line ends inside a place name: {column:?}"
+        );
+    }
+    for place in places {
+        assert!(
+            header.iter().any(|column| column.contains(place.as_str())),
+            "{name}: {place:?} is not whole on one header line: {header:#?}"
+        );
+    }
+}
+
+/// The sample with another issuer: a province's Military Command under a military region.
+pub fn province_data() -> serde_json::Value {
+    use serde_json::json;
+    let mut data = sample_json();
+    data["issuer"] = json!({
+        "parent": "Bộ Tư lệnh Quân khu 5",
+        "name": "Bộ Chỉ huy Quân sự tỉnh Quảng Nam",
+        "short_name": "Bộ CHQS tỉnh",
+        "abbreviation": "BCH",
+        "place": "Quảng Nam"
+    });
+    data
+}
+
+#[test]
+fn sample_report_and_agreement_break_no_fixed_phrase_and_no_place_name() {
+    let places = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+    assert_lines_unbroken(
+        sample_pdf(),
+        &places(&["TỈNH QUẢNG NAM", "THÀNH PHỐ TAM KỲ"]),
+    );
+    assert_lines_unbroken(&sample_agreement().0, &places(&["THÀNH PHỐ TAM KỲ"]));
+}
+
+#[test]
+fn a_province_and_a_town_keep_their_place_names_whole() {
+    use serde_json::json;
+    let pdf = render_data("province-header", &province_data());
+    assert_lines_unbroken(&pdf, &["QUÂN KHU 5".into(), "TỈNH QUẢNG NAM".into()]);
+
+    // A town (thị trấn) under a district: the words of its level never part.
+    let mut data = sample_json();
+    data["issuer"] = json!({
+        "parent": "Ban Chỉ huy Quân sự huyện Núi Thành",
+        "name": "Ban Chỉ huy Quân sự Thị trấn Núi Thành",
+        "short_name": "Ban CHQS thị trấn",
+        "abbreviation": "BCHQS",
+        "place": "Núi Thành"
+    });
+    let pdf = render_data("town-header", &data);
+    assert_lines_unbroken(
+        &pdf,
+        &["HUYỆN NÚI THÀNH".into(), "THỊ TRẤN NÚI THÀNH".into()],
+    );
+}
+
+#[test]
+fn every_ward_report_and_the_rollup_break_no_fixed_phrase_and_no_place_name() {
+    let batch = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/tam-ky-wards-2022.json"
+    );
+    let dir = scratch("lines-batch");
+    let zip = dir.join("wards.zip");
+    assert_success(&vanban(&[
+        "batch",
+        batch,
+        "-o",
+        zip.to_str().unwrap(),
+        "--quiet",
+    ]));
+    let wards: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(batch).unwrap()).unwrap();
+    let mut checked = 0;
+    for (name, bytes) in entries(&zip) {
+        if !name.ends_with(".pdf") {
+            continue;
+        }
+        let pdf = dir.join(&name);
+        std::fs::write(&pdf, bytes).unwrap();
+        let mut places = vec!["THÀNH PHỐ TAM KỲ".to_owned()];
+        if let Some(ward) = wards["wards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|ward| ward["name"].as_str().unwrap())
+            .find(|ward| vanban::vn::slug(ward) + ".pdf" == name)
+        {
+            places.push(vanban::vn::upper(ward));
+        }
+        assert_lines_unbroken(&pdf, &places);
+        checked += 1;
+    }
+    assert_eq!(checked, 14, "13 ward reports and the roll-up");
+}

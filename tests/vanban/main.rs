@@ -14,3 +14,4 @@ mod sheet;
 mod signing;
 mod snapshot;
 mod support;
+mod wording;

@@ -123,3 +123,83 @@ fn a_sheet_needs_shared_and_a_batch_file_refuses_it() {
     let stderr = refused(&input, true, 2);
     assert!(stderr.contains("--shared goes with a sheet"), "{stderr}");
 }
+
+#[test]
+fn the_excel_template_filled_in_gives_a_batch_whose_roll_up_adds_the_figures() {
+    let dir = scratch("sheet-template");
+    let template = dir.join("mau.xlsx");
+    assert_success(&vanban(&[
+        "sheet",
+        "template",
+        sample("json").to_str().unwrap(),
+        "-o",
+        template.to_str().unwrap(),
+    ]));
+    // A clerk fills every ward's row: the signer, a count and a sum of money.
+    let values = dir.join("values.json");
+    let filled = dir.join("filled.xlsx");
+    std::fs::write(
+        &values,
+        r#"{"signer_name": "Trần Văn Điền", "cay_xanh": 150, "kinh_phi_nha": 12500000}"#,
+    )
+    .unwrap();
+    let rows = python_tool(
+        "fill_sheet.py",
+        &[template.as_os_str(), filled.as_os_str(), values.as_os_str()],
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&rows.stdout).trim(),
+        "13",
+        "one row per sample ward"
+    );
+
+    let (output, zip) = batch(&dir, &filled, true);
+    assert_success(&output);
+    let entries = entries(&zip);
+    assert_eq!(entries.len(), 15, "13 wards, the roll-up and the manifest");
+    let text_of = |name: &str| {
+        let (_, bytes) = entries.iter().find(|(entry, _)| entry == name).unwrap();
+        let pdf = dir.join(name);
+        std::fs::write(&pdf, bytes).unwrap();
+        squash(&pdf_text(&pdf))
+    };
+    let rollup = text_of("tong-hop.pdf");
+    assert!(
+        rollup.contains("1.950 cây xanh"),
+        "13 × 150 trees: {rollup}"
+    );
+    assert!(
+        rollup.contains("162.500.000"),
+        "13 × 12,500,000 đồng: {rollup}"
+    );
+    let ward = text_of("phuong-an-my.pdf");
+    assert!(
+        ward.contains("Trần Văn Điền"),
+        "the signer typed in: {ward}"
+    );
+}
+
+#[test]
+fn a_sheet_names_units_in_any_case_and_refuses_a_name_without_its_kind() {
+    let input = edited_csv("sheet-unit-names", |rows| {
+        rows[1][0] = "phường an mỹ".to_owned();
+        rows[2][0] = "P. An Sơn".to_owned();
+    });
+    let (output, zip) = batch(input.parent().unwrap(), &input, true);
+    assert_success(&output);
+    let names: Vec<String> = entries(&zip).into_iter().map(|(name, _)| name).collect();
+    assert_eq!(
+        &names[..3],
+        ["phuong-an-my.pdf", "phuong-an-phu.pdf", "phuong-an-son.pdf"]
+    );
+
+    let input = edited_csv("sheet-unit-refused", |rows| {
+        rows[3][0] = "An Xuân".to_owned()
+    });
+    let stderr = refused(&input, true, 1);
+    assert!(
+        stderr.contains("row 4, column A (name): does not start with the kind of unit"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Thị trấn (TT.)"), "{stderr}");
+}

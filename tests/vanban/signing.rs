@@ -15,6 +15,7 @@ fn report_with_fields(test: &str, pdf_a: bool) -> PathBuf {
     let data = vanban::model::parse_year_data(&std::fs::read(SAMPLE).unwrap()).unwrap();
     let options = vanban::pdf::ExportOptions {
         pdf_a,
+        pdf_ua: false,
         signature_fields: false,
     };
     let rendered = engine
@@ -151,6 +152,11 @@ struct SignatureCheck {
 /// Signs `fields` of `pdf` with pyHanko, one incremental update each, into `signed`; returns
 /// the checker's report.
 fn sign_with_pyhanko(pdf: &Path, signed: &Path, fields: &[&str]) -> SignCheck {
+    sign_check(&[], pdf, signed, fields)
+}
+
+/// Runs tests/tools/sign_check.py with `options` first.
+fn sign_check(options: &[&str], pdf: &Path, signed: &Path, fields: &[&str]) -> SignCheck {
     let python = std::env::var_os("VANBAN_PYTHON").expect(
         "VANBAN_PYTHON is not set: run the tests with scripts/test.sh, which makes the Python \
          virtualenv with pyHanko and pypdf and sets it",
@@ -158,6 +164,7 @@ fn sign_with_pyhanko(pdf: &Path, signed: &Path, fields: &[&str]) -> SignCheck {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/tools/sign_check.py");
     let output = Command::new(python)
         .arg(script)
+        .args(options)
         .args([pdf, signed])
         .args(fields)
         .output()
@@ -255,4 +262,211 @@ fn parties_sign_the_agreement_in_turn_and_every_signature_stays_valid() {
         .map(|f| f.name.as_str())
         .collect();
     assert_eq!(signed_names, ["sig-ban-chqs", "sig-hoi-lhpn"]);
+}
+
+/// The catalog of the last revision of `pdf`, with the document to resolve its references.
+fn catalog(pdf: &[u8]) -> (lopdf::Document, lopdf::Dictionary) {
+    let document = lopdf::Document::load_mem(pdf).unwrap();
+    let catalog = document.catalog().unwrap().clone();
+    (document, catalog)
+}
+
+#[test]
+fn every_pdf_ends_with_an_end_of_line_and_shows_its_title() {
+    let dir = scratch("pdf-details");
+    let batch = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/tam-ky-wards-2022.json"
+    );
+    let zip = dir.join("wards.zip");
+    assert_success(&vanban(&[
+        "batch",
+        batch,
+        "-o",
+        zip.to_str().unwrap(),
+        "--quiet",
+    ]));
+    let ward = entries(&zip)
+        .into_iter()
+        .find(|(name, _)| name.ends_with(".pdf"))
+        .unwrap();
+    let mut pdfs = vec![
+        std::fs::read(sample_pdf()).unwrap(),
+        std::fs::read(&sample_agreement().0).unwrap(),
+        ward.1,
+    ];
+    for kind in ["report", "agreement"] {
+        let pdf = dir.join(format!("{kind}-a.pdf"));
+        assert_success(&vanban(&[
+            "render",
+            kind,
+            SAMPLE,
+            "--pdf-a",
+            "-o",
+            pdf.to_str().unwrap(),
+        ]));
+        pdfs.push(std::fs::read(pdf).unwrap());
+    }
+    for pdf in pdfs {
+        assert!(pdf.ends_with(b"%%EOF\n"), "an end-of-line after %%EOF");
+        let (document, catalog) = catalog(&pdf);
+        let preferences = catalog.get_deref(b"ViewerPreferences", &document).unwrap();
+        let display = preferences
+            .as_dict()
+            .unwrap()
+            .get(b"DisplayDocTitle")
+            .unwrap();
+        assert!(display.as_bool().unwrap(), "DisplayDocTitle true");
+    }
+}
+
+#[test]
+fn the_agreements_signature_widgets_are_tagged_form_fields() {
+    let pdf = std::fs::read(&sample_agreement().0).unwrap();
+    let (document, catalog) = catalog(&pdf);
+    let root = catalog
+        .get_deref(b"StructTreeRoot", &document)
+        .unwrap()
+        .as_dict()
+        .unwrap();
+    let nums = root
+        .get_deref(b"ParentTree", &document)
+        .unwrap()
+        .as_dict()
+        .unwrap()
+        .get(b"Nums")
+        .unwrap()
+        .as_array()
+        .unwrap();
+    let next_key = root.get(b"ParentTreeNextKey").unwrap().as_i64().unwrap();
+    let form = catalog
+        .get_deref(b"AcroForm", &document)
+        .unwrap()
+        .as_dict()
+        .unwrap();
+    let widgets = form.get(b"Fields").unwrap().as_array().unwrap();
+    assert_eq!(widgets.len(), 8);
+    for widget_ref in widgets {
+        let widget_id = widget_ref.as_reference().unwrap();
+        let widget = document.get_dictionary(widget_id).unwrap();
+        let key = widget.get(b"StructParent").unwrap().as_i64().unwrap();
+        assert!(key < next_key);
+        let at = nums
+            .chunks(2)
+            .position(|pair| pair[0].as_i64().unwrap() == key)
+            .expect("the parent tree lists the widget");
+        let element_id = nums[at * 2 + 1].as_reference().unwrap();
+        let element = document.get_dictionary(element_id).unwrap();
+        assert_eq!(element.get(b"S").unwrap().as_name().unwrap(), b"Form");
+        let reference = element.get(b"K").unwrap().as_dict().unwrap();
+        assert_eq!(reference.get(b"Type").unwrap().as_name().unwrap(), b"OBJR");
+        assert_eq!(
+            reference.get(b"Obj").unwrap().as_reference().unwrap(),
+            widget_id
+        );
+        // The element hangs in the tree: its parent lists it among its kids.
+        let parent = document
+            .get_dictionary(element.get(b"P").unwrap().as_reference().unwrap())
+            .unwrap();
+        let kids = parent.get(b"K").unwrap().as_array().unwrap();
+        assert!(
+            kids.iter()
+                .any(|kid| kid.as_reference().ok() == Some(element_id))
+        );
+        let page = document
+            .get_dictionary(widget.get(b"P").unwrap().as_reference().unwrap())
+            .unwrap();
+        assert_eq!(page.get(b"Tabs").unwrap().as_name().unwrap(), b"S");
+    }
+    assert_qpdf_clean(&sample_agreement().0);
+}
+
+/// Runs veraPDF (scripts/check-pdfa.sh, which scripts/test.sh names in VANBAN_VERAPDF) with
+/// `args` (files, and `--flavour=ua1` before those to check as PDF/UA-1 rather than PDF/A-2b);
+/// returns whether every file passed, and what it printed.
+fn verapdf(args: &[&Path]) -> (bool, String) {
+    let script = std::env::var_os("VANBAN_VERAPDF").expect(
+        "VANBAN_VERAPDF is not set: run the tests with scripts/test.sh, which installs veraPDF \
+         and sets it",
+    );
+    let output = Command::new(script)
+        .args(args)
+        .output()
+        .expect("veraPDF runs");
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        stdout.contains("compliant"),
+        "veraPDF gave no verdict: {stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.status.success(), stdout)
+}
+
+#[test]
+fn three_parties_sign_the_pdf_a_agreement_in_turn_and_it_stays_pdf_a() {
+    let dir = scratch("signing-pdf-a");
+    let pdf = dir.join("agreement.pdf");
+    assert_success(&vanban(&[
+        "render",
+        "agreement",
+        SAMPLE,
+        "--pdf-a",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]));
+    let signed = dir.join("signed.pdf");
+    let parties = ["sig-ban-chqs", "sig-mttq", "sig-hoi-lhpn"];
+    // Without a visible stamp: pyHanko's would print in a font it does not embed.
+    let check = sign_check(&["--no-stamp"], &pdf, &signed, &parties);
+    assert_eq!(check.signatures.len(), 3, "{check:?}");
+    for signature in &check.signatures {
+        assert!(
+            signature.intact && signature.valid && signature.trusted && signature.bottom_line,
+            "{signature:?}"
+        );
+    }
+    // Every revision, vanban's and each signer's, ends with an end-of-line after its %%EOF,
+    // so that the next one starts a line of its own (PDF/A-2, 6.1.3).
+    let bytes = std::fs::read(&signed).unwrap();
+    let ends: Vec<usize> = bytes
+        .windows(5)
+        .enumerate()
+        .filter(|(_, w)| *w == b"%%EOF")
+        .map(|(at, _)| at + 5)
+        .collect();
+    assert_eq!(
+        ends.len(),
+        1 + 1 + parties.len(),
+        "Typst's, the fields', one per signature"
+    );
+    for end in ends {
+        assert!(
+            matches!(bytes.get(end), Some(b'\n' | b'\r') | None),
+            "no end-of-line after the %%EOF ending at {end}"
+        );
+    }
+    assert_qpdf_clean(&signed);
+    let (compliant, report) = verapdf(&[&pdf, &signed]);
+    assert!(compliant, "not PDF/A-2b: {report}");
+}
+
+#[test]
+fn the_agreement_with_its_fields_is_pdf_ua_and_pdf_a() {
+    let dir = scratch("pdf-ua");
+    let pdf = dir.join("agreement.pdf");
+    let path = pdf.to_str().unwrap();
+    assert_success(&vanban(&[
+        "render",
+        "agreement",
+        SAMPLE,
+        "--pdf-ua",
+        "--pdf-a",
+        "-o",
+        path,
+    ]));
+    assert_eq!(read_back(&pdf).len(), 8, "the fields are there");
+    let ua = Path::new("--flavour=ua1");
+    let (compliant, report) = verapdf(&[&pdf, ua, &pdf]);
+    assert!(compliant, "not PDF/A-2b and PDF/UA-1: {report}");
+    assert_eq!(report.matches(": compliant").count(), 2, "{report}");
 }

@@ -24,6 +24,30 @@ pub fn vanban_in(locale: &[(&str, &str)], args: &[&str]) -> Output {
         .expect("vanban runs")
 }
 
+/// Runs one of the Python tools in `tests/tools/` with the virtualenv's Python that
+/// `scripts/test.sh` makes (pyHanko, pypdf, openpyxl) and names in `VANBAN_PYTHON`.
+pub fn python_tool(script: &str, args: &[&std::ffi::OsStr]) -> Output {
+    let python = std::env::var_os("VANBAN_PYTHON").expect(
+        "VANBAN_PYTHON is not set: run the tests with scripts/test.sh, which makes the Python \
+         virtualenv with pyHanko, pypdf and openpyxl and sets it",
+    );
+    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/tools")
+        .join(script);
+    let output = Command::new(python)
+        .arg(&script)
+        .args(args)
+        .output()
+        .expect("the Python of VANBAN_PYTHON runs");
+    assert!(
+        output.status.success(),
+        "{} failed: {}",
+        script.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
 /// Asserts that a run succeeded, showing its standard error when it did not.
 pub fn assert_success(output: &Output) {
     assert!(

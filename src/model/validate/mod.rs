@@ -1,6 +1,6 @@
-//! Rules the JSON Schema cannot express: years and dates that agree, identifiers, figures
-//! that are either money or a count, placeholders that name a figure, a coherent signer, and
-//! (in `program`) parties that exist.
+//! Rules the JSON Schema cannot express: years and dates that agree, the report's period and
+//! program reference, identifiers, figures of one kind each, placeholders that name a figure
+//! and do not repeat its unit, a coherent signer, and (in `program`) parties that exist.
 
 mod program;
 
@@ -9,8 +9,9 @@ use std::collections::HashSet;
 use chrono::{Datelike, NaiveDate};
 
 use super::placeholder::{is_identifier, placeholders};
-use super::{Authority, DataError, Quantity, Signer, YearData};
+use super::{Authority, DataError, Quantity, ReviewKind, Signer, YearData};
 use crate::errors::{Figures, Kind};
+use crate::vn::{Unit, UnitKind, capitalize_first};
 
 /// Checks `data` and returns every problem found (empty when valid).
 pub fn check(data: &YearData) -> Vec<DataError> {
@@ -29,6 +30,8 @@ pub fn check(data: &YearData) -> Vec<DataError> {
             &mut errors,
         );
     }
+    check_period(data, &mut errors);
+    check_program_reference(data, &mut errors);
 
     let mut ids = HashSet::new();
     for (index, organization) in data.organizations.iter().enumerate() {
@@ -45,6 +48,7 @@ pub fn check(data: &YearData) -> Vec<DataError> {
         }
     }
     check_signer(&data.signer, "$.signer", &mut errors);
+    check_place(&data.issuer.place, "$.issuer.place", &mut errors);
     check_money_total(data, &mut errors);
     if let Some(program) = &data.next_program {
         program::check(program, data.year, &mut errors);
@@ -60,6 +64,57 @@ fn check_id<'a>(id: &'a str, path: &str, seen: &mut HashSet<&'a str>, errors: &m
         errors.push(DataError::new(
             format!("{path}.id"),
             Kind::DuplicateId { id: id.to_owned() },
+        ));
+    }
+}
+
+/// A period (`first_year`) goes with a `tong_ket_giai_doan` report only, and starts before the
+/// year under review.
+fn check_period(data: &YearData, errors: &mut Vec<DataError>) {
+    let path = "$.document.first_year";
+    match (data.document.review, data.document.first_year) {
+        (ReviewKind::TongKetGiaiDoan, None) => {
+            errors.push(DataError::new(path, Kind::FirstYearMissing));
+        }
+        (ReviewKind::TongKetGiaiDoan, Some(found)) if found >= data.year => {
+            errors.push(DataError::new(
+                path,
+                Kind::FirstYearNotBefore {
+                    year: data.year,
+                    found,
+                },
+            ));
+        }
+        (kind, Some(_)) if kind != ReviewKind::TongKetGiaiDoan => {
+            errors.push(DataError::new(path, Kind::FirstYearWithoutPeriod));
+        }
+        _ => {}
+    }
+}
+
+/// The program a report is on has a number and was issued before the report.
+fn check_program_reference(data: &YearData, errors: &mut Vec<DataError>) {
+    let Some(reference) = &data.program_reference else {
+        return;
+    };
+    let numbered = reference
+        .symbol
+        .split_once('/')
+        .is_some_and(|(number, code)| {
+            !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()) && !code.is_empty()
+        });
+    if !numbered {
+        errors.push(DataError::new(
+            "$.program_reference.symbol",
+            Kind::NotAProgramNumber,
+        ));
+    }
+    if reference.date > data.document.date {
+        errors.push(DataError::new(
+            "$.program_reference.date",
+            Kind::ProgramAfterReport {
+                date: data.document.date,
+            },
         ));
     }
 }
@@ -135,19 +190,105 @@ fn check_figures(
             ));
         }
     }
+    for quantity in quantities {
+        let Some(unit) = &quantity.unit else { continue };
+        if let Some(words) = repeated_unit(text, &quantity.key, unit) {
+            errors.push(DataError::new(
+                format!("{path}.text"),
+                Kind::RepeatedUnit {
+                    name: quantity.key.clone(),
+                    words: words.to_owned(),
+                    unit: unit.clone(),
+                },
+            ));
+        }
+    }
+}
+
+/// The words after `{key}` in `text` that repeat the end of `unit` ("{buoi} giáo dục truyền
+/// thống" with the unit "buổi giáo dục truyền thống" prints it twice), if any.
+fn repeated_unit<'a>(text: &'a str, key: &str, unit: &str) -> Option<&'a str> {
+    let placeholder = format!("{{{key}}}");
+    let after = &text[text.find(&placeholder)? + placeholder.len()..];
+    let bare = |word: &str| word.trim_end_matches([',', ';', '.', ':']).to_lowercase();
+    let unit: Vec<String> = unit.split_whitespace().map(bare).collect();
+    let next: Vec<&str> = after.split_whitespace().take(unit.len()).collect();
+    let repeated = (1..=next.len())
+        .filter(|&count| {
+            next[..count]
+                .iter()
+                .map(|word| bare(word))
+                .eq(unit[unit.len() - count..].iter().cloned())
+        })
+        .max()?;
+    let start = after.len() - after.trim_start().len();
+    let last = next[repeated - 1];
+    let end = last.as_ptr() as usize - after.as_ptr() as usize + last.len();
+    Some(after[start..end].trim_end_matches([',', ';', '.', ':']))
 }
 
 fn check_quantity(quantity: &Quantity, path: &str, errors: &mut Vec<DataError>) {
-    match (quantity.amount, quantity.count) {
-        (Some(_), Some(_)) => errors.push(DataError::new(path, Kind::AmountAndCount)),
-        (None, None) => errors.push(DataError::new(path, Kind::NoAmountOrCount)),
-        (Some(_), None) if quantity.unit.is_some() => {
-            errors.push(DataError::new(format!("{path}.unit"), Kind::UnitWithAmount));
+    let given = [
+        quantity.amount.is_some(),
+        quantity.count.is_some(),
+        quantity.percent.is_some(),
+        quantity.ratio.is_some(),
+    ];
+    let counted = quantity.count.is_some() || quantity.ratio.is_some();
+    match given.iter().filter(|&&given| given).count() {
+        0 => errors.push(DataError::new(path, Kind::NoValue)),
+        1 => {}
+        _ => return errors.push(DataError::new(path, Kind::MoreThanOneValue)),
+    }
+    match (&quantity.unit, counted) {
+        (Some(_), false) => {
+            errors.push(DataError::new(format!("{path}.unit"), Kind::UnitNotCounted));
         }
-        (None, Some(_)) if quantity.unit.is_none() => {
-            errors.push(DataError::new(format!("{path}.unit"), Kind::UnitMissing));
-        }
+        (None, true) => errors.push(DataError::new(format!("{path}.unit"), Kind::UnitMissing)),
         _ => {}
+    }
+    if quantity.table_unit.is_some() && quantity.unit.is_none() {
+        errors.push(DataError::new(
+            format!("{path}.table_unit"),
+            Kind::TableUnitWithoutUnit,
+        ));
+    }
+    if let Some([part, whole]) = quantity.ratio {
+        const RATIO_MAX: u64 = 100_000_000;
+        if whole > RATIO_MAX {
+            errors.push(DataError::new(
+                format!("{path}.ratio[1]"),
+                Kind::TooLarge {
+                    limit: RATIO_MAX.to_string(),
+                    found: whole.to_string(),
+                },
+            ));
+        } else if part > whole {
+            errors.push(DataError::new(
+                format!("{path}.ratio"),
+                Kind::PartOverWhole { part, whole },
+            ));
+        }
+    }
+}
+
+/// Checks that the date line's place is the place name alone, capitalised ("Tân Lập", not "xã
+/// Tân Lập"); a unit named by a number keeps its kind ("Phường 3"), and so may a city or a
+/// province ("Thành phố Hồ Chí Minh").
+fn check_place(place: &str, path: &str, errors: &mut Vec<DataError>) {
+    let suggestion = match Unit::parse(place) {
+        Some(unit) if !matches!(unit.kind, UnitKind::ThanhPho | UnitKind::Tinh) => {
+            Some(unit.date_place())
+        }
+        _ => None,
+    };
+    let suggestion = suggestion.or_else(|| {
+        place
+            .starts_with(char::is_lowercase)
+            .then(|| capitalize_first(place))
+    });
+    if let Some(suggestion) = suggestion.filter(|suggestion| suggestion != place) {
+        errors.push(DataError::new(path, Kind::PlaceNotAlone { suggestion }));
     }
 }
 
@@ -177,8 +318,7 @@ mod tests {
             label: "l".into(),
             amount: Some(1),
             count: Some(1),
-            unit: None,
-            qualifier: None,
+            ..Quantity::default()
         };
         let mut errors = Vec::new();
         check_quantity(&quantity, "$.q", &mut errors);
@@ -187,5 +327,84 @@ mod tests {
         errors.clear();
         check_quantity(&quantity, "$.q", &mut errors);
         assert_eq!(errors[0].at, "$.q.unit".into());
+    }
+
+    #[test]
+    fn a_ratio_is_a_part_of_a_whole() {
+        let mut quantity = Quantity {
+            key: "k".into(),
+            label: "l".into(),
+            ratio: Some([3, 3]),
+            unit: Some("xã".into()),
+            ..Quantity::default()
+        };
+        let mut errors = Vec::new();
+        check_quantity(&quantity, "$.q", &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+        quantity.ratio = Some([0, 0]);
+        check_quantity(&quantity, "$.q", &mut errors);
+        assert!(
+            errors.is_empty(),
+            "nothing of nothing is a zero figure: {errors:?}"
+        );
+        for bad in [[4, 3], [1, 0]] {
+            quantity.ratio = Some(bad);
+            check_quantity(&quantity, "$.q", &mut errors);
+        }
+        assert_eq!(errors.len(), 2);
+        assert!(errors.iter().all(|error| error.at == "$.q.ratio".into()));
+    }
+
+    #[test]
+    fn a_placeholder_followed_by_its_units_words_is_caught() {
+        let unit = "buổi giáo dục truyền thống";
+        assert_eq!(
+            repeated_unit("Tham gia {buoi} giáo dục truyền thống.", "buoi", unit),
+            Some("giáo dục truyền thống")
+        );
+        assert_eq!(
+            repeated_unit("Trồng {cay} Cây xanh, tại", "cay", "cây xanh"),
+            Some("Cây xanh")
+        );
+        assert_eq!(
+            repeated_unit(
+                "Tổ chức {buoi} truyền thống cho thanh niên.",
+                "buoi",
+                "buổi nói chuyện"
+            ),
+            None
+        );
+        assert_eq!(repeated_unit("Tặng {qua}.", "qua", "suất quà"), None);
+    }
+
+    #[test]
+    fn the_date_line_place_is_the_place_name_alone() {
+        let said = |place: &str| {
+            let mut errors = Vec::new();
+            check_place(place, "$.p", &mut errors);
+            errors
+                .into_iter()
+                .map(|error| error.kind)
+                .collect::<Vec<_>>()
+        };
+        for fine in [
+            "Tân Lập",
+            "Phường 3",
+            "Quận 1",
+            "Thành phố Hồ Chí Minh",
+            "Buôn Ma Thuột",
+        ] {
+            assert_eq!(said(fine), Vec::<Kind>::new(), "{fine}");
+        }
+        for (bad, suggestion) in [
+            ("xã Tân Lập", "Tân Lập"),
+            ("Thị trấn Bình Minh", "Bình Minh"),
+            ("TT. Bình Minh", "Bình Minh"),
+            ("phường 3", "Phường 3"),
+            ("tam Kỳ", "Tam Kỳ"),
+        ] {
+            let suggestion = suggestion.to_owned();
+            assert_eq!(said(bad), [Kind::PlaceNotAlone { suggestion }], "{bad}");
+        }
     }
 }

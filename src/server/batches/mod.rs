@@ -9,6 +9,9 @@
 //! goes away stops the batch at its next write.
 
 mod input;
+mod template;
+
+pub use template::template;
 
 use std::io::{self, BufWriter, Write};
 use std::panic::AssertUnwindSafe;
@@ -170,6 +173,7 @@ fn produce(
     };
     let prepared = batch::prepare(engine, &batch, &options).map_err(|error| match error {
         BatchError::Rollup(error) => Problem::from(error).about(Part::Rollup),
+        BatchError::NoProgram => Problem::new(Kind::WardsWithoutProgram),
         other => Problem::internal(error_chain(&other)),
     })?;
     let invalid = prepared.invalid().count();

@@ -303,3 +303,37 @@ fn a_client_that_goes_away_stops_its_batch() {
     assert_eq!(server.metric("vanban_renders_in_progress"), 0.0);
     assert_eq!(server.post_json("/v1/batches", &sample("json")).status, 200);
 }
+
+#[test]
+fn the_excel_template_is_the_command_lines() {
+    let server = Server::start();
+    let reply = server.post_json("/v1/batches/template", &sample("json"));
+    assert_eq!(
+        reply.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&reply.body)
+    );
+    assert_eq!(
+        reply.header("content-type"),
+        Some("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    );
+    let dir = scratch("server-sheet-template");
+    let file = dir.join("mau.xlsx");
+    let batch = format!("{WARDS}.json");
+    assert_success(&vanban(&[
+        "sheet",
+        "template",
+        &batch,
+        "-o",
+        file.to_str().unwrap(),
+    ]));
+    assert!(
+        reply.body == std::fs::read(&file).unwrap(),
+        "the same bytes"
+    );
+
+    let refused = server.post_json("/v1/batches/template", b"{\"shared\": {}, \"wardz\": []}");
+    let problem = refused.problem(422);
+    assert_eq!(problem["errors"][0]["path"], "$.wardz", "{problem}");
+}

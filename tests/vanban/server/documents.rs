@@ -211,6 +211,7 @@ fn schema_templates_health_and_readiness() {
     assert_eq!(templates["kinds"][1]["route"], "/v1/documents/agreement");
     assert_eq!(templates["kinds"][0]["template"], "report.typ.j2");
     assert_eq!(templates["batch"]["route"], "/v1/batches");
+    assert_eq!(templates["batch"]["sheet_template"], "/v1/batches/template");
 
     let health = server.get("/healthz");
     assert_eq!(
