@@ -184,7 +184,8 @@ impl WardEntry {
 
 /// Why a ward's name is refused: it does not say what kind of unit the ward is.
 pub(super) fn unit_error(path: String) -> DataError {
-    DataError::new(path, Kind::NoUnitKind)
+    let kinds = vn::accepted_kinds();
+    DataError::new(path, Kind::NoUnitKind { kinds })
 }
 
 /// The JSON Schema of a batch file, which its JSON is checked against.

@@ -165,10 +165,9 @@ impl Kind {
             Kind::DataProblems { count } => format!("{count} problem(s) in the year data"),
             Kind::NoWards => "must list at least one ward".into(),
             Kind::WardUnnamed => "must name the ward, e.g. \"Phường An Mỹ\"".into(),
-            Kind::NoUnitKind => format!(
+            Kind::NoUnitKind { kinds } => format!(
                 "does not start with the kind of unit: write it as \"Phường An Mỹ\" or \
-                 \"TT. Bình Minh\", with one of {} (in any case)",
-                crate::vn::accepted_kinds()
+                 \"TT. Bình Minh\", with one of {kinds} (in any case)"
             ),
             Kind::LevelKey { key } => format!(
                 "\"{key}\" stands for the level words in a batch; give the figure another key"

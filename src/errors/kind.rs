@@ -180,8 +180,11 @@ pub enum Kind {
     // Batches.
     NoWards,
     WardUnnamed,
-    /// A ward's name that does not start with the kind of unit.
-    NoUnitKind,
+    /// A ward's name that does not start with the kind of unit; `kinds` lists the kinds and
+    /// their abbreviations.
+    NoUnitKind {
+        kinds: String,
+    },
     /// A figure keyed as the level placeholder.
     LevelKey {
         key: String,

@@ -176,11 +176,10 @@ impl Kind {
             Kind::DataProblems { count } => format!("dữ liệu năm có {count} lỗi"),
             Kind::NoWards => "phải có ít nhất một phường, xã".into(),
             Kind::WardUnnamed => "phải ghi tên phường, xã, ví dụ \"Phường An Mỹ\"".into(),
-            Kind::NoUnitKind => format!(
+            Kind::NoUnitKind { kinds } => format!(
                 "không bắt đầu bằng cấp của đơn vị hành chính: hãy viết như \"Phường An Mỹ\" \
-                 hoặc \"TT. Bình Minh\", bắt đầu bằng một trong các từ {} (viết hoa hay viết \
-                 thường đều được)",
-                crate::vn::accepted_kinds()
+                 hoặc \"TT. Bình Minh\", bắt đầu bằng một trong các từ {kinds} (viết hoa hay \
+                 viết thường đều được)"
             ),
             Kind::LevelKey { key } => format!(
                 "\"{key}\" là chỗ điền cấp của đơn vị trong lô văn bản; hãy đặt cho số liệu này \

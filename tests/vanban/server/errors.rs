@@ -154,7 +154,7 @@ fn bad_query_parameters_are_400() {
         ("page=2", "page and dpi go with the png format"),
         (
             "format=png&pdf_a=true",
-            "PDF/A and the choice of signature fields go with the pdf format",
+            "PDF/A, PDF/UA and the choice of signature fields go with the pdf format",
         ),
         (
             "pdf_a=maybe",
