@@ -98,9 +98,9 @@ impl Kind {
             Kind::FirstYearMissing => "missing: a report on a period (tong_ket_giai_doan) needs \
                                        the period's first year"
                 .into(),
-            Kind::FirstYearNotBefore { year, found } => format!(
-                "must be before {year}, the last year of the period, found {found}"
-            ),
+            Kind::FirstYearNotBefore { year, found } => {
+                format!("must be before {year}, the last year of the period, found {found}")
+            }
             Kind::FirstYearWithoutPeriod => {
                 "goes with a report on a period (tong_ket_giai_doan) only; leave it out".into()
             }

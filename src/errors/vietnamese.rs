@@ -107,9 +107,9 @@ impl Kind {
             Kind::FirstYearMissing => "còn thiếu: báo cáo tổng kết giai đoạn \
                                        (tong_ket_giai_doan) cần ghi năm đầu của giai đoạn"
                 .into(),
-            Kind::FirstYearNotBefore { year, found } => format!(
-                "phải trước năm {year} (năm cuối của giai đoạn), nhưng đang là {found}"
-            ),
+            Kind::FirstYearNotBefore { year, found } => {
+                format!("phải trước năm {year} (năm cuối của giai đoạn), nhưng đang là {found}")
+            }
             Kind::FirstYearWithoutPeriod => "chỉ dùng cho báo cáo tổng kết giai đoạn \
                                              (tong_ket_giai_doan); hãy bỏ trường này"
                 .into(),
@@ -120,9 +120,9 @@ impl Kind {
                 "không được sau ngày của báo cáo ({})",
                 crate::vn::date_short(*date)
             ),
-            Kind::PlaceNotAlone { suggestion } => format!(
-                "phải là riêng tên địa danh, như dòng ngày tháng ghi: \"{suggestion}\""
-            ),
+            Kind::PlaceNotAlone { suggestion } => {
+                format!("phải là riêng tên địa danh, như dòng ngày tháng ghi: \"{suggestion}\"")
+            }
             Kind::OnBehalfOfWithActing => "không dùng với Q. (quyền): dòng thẩm quyền ký là \
                                            \"Q.\" rồi đến chức vụ"
                 .into(),

@@ -160,7 +160,8 @@ pub async fn validate(
     State(state): State<Arc<AppState>>,
     request: Request,
 ) -> Result<Json<Value>, Problem> {
-    let body = request::json_body(request, state.body_limit, |media| Kind::NotJson { media }).await?;
+    let body =
+        request::json_body(request, state.body_limit, |media| Kind::NotJson { media }).await?;
     let engine = state.engine.clone();
     state
         .limits

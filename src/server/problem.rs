@@ -146,9 +146,10 @@ fn status(kind: &Kind) -> StatusCode {
         }
         Kind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
         Kind::BodyTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-        Kind::NotJson { .. } | Kind::BatchNotJson { .. } | Kind::NotABatch | Kind::SheetPartFormat => {
-            StatusCode::UNSUPPORTED_MEDIA_TYPE
-        }
+        Kind::NotJson { .. }
+        | Kind::BatchNotJson { .. }
+        | Kind::NotABatch
+        | Kind::SheetPartFormat => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         Kind::Busy => StatusCode::SERVICE_UNAVAILABLE,
         Kind::TimedOut { .. } => StatusCode::GATEWAY_TIMEOUT,
         _ => match kind.class() {

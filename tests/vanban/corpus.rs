@@ -654,7 +654,12 @@ fn routes(engine: Engine, said: &mut Said) {
         ask("POST", report, Some("text/plain"), year_data.clone()),
         json(report, &vec![b' '; BODY_LIMIT + 1]),
         ask("POST", "/v1/batches", Some("text/csv"), sheet.clone()),
-        ask("POST", "/v1/batches/template", Some("text/csv"), sheet.clone()),
+        ask(
+            "POST",
+            "/v1/batches/template",
+            Some("text/csv"),
+            sheet.clone(),
+        ),
         json("/v1/batches/template", b"{\"shared\": {}, \"wardz\": []}"),
     ];
     // Agreements asked for, from wards none of which has next year's program.

@@ -19,9 +19,10 @@ pub async fn template(
     State(state): State<Arc<AppState>>,
     request: Request,
 ) -> Result<Response, Problem> {
-    let body = request::json_body(request, state.body_limit, |media| {
-        Kind::BatchNotJson { media }
-    }).await?;
+    let body = request::json_body(request, state.body_limit, |media| Kind::BatchNotJson {
+        media,
+    })
+    .await?;
     let workbook = tokio::task::spawn_blocking(move || {
         let batch = Batch::parse_for_template(&body)?;
         batch.sheet_template().map_err(Problem::internal)
