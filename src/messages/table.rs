@@ -377,6 +377,7 @@ const MESSAGES: &[(&str, &str)] = &[
         "page and dpi go with format=png",
         "page và dpi chỉ dùng với format=png",
     ),
+    ("dpi goes with format=png", "dpi chỉ dùng với format=png"),
     (
         "pdf_a and sign_fields go with format=pdf",
         "pdf_a và sign_fields chỉ dùng với format=pdf",
