@@ -8,23 +8,45 @@ use serde::{Deserialize, Serialize};
 /// Exactly one of `amount` and `count` is given; `unit` goes with `count` only.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend("x-order" = ["key", "label", "amount", "count", "unit", "qualifier"]))]
 pub struct Quantity {
     /// Name used by `{key}` in the activity text: lowercase ASCII letters, digits and '_'.
+    #[schemars(
+        title = "Mã số liệu",
+        description = "Chữ thường không dấu, số và \"_\"; viết {mã} trong nội dung để điền số liệu."
+    )]
     pub key: String,
     /// What the figure is, as the table prints it, e.g. "Quỹ xã hội vận động".
+    #[schemars(
+        title = "Tên số liệu",
+        description = "Như bảng số liệu in ra, ví dụ \"Quỹ xã hội vận động\"."
+    )]
     pub label: String,
     /// Money in whole đồng (at most 10^13, ten thousand tỷ, which fits the table's column).
+    #[schemars(
+        title = "Số tiền (đồng)",
+        description = "Điền số tiền hoặc số lượng, không điền cả hai."
+    )]
     #[serde(default)]
     #[schemars(range(max = 10_000_000_000_000u64))]
     pub amount: Option<u64>,
     /// A count of things, e.g. 2000 (trees); at most 10^8.
+    #[schemars(title = "Số lượng", description = "Ví dụ 2000 (cây xanh).")]
     #[serde(default)]
     #[schemars(range(max = 100_000_000u64))]
     pub count: Option<u64>,
     /// What `count` counts, e.g. "cây xanh", "suất quà".
+    #[schemars(
+        title = "Đơn vị tính",
+        description = "Đi với số lượng, ví dụ \"cây xanh\", \"suất quà\"."
+    )]
     #[serde(default)]
     pub unit: Option<String>,
     /// How exact the figure is, as the source says it: "trên", "hơn", "gần", "khoảng", "dưới".
+    #[schemars(
+        title = "Mức chính xác",
+        description = "Như nguồn ghi: \"trên\", \"hơn\", \"gần\", \"khoảng\", \"dưới\"."
+    )]
     #[serde(default)]
     pub qualifier: Option<Qualifier>,
 }
@@ -59,18 +81,23 @@ impl Quantity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub enum Qualifier {
     /// "trên" (over).
+    #[schemars(title = "trên")]
     #[serde(rename = "trên")]
     Over,
     /// "hơn" (more than).
+    #[schemars(title = "hơn")]
     #[serde(rename = "hơn")]
     MoreThan,
     /// "gần" (nearly).
+    #[schemars(title = "gần")]
     #[serde(rename = "gần")]
     Nearly,
     /// "khoảng" (about).
+    #[schemars(title = "khoảng")]
     #[serde(rename = "khoảng")]
     About,
     /// "dưới" (under).
+    #[schemars(title = "dưới")]
     #[serde(rename = "dưới")]
     Under,
 }
