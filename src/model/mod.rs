@@ -233,6 +233,7 @@ pub struct Meeting {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("x-order" = ["id", "name", "short_name", "activities"]))]
+#[schemars(title = "Tổ chức")]
 pub struct Organization {
     /// Stable identifier: lowercase ASCII letters, digits and '-', e.g. "hoi-lhpn".
     #[schemars(
@@ -265,6 +266,7 @@ pub struct Organization {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("x-order" = ["text", "quantities"]))]
+#[schemars(title = "Hoạt động")]
 pub struct Activity {
     /// The sentence as the report prints it. `{key}` stands for the quantity with that key,
     /// formatted with its qualifier and unit: "vận động quỹ xã hội {quy}" prints
@@ -331,6 +333,7 @@ pub struct Commendations {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("x-order" = ["name", "position", "reason"]))]
+#[schemars(title = "Tập thể, cá nhân")]
 pub struct Commendee {
     /// Name of the collective, or full name of the person.
     #[schemars(title = "Tên", description = "Tên tập thể, hoặc họ và tên cá nhân.")]

@@ -96,6 +96,7 @@ pub struct ProgramDocument {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("x-order" = ["id", "parent", "name", "short_name", "abbreviation", "signer"]))]
+#[schemars(title = "Bên ký")]
 pub struct Party {
     /// Stable identifier: lowercase ASCII letters, digits and '-', e.g. "hoi-lhpn". Names the
     /// party's signature field ("sig-hoi-lhpn").
@@ -127,6 +128,7 @@ pub struct Party {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("x-order" = ["title", "text", "targets", "lead", "partners", "time_frame", "deadline"]))]
+#[schemars(title = "Nội dung phối hợp")]
 pub struct ProgramItem {
     /// A short title, e.g. "Tuyên truyền, giáo dục quốc phòng và an ninh".
     #[schemars(title = "Tên nội dung", description = "")]
@@ -161,6 +163,7 @@ pub struct ProgramItem {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("x-order" = ["party", "tasks"]))]
+#[schemars(title = "Trách nhiệm của một bên")]
 pub struct Responsibility {
     /// The party's id.
     #[schemars(title = "Bên (mã)", description = "")]

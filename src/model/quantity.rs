@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("x-order" = ["key", "label", "amount", "count", "unit", "qualifier"]))]
+#[schemars(title = "Số liệu")]
 pub struct Quantity {
     /// Name used by `{key}` in the activity text: lowercase ASCII letters, digits and '_'.
     #[schemars(
