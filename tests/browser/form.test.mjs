@@ -1,6 +1,7 @@
 // The clerk's form in Debian's headless Chromium: from a blank form, typing only, fill a minimal
 // report, see the live preview, download the PDF; see an empty signer name's error beside its
-// field, in Vietnamese, and see it go when fixed; reload and find the draft; load the sample.
+// field, in Vietnamese, and see it go when fixed; reload and find the draft; load the sample
+// and download its PDF.
 // Screenshots at 1280 and 390 px wide.
 //
 // Usage: node form.test.mjs BASE_URL OUTPUT_DIR
@@ -136,7 +137,7 @@ try {
   await field(page, "signer.title").focus();
   const error = page.locator("#f-signer-name--error");
   await error.waitFor({ state: "visible" });
-  check((await error.textContent()).includes("không được để trống"), `the error: ${await error.textContent()}`);
+  check((await error.textContent()) === "Không được để trống.", `the error: ${await error.textContent()}`);
   check((await field(page, "signer.name").getAttribute("aria-invalid")) === "true", "the field is marked invalid");
   check(
     ((await field(page, "signer.name").getAttribute("aria-describedby")) || "").includes("f-signer-name--error"),
@@ -179,6 +180,11 @@ try {
   await page.waitForFunction(() => /Trang 2\/7/.test(document.getElementById("page-label").textContent));
   check(true, "page navigation");
   await page.screenshot({ path: path.join(output, "sample-1280.png") });
+  const [samplePdf] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Tải về bản PDF" }).click(),
+  ]);
+  await samplePdf.saveAs(path.join(output, "sample.pdf"));
   await page.getByRole("button", { name: "Khôi phục bản nháp trước" }).click();
   await page.waitForFunction(() => document.querySelector('[name="issuer.place"]').value === "Sơn Tịnh");
   check(true, "the draft before the sample came back");
