@@ -274,9 +274,62 @@ export class YearForm {
     if (kindOf(node) === "integer" && isFigure(node)) {
       field.append(element("p", { className: "reading", id: `${id}--reading`, "aria-live": "polite" }));
     }
+    const figures = this.figureList(path);
+    if (figures && control.tagName === "TEXTAREA") field.append(this.picker(control, title, figures));
     if (hintId) field.append(element("p", { className: "hint", id: hintId, text: node.description }));
     field.append(element("p", { className: "field-error", id: errorId, hidden: true }));
     return field;
+  }
+
+  /**
+   * The path of the list of figures a text's `{key}` placeholders name: a sibling list of
+   * objects with a `key` (an activity's `quantities`, a program item's `targets`), or null.
+   */
+  figureList(path) {
+    const parentPath = path.slice(0, -1);
+    const parent = this.nodeAt(parentPath);
+    for (const name of propertyNames(parent)) {
+      const sibling = resolve(this.schema, parent.properties[name]);
+      if (sibling.type === "array" && resolve(this.schema, sibling.items).properties?.key) {
+        return [...parentPath, name];
+      }
+    }
+    return null;
+  }
+
+  /** "Chèn số liệu": a list of the figures' keys; choosing one writes `{key}` at the caret. */
+  picker(textarea, title, figures) {
+    const select = element("select", {
+      className: "picker",
+      "aria-label": `Chèn số liệu vào “${title}”`,
+      "data-picker-for": textarea.id,
+    });
+    // Filled again whenever the clerk changes a figure (see `input`).
+    select.fill = () => {
+      const items = getAt(this.state.data, figures) || [];
+      const options = items
+        .filter((figure) => figure && typeof figure.key === "string" && figure.key !== "")
+        .map((figure) => element("option", { value: figure.key, text: `{${figure.key}} ${figure.label || ""}`.trim() }));
+      const first = options.length > 0 ? "Chèn số liệu…" : "Chèn số liệu… (thêm số liệu ở dưới trước)";
+      select.replaceChildren(element("option", { value: "", text: first }), ...options);
+    };
+    select.fill();
+    select.addEventListener("change", () => {
+      if (select.value === "") return;
+      const textarea = document.getElementById(select.dataset.pickerFor);
+      const placeholder = `{${select.value}}`;
+      const at = textarea.selectionStart ?? textarea.value.length;
+      const end = textarea.selectionEnd ?? at;
+      const before = textarea.value.slice(0, at);
+      const space = before === "" || /\s$/.test(before) ? "" : " ";
+      textarea.value = `${before}${space}${placeholder}${textarea.value.slice(end)}`;
+      const caret = at + space.length + placeholder.length;
+      textarea.setSelectionRange(caret, caret);
+      textarea.dispatchEvent(new Event("input", { bubbles: true }));
+      select.value = "";
+      textarea.focus();
+    });
+    return select;
   }
 
   button(action, path, text, style, label, disabled) {
@@ -318,6 +371,9 @@ export class YearForm {
     }
     if (text === "" && optional) value = undefined;
     setAt(this.state.data, path, value);
+    if (key === "key" || key === "label") {
+      for (const picker of this.container.querySelectorAll(".picker")) picker.fill();
+    }
     this.onChange(control.name);
   }
 

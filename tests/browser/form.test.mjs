@@ -102,6 +102,17 @@ try {
   for (const [name, text] of Object.entries(typed)) {
     await field(page, name).fill(text);
   }
+  // The figure goes into the sentence from the picker, at the caret.
+  const text = field(page, "organizations.0.activities.0.text");
+  await text.fill("Vận động xây dựng quỹ hỗ trợ nông dân");
+  await text.press("End");
+  await page.locator('[data-picker-for="f-organizations-0-activities-0-text"]').selectOption("quy_ho_tro");
+  await text.press("End");
+  await text.pressSequentially(", giúp hội viên khó khăn phát triển kinh tế.");
+  check(
+    (await text.inputValue()) === typed["organizations.0.activities.0.text"],
+    `the picker wrote the placeholder: ${await text.inputValue()}`,
+  );
   check(
     (await page.locator("#f-organizations-0-activities-0-quantities-0-amount--reading").textContent()) === "",
     "a grouped amount needs no reading",
@@ -161,6 +172,14 @@ try {
   await field(page, "signer.name").fill("Trương Thị Hồng Nhung");
   await error.waitFor({ state: "hidden" });
   check((await field(page, "signer.name").getAttribute("aria-invalid")) === null, "the field is valid again");
+
+  // A placeholder with no figure: said beside the sentence.
+  await text.fill("Vận động xây dựng quỹ {quy_khac}.");
+  const textError = page.locator("#f-organizations-0-activities-0-text--error");
+  await textError.waitFor({ state: "visible" });
+  check((await textError.textContent()).includes("quy_khac"), `the placeholder's error: ${await textError.textContent()}`);
+  await text.fill(typed["organizations.0.activities.0.text"]);
+  await textError.waitFor({ state: "hidden" });
 
   // Reloading keeps the draft.
   await page.reload();
