@@ -197,9 +197,16 @@ function showErrors() {
       line.textContent = line.textContent ? `${line.textContent} ${sentence(error.message)}` : sentence(error.message);
     }
     control?.setAttribute("aria-invalid", "true");
-    const label = place?.querySelector("label, legend, h2, h3")?.textContent || "Dữ liệu";
-    links.push({ target: control?.id || line?.id, label, message: error.message });
+    const own = place?.querySelector("label, legend, h2, h3")?.textContent || "Dữ liệu";
+    const section = place?.closest(".form-section")?.querySelector("h2")?.textContent;
+    const label = section && section !== own ? `${section} › ${own}` : own;
+    links.push({ target: control?.id || line?.id, place, label, message: error.message });
   }
+  // The summary reads in the order of the form.
+  links.sort((a, b) => {
+    if (!a.place || !b.place || a.place === b.place) return 0;
+    return a.place.compareDocumentPosition(b.place) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  });
   summarize(links);
 }
 
@@ -301,9 +308,13 @@ async function preview() {
       preview();
       return;
     }
-    status.textContent = previewUrl
-      ? "Bản xem trước chưa cập nhật: dữ liệu còn lỗi (xem các lỗi trong biểu mẫu)."
-      : "Bản xem trước hiện ra khi đã điền đủ các mục bắt buộc.";
+    if (kind() === "agreement" && !state.data.next_program) {
+      status.textContent = "Chương trình phối hợp cần mục “Chương trình phối hợp năm sau” ở cuối biểu mẫu.";
+    } else {
+      status.textContent = previewUrl
+        ? "Bản xem trước chưa cập nhật: dữ liệu còn lỗi (xem các lỗi trong biểu mẫu)."
+        : "Bản xem trước hiện ra khi đã điền đủ các mục bắt buộc.";
+    }
     return;
   }
   const blob = await response.blob();
@@ -382,6 +393,9 @@ async function main() {
   $("save-file").addEventListener("click", exportFile);
   $("live-kind").addEventListener("change", () => {
     page = 1;
+    pages = 0;
+    $("live-image").hidden = true;
+    $("page-label").textContent = "Trang 1";
     preview();
   });
   $("page-prev").addEventListener("click", () => turn(-1));

@@ -155,7 +155,7 @@ try {
     "the error describes the field",
   );
   const summary = await page.locator("#summary").textContent();
-  check(summary.includes("Họ và tên người ký: không được để trống"), `the summary: ${summary}`);
+  check(summary.includes("Người ký › Họ và tên người ký: không được để trống"), `the summary: ${summary}`);
   // "Kiểm tra lỗi" focuses the first error.
   await page.getByRole("button", { name: "Kiểm tra lỗi" }).click();
   await page.waitForFunction(() => document.activeElement?.name === "signer.name");
