@@ -1,7 +1,7 @@
 // The clerk's editor: the year data's form (form.js), its draft kept in this browser, starting
 // points (blank, the sample, a JSON file), the server's errors beside their fields, and a live
 // preview of the page being edited (SVG from the server), with the PDF a click away.
-import { YearForm, blank } from "./form.js";
+import { YearForm, blank, idOf } from "./form.js";
 
 const $ = (id) => document.getElementById(id);
 const API_HEADERS = { "Accept-Language": "vi" };
@@ -186,7 +186,7 @@ function showErrors() {
     if (place && !line) {
       line = document.createElement("p");
       line.className = "field-error group-error";
-      line.id = `${idOf(place.dataset.path)}--group-error`;
+      line.id = `${idOf(place.dataset.path.split("."))}--group-error`;
       const heading = place.querySelector(":scope > legend, :scope > h2, :scope > .item-head");
       if (heading) heading.after(line);
       else place.prepend(line);
@@ -214,11 +214,6 @@ function showErrors() {
 function sentence(text) {
   const capitalised = text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
   return /[.!?…]$/.test(capitalised) ? capitalised : `${capitalised}.`;
-}
-
-/** The element id of a control name, as form.js makes it. */
-function idOf(name) {
-  return `f-${name.replaceAll(".", "-")}`;
 }
 
 /** The list of errors at the top of the form, each a link to its field. */

@@ -533,7 +533,6 @@ const CELLS: &[(&str, &str)] = &[
 /// serde's list of the names it expected.
 const NAMES: &[(&str, &str)] = &[
     ("one of {names}", "một trong {names}"),
-    ("`{first}` or `{second}`", "`{first}` hoặc `{second}`"),
     ("`{name}`", "`{name}`"),
 ];
 
