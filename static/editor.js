@@ -17,6 +17,8 @@ let showAll = false;
 let errors = [];
 let form;
 let timer = null;
+/** Whether the data changed since the last answer of the server's check. */
+let unchecked = false;
 /** The number of the latest request of each kind: older answers are dropped. */
 const latest = { preview: 0, validate: 0 };
 let page = 1;
@@ -57,6 +59,7 @@ function saveDraft() {
 /** After every change: save now, check and preview once the clerk pauses. */
 function changed(name) {
   if (name) touched.add(name);
+  unchecked = true;
   saveDraft();
   clearTimeout(timer);
   timer = setTimeout(refresh, DELAY_MS);
@@ -135,6 +138,7 @@ function exportFile() {
 /** Asks the server to check the data; shows its errors beside their fields. */
 async function validate() {
   const id = ++latest.validate;
+  unchecked = false;
   let answer;
   try {
     const response = await postJson("/v1/validate", state.data);
@@ -377,9 +381,10 @@ async function main() {
   }
   form.render();
   $("fields").addEventListener("focusout", (event) => {
+    // A field left untouched shows its errors now; a changed one when the check answers.
     if (event.target.name && !touched.has(event.target.name)) {
       touched.add(event.target.name);
-      showErrors();
+      if (!unchecked) showErrors();
     }
   });
   $("new-blank").addEventListener("click", () => start(blank(state.schema, state.schema), "Đã mở biểu mẫu trống."));
