@@ -29,7 +29,7 @@ let previewUrl = null;
  * The form control name of an error's JSON path: `$.organizations[0].name` →
  * `organizations.0.name`; `null` for the whole document.
  */
-export function fieldName(path) {
+function fieldName(path) {
   const name = String(path)
     .replace(/^\$\.?/, "")
     .replace(/\[(\d+)\]/g, ".$1")
