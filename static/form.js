@@ -103,6 +103,24 @@ export function grouped(value) {
   return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
 }
 
+/** The data path of a control name: `organizations.0.name` → `["organizations", 0, "name"]`. */
+function toPath(name) {
+  return name.split(".").map((key) => (/^\d+$/.test(key) ? Number(key) : key));
+}
+
+/** The fields only money, or only a count, has. */
+const FIGURE_FIELDS = { amount: ["amount"], count: ["count", "unit"] };
+
+/** Whether an object is a figure: money (`amount`) or a count (`count`, `unit`), not both. */
+function isFigureObject(node) {
+  return Boolean(node.properties?.amount && node.properties?.count && node.properties?.unit);
+}
+
+/** Which kind a figure is: a count once it has a count or a unit, else money. */
+function figureKind(value) {
+  return value && (value.count !== undefined || value.unit !== undefined) ? "count" : "amount";
+}
+
 /** Whether an integer field holds figures a clerk reads grouped (money, counts), not a year. */
 function isFigure(node) {
   return !(node.maximum <= 99999);
@@ -176,9 +194,11 @@ export class YearForm {
       return [this.button("add-optional", path, `Thêm mục “${title}”`, "secondary")];
     }
     if (kind === "object") {
-      const parts = propertyNames(node).map((name) =>
-        this.property(node, [...path, name]),
-      );
+      const figure = isFigureObject(node) ? figureKind(value) : null;
+      const parts = propertyNames(node)
+        .filter((name) => !figure || !FIGURE_FIELDS[figure === "amount" ? "count" : "amount"].includes(name))
+        .map((name) => this.property(node, [...path, name]));
+      if (figure) parts.splice(propertyNames(node).indexOf("amount"), 0, this.figureChoice(path, figure));
       if (!required) parts.push(this.button("remove-optional", path, `Bỏ mục “${title}”`, "link"));
       return parts;
     }
@@ -281,6 +301,35 @@ export class YearForm {
     return field;
   }
 
+  /** "Loại số liệu": money or a count, which shows the fields that kind of figure has. */
+  figureChoice(path, figure) {
+    const group = element("fieldset", { className: "figure-kind" }, element("legend", { text: "Loại số liệu" }));
+    for (const [kind, text] of [["amount", "Tiền (đồng)"], ["count", "Số lượng, có đơn vị tính"]]) {
+      const radio = element("input", {
+        type: "radio",
+        name: `${nameOf(path)}:kind`,
+        id: `${idOf(path)}--${kind}`,
+        value: kind,
+        checked: figure === kind,
+        "data-figure": nameOf(path),
+      });
+      group.append(element("label", { className: "check", for: radio.id }, radio, text));
+    }
+    return group;
+  }
+
+  /** Turns a figure into the other kind, its number kept, and draws the form again. */
+  switchFigure(radio) {
+    const path = toPath(radio.dataset.figure);
+    const figure = getAt(this.state.data, path);
+    const number = figure.amount ?? figure.count;
+    for (const name of [...FIGURE_FIELDS.amount, ...FIGURE_FIELDS.count]) delete figure[name];
+    figure[radio.value] = number ?? "";
+    this.render(radio.name);
+    this.container.querySelector(`[id="${radio.id}"]`)?.focus();
+    this.onChange(radio.dataset.figure);
+  }
+
   /**
    * The path of the list of figures a text's `{key}` placeholders name: a sibling list of
    * objects with a `key` (an activity's `quantities`, a program item's `targets`), or null.
@@ -356,8 +405,9 @@ export class YearForm {
   /** A typed character: the data follows the control. */
   input(event) {
     const control = event.target;
+    if (control.dataset.figure) return this.switchFigure(control);
     if (!control.name) return;
-    const path = control.name.split(".").map((key) => (/^\d+$/.test(key) ? Number(key) : key));
+    const path = toPath(control.name);
     const parent = this.nodeAt(path.slice(0, -1));
     const key = path[path.length - 1];
     const optional = typeof key === "string" && !(parent.required || []).includes(key);
@@ -382,7 +432,7 @@ export class YearForm {
     const button = event.target.closest("button[data-action]");
     if (!button) return;
     const target = button.dataset.target;
-    const path = target.split(".").map((key) => (/^\d+$/.test(key) ? Number(key) : key));
+    const path = toPath(target);
     const data = this.state.data;
     let focus = target;
     switch (button.dataset.action) {

@@ -273,7 +273,7 @@ pub struct Activity {
     /// "vận động quỹ xã hội trên 200 triệu đồng".
     #[schemars(
         title = "Nội dung",
-        description = "Câu văn như báo cáo in ra; {khoa} là chỗ điền số liệu có mã đó, ví dụ \"vận động quỹ xã hội {quy}\"."
+        description = "Câu văn như báo cáo in ra; {mã} là chỗ điền số liệu có mã đó, ví dụ \"vận động quỹ xã hội {quy}\"."
     )]
     pub text: String,
     /// The figures of this activity; totals are computed from them.

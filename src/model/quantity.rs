@@ -26,7 +26,7 @@ pub struct Quantity {
     /// Money in whole đồng (at most 10^13, ten thousand tỷ, which fits the table's column).
     #[schemars(
         title = "Số tiền (đồng)",
-        description = "Điền số tiền hoặc số lượng, không điền cả hai."
+        description = "Tính bằng đồng, ví dụ 200.000.000 hoặc 200 triệu; một số liệu là số tiền hoặc số lượng, không là cả hai."
     )]
     #[serde(default)]
     #[schemars(range(max = 10_000_000_000_000u64))]

@@ -99,6 +99,15 @@ try {
   // A repeatable group: add a figure to the activity, then type everything.
   await page.locator('[data-action="add"][data-target="organizations.0.activities.0.quantities"]').click();
   check(await field(page, "organizations.0.activities.0.quantities.0.key").isVisible(), "a figure was added");
+  // Money or a count: each shows its own fields.
+  const figure = "organizations.0.activities.0.quantities.0";
+  check(await page.getByRole("radio", { name: "Tiền (đồng)" }).isChecked(), "a new figure is money");
+  check((await field(page, `${figure}.unit`).count()) === 0, "money has no unit");
+  await page.getByRole("radio", { name: "Số lượng, có đơn vị tính" }).check();
+  await field(page, `${figure}.unit`).waitFor();
+  check((await field(page, `${figure}.amount`).count()) === 0, "a count has no amount");
+  await page.getByRole("radio", { name: "Tiền (đồng)" }).check();
+  await field(page, `${figure}.amount`).waitFor();
   for (const [name, text] of Object.entries(typed)) {
     await field(page, name).fill(text);
   }
