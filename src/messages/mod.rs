@@ -365,8 +365,8 @@ mod tests {
                 "tệp dữ liệu chung: dữ liệu năm có 2 lỗi",
             ),
             (
-                "bad query parameter: format: unknown variant `gif`, expected `pdf` or `png`",
-                "tham số truy vấn `format`: giá trị `gif` không hợp lệ, phải là `pdf` hoặc `png`",
+                "bad query parameter: format: unknown variant `gif`, expected one of `pdf`, `png`, `svg`",
+                "tham số truy vấn `format`: giá trị `gif` không hợp lệ, phải là một trong `pdf`, `png`, `svg`",
             ),
         ];
         for (english, want) in cases {

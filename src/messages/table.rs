@@ -425,6 +425,7 @@ const MESSAGES: &[(&str, &str)] = &[
         "page and dpi go with format=png",
         "page và dpi chỉ dùng với format=png",
     ),
+    ("dpi goes with format=png", "dpi chỉ dùng với format=png"),
     (
         "pdf_a and sign_fields go with format=pdf",
         "pdf_a và sign_fields chỉ dùng với format=pdf",
@@ -584,7 +585,6 @@ const CELLS: &[(&str, &str)] = &[
 /// serde's list of the names it expected.
 const NAMES: &[(&str, &str)] = &[
     ("one of {names}", "một trong {names}"),
-    ("`{first}` or `{second}`", "`{first}` hoặc `{second}`"),
     ("`{name}`", "`{name}`"),
 ];
 

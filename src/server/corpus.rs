@@ -141,6 +141,7 @@ fn problems(client: &Client) -> Vec<Value> {
         "format=png&dpi=99999",
         "format=png&page=",
         "format=png&page=99",
+        "format=svg&dpi=96",
     ] {
         problems.push(client.json(&format!("{report}?{query}"), &year_data));
     }

@@ -170,7 +170,7 @@ fn every_kind_of_problem_is_said_in_vietnamese() {
     .problem(400);
     assert_eq!(
         problem["detail"],
-        "tham số truy vấn `format`: giá trị `gif` không hợp lệ, phải là `pdf` hoặc `png`"
+        "tham số truy vấn `format`: giá trị `gif` không hợp lệ, phải là một trong `pdf`, `png`, `svg`"
     );
 
     // A batch's wards: each error keeps its ward.
