@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::shared::LEVEL;
+use super::shared::PLACEHOLDERS;
 use crate::model::{DataError, InvalidData, parse_json};
 use crate::vn::{self, Unit, UnitKind};
 
@@ -212,7 +212,7 @@ pub(super) fn quantity_kinds(
         let Some(key) = quantity.get("key").and_then(Value::as_str) else {
             continue;
         };
-        if format!("{{{key}}}") == LEVEL {
+        if PLACEHOLDERS.contains(&format!("{{{key}}}").as_str()) {
             return Err(DataError::new(
                 format!("{path}.key"),
                 format!(
