@@ -1,4 +1,4 @@
-//! PDF and PNG output of a laid-out document.
+//! PDF, PNG and SVG output of a laid-out document.
 
 use typst::diag::{SourceDiagnostic, SourceResult};
 use typst::foundations::Smart;
@@ -148,4 +148,17 @@ pub fn export_png(
     };
     let pixmap = typst_render::render(page, &options);
     Some(pixmap.encode_png().map_err(|error| error.to_string()))
+}
+
+/// Renders page `index` (0-based) as a self-contained SVG, or `None` past the last page.
+///
+/// Text is drawn as glyph outlines and images as `data:` URLs, so the file references nothing
+/// outside itself and holds none of the data's text as markup: the page's live preview.
+pub fn export_svg(document: &PagedDocument, index: usize) -> Option<String> {
+    let page = document.pages().get(index)?;
+    let options = typst_svg::SvgOptions {
+        render_bleed: false,
+        pretty: false,
+    };
+    Some(typst_svg::svg(page, &options))
 }

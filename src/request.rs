@@ -22,6 +22,9 @@ pub enum Format {
     Pdf,
     /// A page as a PNG image.
     Png,
+    /// A page as SVG (over HTTP only): several times faster than PNG, for the page's live
+    /// preview.
+    Svg,
     /// The generated Typst source (the command line only).
     Typ,
 }
@@ -32,6 +35,7 @@ impl Format {
         match self {
             Format::Pdf => "pdf",
             Format::Png => "png",
+            Format::Svg => "svg",
             Format::Typ => "typ",
         }
     }
@@ -73,8 +77,9 @@ impl RenderRequest {
     pub fn from_query(kind: DocumentKind, query: &[(String, String)]) -> Result<Self, Kind> {
         let query = Query::new(query, &["format", "page", "dpi", "pdf_a", "sign_fields"])?;
         let request = RenderRequest {
-            format: match query.word("format", &["pdf", "png"])? {
+            format: match query.word("format", &["pdf", "png", "svg"])? {
                 Some("png") => Format::Png,
+                Some("svg") => Format::Svg,
                 _ => Format::Pdf,
             },
             page: query.number("page")?,
@@ -93,8 +98,12 @@ impl RenderRequest {
     /// Refuses options that mean nothing for the format, and pages and resolutions out of
     /// range.
     pub fn check(&self) -> Result<(), Kind> {
-        if self.format != Format::Png && (self.page.is_some() || self.dpi.is_some()) {
+        let image = matches!(self.format, Format::Png | Format::Svg);
+        if !image && (self.page.is_some() || self.dpi.is_some()) {
             return Err(Kind::PageNeedsPng);
+        }
+        if self.format == Format::Svg && self.dpi.is_some() {
+            return Err(Kind::DpiNeedsPng);
         }
         if self.format != Format::Pdf && (self.pdf_a || self.pdf_ua || !self.sign_fields) {
             return Err(Kind::PdfOptionsNeedPdf);

@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::shared::LEVEL;
+use super::shared::PLACEHOLDERS;
 use crate::errors::{Kind, Location};
 use crate::model::{DataError, InvalidData, parse_json, schema_errors};
 use crate::vn::{self, Unit, UnitKind};
@@ -213,10 +213,10 @@ pub(super) fn quantity_kinds(
         let Some(key) = quantity.get("key").and_then(Value::as_str) else {
             continue;
         };
-        if format!("{{{key}}}") == LEVEL {
+        if PLACEHOLDERS.contains(&format!("{{{key}}}").as_str()) {
             return Err(DataError::new(
                 format!("{path}.key"),
-                Kind::LevelKey {
+                Kind::PlaceholderKey {
                     key: key.to_owned(),
                 },
             ));

@@ -114,7 +114,7 @@ fn rollup_value(batch: &Batch, units: &str, sums: &BTreeMap<String, Figure>) -> 
         object.remove("situation");
     }
     merge(&mut value, Value::Object(batch.rollup.clone()));
-    fill_level(&mut value, &level);
+    fill_level(&mut value, &level, &level);
     set_figures(&mut value, sums);
     value
 }

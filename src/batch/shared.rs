@@ -11,6 +11,14 @@ use crate::model::DEFAULT_PARTNERS;
 /// "Đảng ủy, UBND {level}" prints "Đảng ủy, UBND phường" in a ward's report.
 pub(super) const LEVEL: &str = "{level}";
 
+/// What a batch's shared text writes where each ward puts its own name as running text says
+/// it: "Ủy ban MTTQ Việt Nam {unit}" prints "Ủy ban MTTQ Việt Nam phường An Mỹ" (in the roll-up,
+/// "… các phường, xã"), so that a shared `next_program` names each ward's own parties.
+pub(super) const UNIT: &str = "{unit}";
+
+/// The placeholders a batch's shared text may leave open.
+pub(super) const PLACEHOLDERS: [&str; 2] = [LEVEL, UNIT];
+
 /// The shared partner phrase without a level: "các tổ chức chính trị - xã hội".
 pub(super) fn partners(shared: &Value) -> String {
     shared
@@ -20,12 +28,18 @@ pub(super) fn partners(shared: &Value) -> String {
         .to_owned()
 }
 
-/// Writes `level` for every [`LEVEL`] in the text of `value`.
-pub(super) fn fill_level(value: &mut Value, level: &str) {
+/// Writes `level` for every [`LEVEL`] and `unit` for every [`UNIT`] in the text of `value`.
+pub(super) fn fill_level(value: &mut Value, level: &str, unit: &str) {
     match value {
-        Value::String(text) if text.contains(LEVEL) => *text = text.replace(LEVEL, level),
-        Value::Array(items) => items.iter_mut().for_each(|item| fill_level(item, level)),
-        Value::Object(object) => object.values_mut().for_each(|item| fill_level(item, level)),
+        Value::String(text) if text.contains('{') => {
+            *text = text.replace(LEVEL, level).replace(UNIT, unit);
+        }
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|item| fill_level(item, level, unit)),
+        Value::Object(object) => object
+            .values_mut()
+            .for_each(|item| fill_level(item, level, unit)),
         _ => {}
     }
 }

@@ -43,14 +43,15 @@ impl Batch {
     }
 }
 
-/// The shared data as `unit` says it: every `{level}` its level word ("phường"), each
+/// The shared data as `unit` says it: every `{level}` its level word ("phường") and every
+/// `{unit}` its name in running text ("phường An Mỹ"), each
 /// organization named with it ("Hội Nông dân phường"), the partner phrase with it ("các tổ
 /// chức chính trị - xã hội phường"), and, unless the ward gives its own, the issuer its name
 /// gives.
 fn ward_value(batch: &Batch, ward: &WardEntry, unit: &Unit) -> Value {
     let level = unit.kind.level();
     let mut value = Value::Object(batch.shared.clone());
-    fill_level(&mut value, &level);
+    fill_level(&mut value, &level, &unit.in_text());
     name_organizations(&mut value, &level);
     let partners = format!("{} {level}", partners(&value));
     merge(&mut value, json!({ "partners": partners }));

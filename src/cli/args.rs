@@ -265,12 +265,14 @@ fn formats() -> impl TypedValueParser<Value = Format> {
     PossibleValuesParser::new([
         PossibleValue::new("pdf").help("PDF document"),
         PossibleValue::new("png").help("PNG page previews"),
+        PossibleValue::new("svg").help("SVG page previews"),
         PossibleValue::new("typ").help(
             "The generated Typst source (see README: it compiles with the official typst CLI)",
         ),
     ])
     .map(|name| match name.as_str() {
         "png" => Format::Png,
+        "svg" => Format::Svg,
         "typ" => Format::Typ,
         _ => Format::Pdf,
     })

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use vanban::errors::Kind;
-use vanban::pdf::export_png;
+use vanban::pdf::{export_png, export_svg};
 use vanban::request::{Format, RenderRequest};
 use vanban::typeset::Diagnostic;
 
@@ -50,7 +50,7 @@ pub fn render(args: &RenderArgs) -> Result<(), Failure> {
             }
             write(&target, &rendered.pdf)
         }
-        Format::Png => {
+        Format::Png | Format::Svg => {
             let typeset = engine.typeset(args.kind, &data).map_err(failed)?;
             print_warnings(&typeset.warnings);
             let document = typeset.document;
@@ -62,18 +62,22 @@ pub fn render(args: &RenderArgs) -> Result<(), Failure> {
                 return Err(Kind::PngToStdoutNeedsPage.into());
             }
             for index in pages {
-                let png = export_png(&document, index, request.dpi())
-                    .ok_or(Kind::NoPage {
-                        page: index + 1,
-                        pages: document.pages().len(),
-                    })?
-                    .map_err(Failure::internal)?;
+                let missing = Kind::NoPage {
+                    page: index + 1,
+                    pages: document.pages().len(),
+                };
+                let image = match args.format {
+                    Format::Svg => export_svg(&document, index).ok_or(missing)?.into_bytes(),
+                    _ => export_png(&document, index, request.dpi())
+                        .ok_or(missing)?
+                        .map_err(Failure::internal)?,
+                };
                 let path = if args.page.is_some() {
                     target.clone()
                 } else {
                     numbered(&target, index + 1)
                 };
-                write(&path, &png)?;
+                write(&path, &image)?;
             }
             Ok(())
         }

@@ -169,8 +169,9 @@ impl Kind {
                 "does not start with the kind of unit: write it as \"Phường An Mỹ\" or \
                  \"TT. Bình Minh\", with one of {kinds} (in any case)"
             ),
-            Kind::LevelKey { key } => format!(
-                "\"{key}\" stands for the level words in a batch; give the figure another key"
+            Kind::PlaceholderKey { key } => format!(
+                "\"{key}\" stands for the unit's level words or name in a batch; give the figure \
+                 another key"
             ),
             Kind::ReservedFileName { slug } => {
                 format!("gives the file name \"{slug}\", which the batch uses itself")
@@ -242,6 +243,7 @@ impl Kind {
                 found.english()
             ),
             Kind::PageNeedsPng => "page and dpi go with the png format".into(),
+            Kind::DpiNeedsPng => "dpi goes with the png format; an svg page has no resolution".into(),
             Kind::PdfOptionsNeedPdf => {
                 "PDF/A, PDF/UA and the choice of signature fields go with the pdf format".into()
             }
@@ -270,7 +272,7 @@ impl Kind {
             Kind::FieldsJsonWithoutFields => {
                 "--fields-json lists the fields --no-sign-fields leaves out".into()
             }
-            Kind::PngToStdoutNeedsPage => "PNG to standard output needs --page".into(),
+            Kind::PngToStdoutNeedsPage => "a PNG or SVG page to standard output needs --page".into(),
             Kind::OtherSheetFormat { file } => {
                 format!("{file}: vanban reads sheets saved as .xlsx or .csv")
             }

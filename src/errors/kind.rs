@@ -185,8 +185,8 @@ pub enum Kind {
     NoUnitKind {
         kinds: String,
     },
-    /// A figure keyed as the level placeholder.
-    LevelKey {
+    /// A figure keyed as a placeholder a batch fills in (`level`, `unit`).
+    PlaceholderKey {
         key: String,
     },
     ReservedFileName {
@@ -268,6 +268,8 @@ pub enum Kind {
 
     // A render or batch request, from the command line or HTTP.
     PageNeedsPng,
+    /// A resolution asked for an SVG page.
+    DpiNeedsPng,
     PdfOptionsNeedPdf,
     PageFromOne,
     DpiOutOfRange {
@@ -514,6 +516,7 @@ impl Kind {
             | Kind::CannotWrite { .. }
             | Kind::CannotServe { .. } => Class::Internal,
             Kind::PageNeedsPng
+            | Kind::DpiNeedsPng
             | Kind::PdfOptionsNeedPdf
             | Kind::PageFromOne
             | Kind::DpiOutOfRange { .. }

@@ -181,9 +181,9 @@ impl Kind {
                  hoặc \"TT. Bình Minh\", bắt đầu bằng một trong các từ {kinds} (viết hoa hay \
                  viết thường đều được)"
             ),
-            Kind::LevelKey { key } => format!(
-                "\"{key}\" là chỗ điền cấp của đơn vị trong lô văn bản; hãy đặt cho số liệu này \
-                 một khóa khác"
+            Kind::PlaceholderKey { key } => format!(
+                "\"{key}\" là chỗ điền cấp hoặc tên của đơn vị trong lô văn bản; hãy đặt cho số \
+                 liệu này một khóa khác"
             ),
             Kind::ReservedFileName { slug } => {
                 format!("cho ra tên tệp \"{slug}\", trùng tên tệp mà lô văn bản dùng riêng")
@@ -264,6 +264,9 @@ impl Kind {
                 found.vietnamese()
             ),
             Kind::PageNeedsPng => "page và dpi chỉ dùng với định dạng png".into(),
+            Kind::DpiNeedsPng => {
+                "dpi chỉ dùng với định dạng png; trang svg không có độ phân giải".into()
+            }
             Kind::PdfOptionsNeedPdf => {
                 "PDF/A, PDF/UA và việc chọn ô chữ ký chỉ dùng với định dạng pdf".into()
             }
@@ -292,7 +295,7 @@ impl Kind {
             Kind::FieldsJsonWithoutFields => {
                 "--fields-json liệt kê các ô chữ ký mà --no-sign-fields bỏ đi".into()
             }
-            Kind::PngToStdoutNeedsPage => "ghi PNG ra đầu ra chuẩn cần có --page".into(),
+            Kind::PngToStdoutNeedsPage => "ghi trang PNG hoặc SVG ra đầu ra chuẩn cần có --page".into(),
             Kind::OtherSheetFormat { file } => {
                 format!("{file}: vanban chỉ đọc bảng tính lưu dạng .xlsx hoặc .csv")
             }

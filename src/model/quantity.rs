@@ -11,35 +11,70 @@ use serde::{Deserialize, Serialize};
 /// and `ratio` only. Percentages and ratios are never added to anything.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend("x-order" = ["key", "label", "amount", "count", "percent", "ratio", "unit", "table_unit", "qualifier"]))]
+#[schemars(title = "Số liệu")]
 pub struct Quantity {
     /// Name used by `{key}` in the activity text: lowercase ASCII letters, digits and '_'.
+    #[schemars(
+        title = "Mã số liệu",
+        description = "Chữ thường không dấu, số và \"_\"; viết {mã} trong nội dung để điền số liệu."
+    )]
     pub key: String,
     /// What the figure is, as the table prints it, e.g. "Quỹ xã hội vận động".
+    #[schemars(
+        title = "Tên số liệu",
+        description = "Như bảng số liệu in ra, ví dụ \"Quỹ xã hội vận động\"."
+    )]
     pub label: String,
     /// Money in whole đồng (at most 10^13, ten thousand tỷ, which fits the table's column).
+    #[schemars(
+        title = "Số tiền (đồng)",
+        description = "Tính bằng đồng, ví dụ 200.000.000 hoặc 200 triệu; một số liệu là số tiền hoặc số lượng, không là cả hai."
+    )]
     #[serde(default)]
     #[schemars(range(max = 10_000_000_000_000u64))]
     pub amount: Option<u64>,
     /// A count of things, e.g. 2000 (trees); at most 10^8.
+    #[schemars(title = "Số lượng", description = "Ví dụ 2000 (cây xanh).")]
     #[serde(default)]
     #[schemars(range(max = 100_000_000u64))]
     pub count: Option<u64>,
     /// A percentage, e.g. 100 prints "100%" (at most 1000, two decimals kept).
+    #[schemars(
+        title = "Tỷ lệ (%)",
+        description = "Ví dụ 100 in ra \"100%\"; tỷ lệ không được cộng vào số liệu nào."
+    )]
     #[serde(default)]
     #[schemars(range(min = 0, max = 1000))]
     pub percent: Option<f64>,
     /// A part of a whole, `[part, whole]`: `[3, 3]` with unit "xã, thị trấn" prints
     /// "3/3 xã, thị trấn".
+    #[schemars(
+        title = "Tỷ số [phần, tổng]",
+        description = "Ví dụ [3, 3] với đơn vị \"xã, thị trấn\" in ra \"3/3 xã, thị trấn\"."
+    )]
     #[serde(default)]
     pub ratio: Option<[u64; 2]>,
     /// What `count` or `ratio` counts in running text, e.g. "cây xanh", "em học sinh".
+    #[schemars(
+        title = "Đơn vị tính",
+        description = "Đi với số lượng hoặc tỷ số, ví dụ \"cây xanh\", \"suất quà\"."
+    )]
     #[serde(default)]
     pub unit: Option<String>,
     /// The unit as the table's "Đơn vị tính" column prints it, when shorter than `unit`: "học
     /// sinh" for "em học sinh", "buổi" for "buổi tuyên truyền"; `unit` by default.
+    #[schemars(
+        title = "Đơn vị tính trong bảng",
+        description = "Ngắn hơn đơn vị trong câu, ví dụ \"buổi\" cho \"buổi tuyên truyền\"; để trống thì bảng dùng đơn vị tính."
+    )]
     #[serde(default)]
     pub table_unit: Option<String>,
     /// How exact the figure is, as the source says it: "trên", "hơn", "gần", "khoảng", "dưới".
+    #[schemars(
+        title = "Mức chính xác",
+        description = "Như nguồn ghi: \"trên\", \"hơn\", \"gần\", \"khoảng\", \"dưới\"."
+    )]
     #[serde(default)]
     pub qualifier: Option<Qualifier>,
 }
@@ -95,18 +130,23 @@ impl Quantity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub enum Qualifier {
     /// "trên" (over).
+    #[schemars(title = "trên")]
     #[serde(rename = "trên")]
     Over,
     /// "hơn" (more than).
+    #[schemars(title = "hơn")]
     #[serde(rename = "hơn")]
     MoreThan,
     /// "gần" (nearly).
+    #[schemars(title = "gần")]
     #[serde(rename = "gần")]
     Nearly,
     /// "khoảng" (about).
+    #[schemars(title = "khoảng")]
     #[serde(rename = "khoảng")]
     About,
     /// "dưới" (under).
+    #[schemars(title = "dưới")]
     #[serde(rename = "dưới")]
     Under,
 }

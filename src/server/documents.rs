@@ -1,4 +1,5 @@
-//! `POST /v1/documents/{kind}` (year data in, a PDF or a PNG page out) and `POST /v1/validate`.
+//! `POST /v1/documents/{kind}` (year data in, a PDF, or a PNG or SVG page out) and
+//! `POST /v1/validate`.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -17,10 +18,15 @@ use super::problem::Problem;
 use super::request;
 use crate::errors::Kind;
 use crate::model::parse_year_data;
-use crate::pdf::export_png;
+use crate::pdf::{export_png, export_svg};
 use crate::request::{Format, RenderRequest};
 use crate::typeset::Diagnostic;
 use crate::{DocumentKind, Engine};
+
+/// An SVG page may draw with its own inline styles and `data:` images, and nothing else: no
+/// script, no request.
+const SVG_CONTENT_SECURITY_POLICY: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
 
 /// A rendered file and how to answer with it.
 struct Output {
@@ -81,6 +87,17 @@ pub async fn document(
         output.bytes,
     )
         .into_response();
+    if output.media_type == "image/svg+xml" {
+        // Shown as an image, an SVG runs nothing; opened on its own, this keeps it so.
+        response.headers_mut().insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(SVG_CONTENT_SECURITY_POLICY),
+        );
+    }
+    response.headers_mut().insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     response.headers_mut().insert(
         "x-document-pages",
         HeaderValue::from(output.document_pages as u64),
@@ -128,20 +145,28 @@ fn render(
                 disposition: format!("attachment; filename=\"{stem}-{year}.pdf\""),
             })
         }
-        Format::Png => {
+        Format::Png | Format::Svg => {
             let typeset = engine.typeset(kind, &data)?;
             log_warnings(&typeset.warnings);
             let pages = typeset.document.pages().len();
             let page = query.page.unwrap_or(1);
-            let png = export_png(&typeset.document, page - 1, query.dpi())
-                .ok_or(Kind::NoPage { page, pages })?
-                .map_err(Problem::internal)?;
+            let missing = Kind::NoPage { page, pages };
+            let (bytes, media_type) = if query.format == Format::Svg {
+                let svg = export_svg(&typeset.document, page - 1).ok_or(missing)?;
+                (svg.into_bytes(), "image/svg+xml")
+            } else {
+                let png = export_png(&typeset.document, page - 1, query.dpi())
+                    .ok_or(missing)?
+                    .map_err(Problem::internal)?;
+                (png, "image/png")
+            };
+            let extension = query.format.extension();
             Ok(Output {
-                bytes: png,
+                bytes,
                 pages: 1,
                 document_pages: pages,
-                media_type: "image/png",
-                disposition: format!("inline; filename=\"{stem}-{year}-trang-{page}.png\""),
+                media_type,
+                disposition: format!("inline; filename=\"{stem}-{year}-trang-{page}.{extension}\""),
             })
         }
     }

@@ -11,6 +11,10 @@ use crate::errors::Kind;
 const INDEX: &str = include_str!("../../static/index.html");
 const SCRIPT: &str = include_str!("../../static/app.js");
 const STYLE: &str = include_str!("../../static/app.css");
+const EDITOR: &str = include_str!("../../static/editor.js");
+const FORM: &str = include_str!("../../static/form.js");
+/// The starting point "Dữ liệu mẫu": the bundled sample year data.
+const SAMPLE: &str = include_str!("../../samples/tam-ky-2022.json");
 
 /// The page loads only its own script and style, and shows previews from `blob:` URLs.
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; \
@@ -36,10 +40,13 @@ pub async fn index() -> Response {
     response
 }
 
-/// `GET /static/{file}`: the page's script and style sheet.
+/// `GET /static/{file}`: the page's scripts, style sheet and sample data.
 pub async fn asset(Path(file): Path<String>) -> Result<Response, Problem> {
     match file.as_str() {
         "app.js" => Ok(asset_response(SCRIPT, "text/javascript; charset=utf-8")),
+        "editor.js" => Ok(asset_response(EDITOR, "text/javascript; charset=utf-8")),
+        "form.js" => Ok(asset_response(FORM, "text/javascript; charset=utf-8")),
+        "sample.json" => Ok(asset_response(SAMPLE, "application/json")),
         "app.css" => Ok(asset_response(STYLE, "text/css; charset=utf-8")),
         _ => Err(Problem::new(Kind::NoStaticFile { file })),
     }

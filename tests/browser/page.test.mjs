@@ -67,11 +67,14 @@ try {
 
   // Every control has a label a screen reader reads.
   const unlabelled = await page.evaluate(() =>
-    [...document.querySelectorAll("input, textarea, button")]
-      .filter((element) => element.labels?.length === 0 && !element.textContent.trim())
+    [...document.querySelectorAll("input, textarea, select, button")]
+      .filter((element) => element.labels?.length === 0 && !element.getAttribute("aria-label") && !element.textContent.trim())
       .map((element) => element.id || element.name),
   );
   check(unlabelled.length === 0, `controls without a label: ${unlabelled}`);
+
+  // The files part of the page is folded under the form: open it.
+  await page.getByText("Gửi tệp có sẵn").click();
 
   // The report: upload, check, preview, download.
   await page.getByLabel("Tải lên tệp dữ liệu (.json)").setInputFiles(sample("tam-ky-2022.json"));

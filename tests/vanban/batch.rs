@@ -410,6 +410,39 @@ fn agreements_come_with_their_signature_fields() {
     );
 }
 
+#[test]
+fn a_shared_program_names_each_wards_own_parties() {
+    let mut data = wards_json();
+    let mut program = sample_json()["next_program"].clone();
+    // The city's parties, written once for every ward: "{unit}" is the ward's name.
+    for party in program["parties"].as_array_mut().unwrap() {
+        let name = party["name"].as_str().unwrap();
+        let generic = name.replace("thành phố Tam Kỳ", "{unit}");
+        party["name"] = json!(generic);
+        party["parent"] = json!("Thành ủy Tam Kỳ");
+    }
+    program["partners"] = json!("các tổ chức chính trị - xã hội {unit}");
+    data["shared"]["next_program"] = program;
+    data["wards"] = json!(data["wards"].as_array().unwrap()[..1]);
+    let (output, zip) = batch(
+        "batch-agreement-unit",
+        Some(&data),
+        &["--with", "agreement"],
+    );
+    assert_success(&output);
+    let pdfs = unpack(&entries(&zip), zip.parent().unwrap());
+    let text = squash(&pdf_text(&pdfs["phuong-an-my-chuong-trinh.pdf"]));
+    assert!(
+        text.contains("các tổ chức chính trị - xã hội phường An Mỹ"),
+        "{text}"
+    );
+    assert!(
+        text.contains("LIÊN ĐOÀN LAO ĐỘNG PHƯỜNG AN MỸ"),
+        "the header: {text}"
+    );
+    assert!(!text.contains("{unit}"), "{text}");
+}
+
 /// `value` without its `null` members, as year data takes absent optional fields.
 fn without_nulls(value: Value) -> Value {
     match value {

@@ -121,6 +121,103 @@ fn a_png_preview_of_any_page() {
     );
 }
 
+/// Every `href` value of an SVG: each must point inside the file or be a `data:` URL.
+fn svg_references(svg: &str) -> Vec<&str> {
+    svg.split("href=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect()
+}
+
+#[test]
+fn an_svg_preview_is_a_self_contained_image() {
+    let server = Server::start();
+    let first = server.post_json("/v1/documents/report?format=svg&page=1", &sample());
+    assert_eq!(first.status, 200, "{}", first.text());
+    assert_eq!(first.header("content-type"), Some("image/svg+xml"));
+    assert_eq!(
+        first.header("content-disposition"),
+        Some("inline; filename=\"bao-cao-2022-trang-1.svg\"")
+    );
+    assert_eq!(first.header("x-document-pages"), Some("7"));
+    assert_eq!(first.header("x-content-type-options"), Some("nosniff"));
+    let policy = first.header("content-security-policy").unwrap();
+    assert!(
+        policy.contains("default-src 'none'") && policy.contains("sandbox"),
+        "{policy}"
+    );
+    let svg = first.text();
+    // A4 is 595.28 × 841.89 pt; the page draws in points.
+    assert!(svg.starts_with("<svg "), "{}", &svg[..100]);
+    assert!(svg.contains("viewBox=\"0 0 595.27"), "{}", &svg[..300]);
+    let references = svg_references(&svg);
+    assert!(!references.is_empty());
+    assert!(
+        references
+            .iter()
+            .all(|r| r.starts_with('#') || r.starts_with("data:")),
+        "{references:?}"
+    );
+
+    let last = server.post_json("/v1/documents/report?format=svg&page=7", &sample());
+    assert_eq!(last.status, 200);
+    assert_ne!(first.body, last.body);
+    let missing = server.post_json("/v1/documents/report?format=svg&page=8", &sample());
+    assert!(
+        missing.problem(400)["detail"]
+            .as_str()
+            .unwrap()
+            .contains("7 page(s)")
+    );
+    let dpi = server.post_json("/v1/documents/report?format=svg&dpi=96", &sample());
+    assert!(
+        dpi.problem(400)["detail"]
+            .as_str()
+            .unwrap()
+            .contains("dpi goes with format=png")
+    );
+}
+
+#[test]
+fn markup_in_the_data_stays_glyphs_in_the_svg() {
+    let mut data: serde_json::Value = serde_json::from_slice(&sample()).unwrap();
+    let hostile = "<script> alert(1) </script> <a href=\"x\"> \"/><image href=x onerror=alert(2)>";
+    data["recipients"][0] = json!(hostile);
+    data["signer"]["name"] = json!("<svg onload=alert(3)>");
+    data["general_results"][0] = json!(hostile);
+    let server = Server::start();
+    let reply = server.post_json(
+        "/v1/documents/report?format=svg&page=1",
+        &serde_json::to_vec(&data).unwrap(),
+    );
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let svg = reply.text();
+    for markup in [
+        "<script",
+        "alert",
+        "onload",
+        "onerror",
+        "<a ",
+        "<text",
+        "<foreignObject",
+    ] {
+        assert!(!svg.contains(markup), "the SVG holds {markup}");
+    }
+    assert!(
+        svg_references(&svg)
+            .iter()
+            .all(|r| r.starts_with('#') || r.starts_with("data:"))
+    );
+    // The same data does print: the PDF's text holds it.
+    let pdf = server.post_json("/v1/documents/report", &serde_json::to_vec(&data).unwrap());
+    assert_eq!(pdf.status, 200);
+    let text = pdf_text(&file("svg-hostile", "report.pdf", &pdf.body));
+    assert!(
+        text.contains("<svg onload=alert(3)>") || text.contains("<SVG ONLOAD=ALERT(3)>"),
+        "{text}"
+    );
+}
+
 #[test]
 fn pdf_a_on_request() {
     let server = Server::start();

@@ -2,27 +2,25 @@
 //! `tests/browser/page.test.mjs`; `scripts/test.sh` installs both. A missing browser, Node or
 //! playwright-core fails this test: it is never skipped.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::Server;
 use crate::support::*;
 
-#[test]
-fn office_staff_get_a_pdf_and_a_zip_and_see_the_errors() {
+/// Runs `tests/browser/SCRIPT` with `arguments` and returns what it said, or fails with it and
+/// the server's log.
+fn run_browser_test(server: &Server, script: &str, arguments: &[&Path]) -> String {
     let browser_tests = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
     assert!(
         browser_tests.join("node_modules/playwright-core").is_dir(),
         "playwright-core is not installed: run scripts/test.sh, which runs `npm ci` in {}",
         browser_tests.display()
     );
-    let server = Server::start();
-    let output = scratch("server-page");
     let run = Command::new("node")
-        .arg("page.test.mjs")
+        .arg(script)
         .arg(&server.base)
-        .arg(env!("CARGO_MANIFEST_DIR"))
-        .arg(&output)
+        .args(arguments)
         .current_dir(&browser_tests)
         .output()
         .expect("node runs (scripts/test.sh installs it)");
@@ -33,10 +31,19 @@ fn office_staff_get_a_pdf_and_a_zip_and_see_the_errors() {
     );
     assert!(
         run.status.success(),
-        "the page test failed:\n{said}\nserver log:\n{}",
+        "{script} failed:\n{said}\nserver log:\n{}",
         server.log()
     );
     assert!(said.contains("checks passed"), "{said}");
+    said
+}
+
+#[test]
+fn office_staff_get_a_pdf_and_a_zip_and_see_the_errors() {
+    let server = Server::start();
+    let output = scratch("server-page");
+    let repository = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    run_browser_test(&server, "page.test.mjs", &[&repository, &output]);
 
     // What the browser saved is the real thing.
     let pdf = output.join("report.pdf");
@@ -53,4 +60,34 @@ fn office_staff_get_a_pdf_and_a_zip_and_see_the_errors() {
         log.contains("route=/v1/batches") && log.contains("batch streamed"),
         "{log}"
     );
+}
+
+#[test]
+fn a_clerk_types_a_report_into_the_form_and_gets_its_pdf() {
+    let server = Server::start();
+    let output = scratch("server-form");
+    run_browser_test(&server, "form.test.mjs", &[&output]);
+
+    // The PDF holds what was typed, with its diacritics, the figure grouped the Vietnamese way.
+    let text = pdf_text(&output.join("form.pdf"));
+    for typed in [
+        "BAN CHỈ HUY QUÂN SỰ",
+        "HUYỆN SƠN TỊNH",
+        "Số: 07/BC-BCHQS",
+        "Sơn Tịnh, ngày 05 tháng 12 năm 2023",
+        "Hội Nông dân huyện",
+        "Vận động xây dựng quỹ hỗ trợ nông dân 350 triệu đồng",
+        "350.000.000",
+        "Trương Thị Hồng Nhung",
+        "Bộ CHQS tỉnh Quảng Ngãi;",
+    ] {
+        assert!(text.contains(typed), "{typed:?} is not in the PDF:\n{text}");
+    }
+    // The sample, loaded into the form, gives the command line's PDF, byte for byte.
+    assert_eq!(
+        std::fs::read(output.join("sample.pdf")).unwrap(),
+        std::fs::read(sample_pdf()).unwrap()
+    );
+    let log = server.log();
+    assert!(log.contains("route=/v1/validate"), "{log}");
 }
