@@ -243,7 +243,9 @@ impl Kind {
                 found.english()
             ),
             Kind::PageNeedsPng => "page and dpi go with the png format".into(),
-            Kind::DpiNeedsPng => "dpi goes with the png format; an svg page has no resolution".into(),
+            Kind::DpiNeedsPng => {
+                "dpi goes with the png format; an svg page has no resolution".into()
+            }
             Kind::PdfOptionsNeedPdf => {
                 "PDF/A, PDF/UA and the choice of signature fields go with the pdf format".into()
             }
@@ -272,7 +274,9 @@ impl Kind {
             Kind::FieldsJsonWithoutFields => {
                 "--fields-json lists the fields --no-sign-fields leaves out".into()
             }
-            Kind::PngToStdoutNeedsPage => "a PNG or SVG page to standard output needs --page".into(),
+            Kind::PngToStdoutNeedsPage => {
+                "a PNG or SVG page to standard output needs --page".into()
+            }
             Kind::OtherSheetFormat { file } => {
                 format!("{file}: vanban reads sheets saved as .xlsx or .csv")
             }

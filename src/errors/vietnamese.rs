@@ -295,7 +295,9 @@ impl Kind {
             Kind::FieldsJsonWithoutFields => {
                 "--fields-json liệt kê các ô chữ ký mà --no-sign-fields bỏ đi".into()
             }
-            Kind::PngToStdoutNeedsPage => "ghi trang PNG hoặc SVG ra đầu ra chuẩn cần có --page".into(),
+            Kind::PngToStdoutNeedsPage => {
+                "ghi trang PNG hoặc SVG ra đầu ra chuẩn cần có --page".into()
+            }
             Kind::OtherSheetFormat { file } => {
                 format!("{file}: vanban chỉ đọc bảng tính lưu dạng .xlsx hoặc .csv")
             }

@@ -174,7 +174,7 @@ fn an_svg_preview_is_a_self_contained_image() {
         dpi.problem(400)["detail"]
             .as_str()
             .unwrap()
-            .contains("dpi goes with format=png")
+            .contains("dpi goes with the png format")
     );
 }
 

@@ -147,7 +147,7 @@ fn bad_query_parameters_are_400() {
     for (query, says) in [
         (
             "format=gif",
-            "the parameter `format` must be `pdf` or `png`, found \"gif\"",
+            "the parameter `format` must be `pdf`, `png` or `svg`, found \"gif\"",
         ),
         ("format=png&page=0", "page counts from 1"),
         ("format=png&dpi=5000", "dpi must be from 10 to 300"),

@@ -178,7 +178,7 @@ fn every_kind_of_problem_is_said_in_vietnamese() {
     .problem(400);
     assert_eq!(
         problem["detail"],
-        "tham số `format` phải là `pdf` hoặc `png`, nhưng đang là \"gif\""
+        "tham số `format` phải là `pdf`, `png` hoặc `svg`, nhưng đang là \"gif\""
     );
 
     // A batch's wards: each error keeps its ward.
