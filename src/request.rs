@@ -266,12 +266,15 @@ mod tests {
             RenderRequest::new(DocumentKind::Report)
         );
         assert!(render("pdf_a=true&sign_fields=false").unwrap().pdf_a);
+        let svg = render("format=svg&page=2").unwrap();
+        assert_eq!((svg.format, svg.page), (Format::Svg, Some(2)));
         for (text, says) in [
             (
                 "format=gif",
-                "the parameter `format` must be `pdf` or `png`, found \"gif\"",
+                "the parameter `format` must be `pdf`, `png` or `svg`, found \"gif\"",
             ),
             ("page=2", "page and dpi go with the png format"),
+            ("format=svg&dpi=96", "dpi goes with the png format"),
             ("format=png&page=0", "page counts from 1"),
             ("format=png&dpi=301", "dpi must be from 10 to 300"),
             ("format=png&dpi=99999", "dpi must be from 10 to 300"),

@@ -167,14 +167,16 @@ mod tests {
     }
 
     #[test]
-    fn level_words_fill_every_text() {
-        let mut value = json!({"recipients": ["Đảng ủy, UBND {level} (để b/c)", "VT"],
+    fn level_words_and_unit_names_fill_every_text() {
+        let mut value = json!({"recipients": ["Đảng ủy, UBND {level} (để b/c)", "VT",
+                "Ủy ban MTTQ Việt Nam {unit}"],
             "organizations": [{"name": "Hội Nông dân", "activities": [{"text": "Ở {level}."}]}]});
-        fill_level(&mut value, "thị trấn");
+        fill_level(&mut value, "thị trấn", "thị trấn Bình Minh");
         name_organizations(&mut value, "thị trấn");
         assert_eq!(
             value,
-            json!({"recipients": ["Đảng ủy, UBND thị trấn (để b/c)", "VT"],
+            json!({"recipients": ["Đảng ủy, UBND thị trấn (để b/c)", "VT",
+                    "Ủy ban MTTQ Việt Nam thị trấn Bình Minh"],
                 "organizations": [{"name": "Hội Nông dân thị trấn",
                     "activities": [{"text": "Ở thị trấn."}]}]})
         );
