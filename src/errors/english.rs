@@ -12,7 +12,6 @@ impl Kind {
                 "must not contain the direction control character U+{:04X}",
                 *character as u32
             ),
-            Kind::MultipleLines => "must be a single line".into(),
             Kind::WordTooLong {
                 length,
                 limit,

@@ -17,8 +17,6 @@ pub enum Kind {
     DirectionControl {
         character: char,
     },
-    /// A line break in a one-line field.
-    MultipleLines,
     /// A word longer than fits where it prints.
     WordTooLong {
         length: usize,

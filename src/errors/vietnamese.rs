@@ -14,7 +14,6 @@ impl Kind {
                 "không được chứa ký tự điều khiển hướng viết U+{:04X}",
                 *character as u32
             ),
-            Kind::MultipleLines => "chỉ được viết trên một dòng".into(),
             Kind::WordTooLong {
                 length,
                 limit,

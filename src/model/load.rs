@@ -78,7 +78,7 @@ static VALIDATOR: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
         .expect("the generated schema is valid")
 });
 
-/// Fields that hold paragraphs and may contain line breaks; every other text is one line.
+/// Fields that hold paragraphs, where a longer word fits than in a one-line field.
 const MULTILINE_FIELDS: &[&str] = &[
     "text",
     "overview",
@@ -198,9 +198,6 @@ fn text_problem(text: &str, path: &str) -> Option<Kind> {
     let field = path.trim_end_matches(|c: char| c == ']' || c.is_ascii_digit() || c == '[');
     let field = field.rsplit('.').next().unwrap_or(field);
     let multiline = MULTILINE_FIELDS.contains(&field);
-    if !multiline && text.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
-        return Some(Kind::MultipleLines);
-    }
     let (limit, place) = match (multiline, TABLE_CELL_FIELDS.contains(&field)) {
         (true, _) => LONGEST_WORD[0],
         (false, false) => LONGEST_WORD[1],
@@ -280,11 +277,18 @@ fn line_column(prefix: &[u8]) -> (usize, usize) {
     (line, column)
 }
 
-/// Normalises every string (and object key) to NFC, in place; text already in NFC (nearly
-/// all of it) is left as it is.
+/// Normalises every string (and object key) to NFC, in place, and tidies every string as pasted
+/// text ([`vn::tidy`]); text already in that form (nearly all of it) is left as it is.
 fn normalize_strings(value: &mut Value) {
     match value {
-        Value::String(text) if !vn::is_nfc(text) => *text = vn::nfc(text),
+        Value::String(text) => {
+            if !vn::is_nfc(text) {
+                *text = vn::nfc(text);
+            }
+            if let Some(tidy) = vn::tidy(text) {
+                *text = tidy;
+            }
+        }
         Value::Array(items) => items.iter_mut().for_each(normalize_strings),
         Value::Object(map) if map.keys().all(|key| vn::is_nfc(key)) => {
             map.values_mut().for_each(normalize_strings);

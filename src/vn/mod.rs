@@ -16,6 +16,6 @@ pub use number::{
     money_short,
 };
 pub use place::{bind_place_names, shared_place};
-pub use text::{compare, compare_person_names, is_nfc, nfc, slug, upper};
+pub use text::{compare, compare_person_names, is_nfc, nfc, slug, tidy, upper};
 pub use unit::{Unit, UnitKind, accepted_kinds, kind_of_slug, kinds_phrase};
 pub use words::{capitalize_first, money_in_words, number_in_words};

@@ -72,6 +72,36 @@ pub fn is_nfc(s: &str) -> bool {
     unicode_normalization::is_nfc(s)
 }
 
+/// Text as a word processor pastes it, tidied the same way for every input: soft hyphens,
+/// zero-width spaces, word joiners and byte-order marks dropped; no-break and other spaces,
+/// tabs and line breaks made plain spaces; runs of spaces made one; the ends trimmed. Curly
+/// quotes (“ ”), which Vietnamese documents use, are kept. `None` when `text` is already tidy,
+/// as nearly all text is.
+pub fn tidy(text: &str) -> Option<String> {
+    let dropped = |c: char| matches!(c, '\u{00AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}');
+    let untidy = text.starts_with(' ')
+        || text.ends_with(' ')
+        || text.contains("  ")
+        || text
+            .chars()
+            .any(|c| dropped(c) || (c != ' ' && c.is_whitespace()));
+    if !untidy {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().filter(|&c| !dropped(c)) {
+        if !c.is_whitespace() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    Some(out)
+}
+
 /// Upper-cases Vietnamese text, returning NFC: `"Tam Kỳ"` → `"TAM KỲ"`.
 pub fn upper(s: &str) -> String {
     nfc(&s.to_uppercase())
@@ -505,5 +535,16 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn pasted_text_is_tidied() {
+        let pasted = "\u{feff} Quỹ\u{a0}“Vì người\tnghèo”\r\nthành\u{ad}phố  Tam\u{200b} Kỳ\n";
+        assert_eq!(
+            tidy(pasted).as_deref(),
+            Some("Quỹ “Vì người nghèo” thànhphố Tam Kỳ")
+        );
+        assert_eq!(tidy("Ban CHQS thành phố Tam Kỳ"), None);
+        assert_eq!(tidy(" \u{a0}\n").as_deref(), Some(""));
     }
 }

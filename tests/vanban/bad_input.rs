@@ -197,12 +197,19 @@ fn typst_errors_name_file_and_line() {
 }
 
 #[test]
-fn one_line_fields_reject_line_breaks() {
-    assert_rejected(
-        "one-line",
-        |d| d["issuer"]["place"] = json!("Tam\nKỳ"),
-        &["$.issuer.place: must be a single line"],
-    );
+fn text_pasted_from_a_word_processor_is_tidied_not_refused() {
+    let mut data = sample_json();
+    data["issuer"]["place"] = json!("Tam\r\nKỳ");
+    data["signer"]["name"] = json!("\u{feff}Nguyễn\u{a0}Văn  Hùng\t");
+    data["situation"]["overview"][0] = json!("Năm 2022,\ntình hình chính\u{ad}trị ổn định.");
+    let text = pdf_text(&render_data("pasted-text", &data));
+    for tidied in [
+        "Tam Kỳ, ngày",
+        "Nguyễn Văn Hùng",
+        "Năm 2022, tình hình chínhtrị ổn định.",
+    ] {
+        assert!(squash(&text).contains(tidied), "{tidied:?} not in {text}");
+    }
 }
 
 #[test]

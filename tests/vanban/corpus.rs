@@ -108,7 +108,6 @@ fn bad_year_data() -> Vec<Vec<u8>> {
                 "/situation/overview/0",
                 json!("Tình hình \u{202E}đảo chiều"),
             );
-            set(d, "/issuer/place", json!("Tam\nKỳ"));
             set(d, "/general_results/0", json!("x".repeat(36)));
             set(d, "/issuer/name", json!("x".repeat(21)));
             set(
