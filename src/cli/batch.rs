@@ -11,7 +11,7 @@ use vanban::errors::{DataError, Kind, Language};
 use vanban::request::BatchRequest;
 
 use super::args::{BatchArgs, Extra};
-use super::output::AtomicFile;
+use super::output::{self, AtomicFile};
 use super::{Failure, engine, read_input};
 
 pub fn batch(args: &BatchArgs, language: Language) -> Result<(), Failure> {
@@ -162,10 +162,5 @@ fn batch_failure(input: &Path, error: BatchError, language: Language) -> Failure
 
 /// `tam-ky-wards-2022.json` → `tam-ky-wards-2022.zip` in the current directory.
 fn default_output(input: &Path) -> PathBuf {
-    let stem = input
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .filter(|s| *s != "-")
-        .unwrap_or("vanban");
-    PathBuf::from(format!("{stem}.zip"))
+    output::default_output(input, ".zip")
 }

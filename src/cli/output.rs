@@ -7,6 +7,18 @@ use std::sync::{Mutex, Once};
 
 use super::Failure;
 
+/// The default output for `input`: its file name's stem (or "vanban" for standard input)
+/// followed by `ending`, in the current directory: `tam-ky-2022.json`, "-report.pdf" →
+/// `tam-ky-2022-report.pdf`.
+pub fn default_output(input: &Path, ending: &str) -> PathBuf {
+    let stem = input
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|s| *s != "-")
+        .unwrap_or("vanban");
+    PathBuf::from(format!("{stem}{ending}"))
+}
+
 /// Writes `bytes` to `path` so that `path` holds either its old content or all of the new one:
 /// the bytes go to a temporary file in the same directory, which is then renamed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {

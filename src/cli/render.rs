@@ -104,14 +104,8 @@ fn write(target: &Path, bytes: &[u8]) -> Result<(), Failure> {
 
 /// `tam-ky-2022.json` → `tam-ky-2022-report.pdf` in the current directory.
 fn default_output(args: &RenderArgs) -> PathBuf {
-    let stem = args
-        .input
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .filter(|s| *s != "-")
-        .unwrap_or("vanban");
-    let kind = args.kind.name();
-    PathBuf::from(format!("{stem}-{kind}.{}", args.format.extension()))
+    let ending = format!("-{}.{}", args.kind.name(), args.format.extension());
+    output::default_output(&args.input, &ending)
 }
 
 /// `report.png`, 2 → `report-2.png`.

@@ -29,10 +29,5 @@ fn template(args: &SheetTemplateArgs) -> Result<(), Failure> {
 
 /// `wards.json` → `wards-mau.xlsx` ("mẫu": template), in the current directory.
 fn default_output(input: &Path) -> PathBuf {
-    let stem = input
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .filter(|s| *s != "-")
-        .unwrap_or("vanban");
-    PathBuf::from(format!("{stem}-mau.xlsx"))
+    output::default_output(input, "-mau.xlsx")
 }

@@ -36,8 +36,7 @@ fn bound_words<'t>(text: &'t str, place: Option<&str>) -> (Vec<&'t str>, Vec<boo
     }
     let place: Vec<&str> = place.map_or(Vec::new(), |p| p.split_whitespace().collect());
     if place.len() > 1 {
-        for start in 0..=words.len().saturating_sub(place.len()) {
-            let candidate = &words[start..start + place.len()];
+        for (start, candidate) in words.windows(place.len()).enumerate() {
             if candidate
                 .iter()
                 .zip(&place)
@@ -218,6 +217,8 @@ mod tests {
             shown(&bind_place_names("THÀNH ĐOÀN TAM KỲ", Some("Tam Kỳ"))),
             "THÀNH ĐOÀN TAM~KỲ"
         );
+        // A text shorter than the place (found by the robustness test).
+        assert_eq!(shown(&bind_place_names("0", Some("Tam Kỳ"))), "0");
     }
 
     #[test]

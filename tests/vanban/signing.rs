@@ -1,6 +1,7 @@
 //! Signature fields on the sample report: qpdf and poppler accept them, they read back, and a
 //! third-party tool (pyHanko) signs one while the others stay empty.
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -157,23 +158,13 @@ fn sign_with_pyhanko(pdf: &Path, signed: &Path, fields: &[&str]) -> SignCheck {
 
 /// Runs tests/tools/sign_check.py with `options` first.
 fn sign_check(options: &[&str], pdf: &Path, signed: &Path, fields: &[&str]) -> SignCheck {
-    let python = std::env::var_os("VANBAN_PYTHON").expect(
-        "VANBAN_PYTHON is not set: run the tests with scripts/test.sh, which makes the Python \
-         virtualenv with pyHanko and pypdf and sets it",
-    );
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/tools/sign_check.py");
-    let output = Command::new(python)
-        .arg(script)
-        .args(options)
-        .args([pdf, signed])
-        .args(fields)
-        .output()
-        .expect("the Python of VANBAN_PYTHON runs");
-    assert!(
-        output.status.success(),
-        "sign_check.py failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let args: Vec<&OsStr> = options
+        .iter()
+        .map(OsStr::new)
+        .chain([pdf.as_os_str(), signed.as_os_str()])
+        .chain(fields.iter().map(OsStr::new))
+        .collect();
+    let output = python_tool("sign_check.py", &args);
     serde_json::from_slice(&output.stdout).expect("sign_check.py prints its JSON summary")
 }
 
@@ -274,22 +265,12 @@ fn catalog(pdf: &[u8]) -> (lopdf::Document, lopdf::Dictionary) {
 #[test]
 fn every_pdf_ends_with_an_end_of_line_and_shows_its_title() {
     let dir = scratch("pdf-details");
-    let batch = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/samples/tam-ky-wards-2022.json"
-    );
-    let zip = dir.join("wards.zip");
-    assert_success(&vanban(&[
-        "batch",
-        batch,
-        "-o",
-        zip.to_str().unwrap(),
-        "--quiet",
-    ]));
-    let ward = entries(&zip)
-        .into_iter()
+    let ward = sample_batch()
+        .1
+        .iter()
         .find(|(name, _)| name.ends_with(".pdf"))
-        .unwrap();
+        .unwrap()
+        .clone();
     let mut pdfs = vec![
         std::fs::read(sample_pdf()).unwrap(),
         std::fs::read(&sample_agreement().0).unwrap(),

@@ -80,6 +80,30 @@ pub fn sample_pdf() -> &'static Path {
     })
 }
 
+/// A ZIP's entries: name and bytes, in order.
+pub type ZipEntries = Vec<(String, Vec<u8>)>;
+
+/// The batch sample (`samples/tam-ky-wards-2022.json`) and its ZIP's entries, rendered once per
+/// test run.
+pub fn sample_batch() -> &'static (&'static str, ZipEntries) {
+    static BATCH: OnceLock<(&str, ZipEntries)> = OnceLock::new();
+    BATCH.get_or_init(|| {
+        let batch = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/samples/tam-ky-wards-2022.json"
+        );
+        let zip = scratch("sample-batch").join("wards.zip");
+        assert_success(&vanban(&[
+            "batch",
+            batch,
+            "-o",
+            zip.to_str().unwrap(),
+            "--quiet",
+        ]));
+        (batch, entries(&zip))
+    })
+}
+
 /// The sample agreement, rendered once per test run, with its fields as `--fields-json` wrote
 /// them.
 pub fn sample_agreement() -> &'static (PathBuf, serde_json::Value) {
