@@ -23,6 +23,9 @@ pub struct Server {
     /// `http://127.0.0.1:PORT`.
     pub base: String,
     log: Arc<Mutex<String>>,
+    /// The thread that copies the server's standard error into `log`; it ends when the
+    /// server's standard error closes.
+    reader: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Server {
@@ -58,7 +61,7 @@ impl Server {
         let stderr = child.stderr.take().unwrap();
         let log = Arc::new(Mutex::new(String::new()));
         let (listening, address) = mpsc::channel();
-        {
+        let reader = {
             let log = log.clone();
             std::thread::spawn(move || {
                 for line in BufReader::new(stderr).lines() {
@@ -76,8 +79,8 @@ impl Server {
                         let _ = listening.send(addr);
                     }
                 }
-            });
-        }
+            })
+        };
         let addr = address
             .recv_timeout(Duration::from_secs(60))
             .ok()
@@ -87,6 +90,7 @@ impl Server {
             child,
             base: format!("http://{addr}"),
             log,
+            reader: Some(reader),
         }
     }
 
@@ -130,6 +134,10 @@ impl Server {
         let started = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
+                // The log is whole once the reader has copied the last line.
+                if let Some(reader) = self.reader.take() {
+                    reader.join().expect("the log reader does not panic");
+                }
                 return status;
             }
             assert!(
