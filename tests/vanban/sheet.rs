@@ -157,12 +157,7 @@ fn the_excel_template_filled_in_gives_a_batch_whose_roll_up_adds_the_figures() {
     assert_success(&output);
     let entries = entries(&zip);
     assert_eq!(entries.len(), 15, "13 wards, the roll-up and the manifest");
-    let text_of = |name: &str| {
-        let (_, bytes) = entries.iter().find(|(entry, _)| entry == name).unwrap();
-        let pdf = dir.join(name);
-        std::fs::write(&pdf, bytes).unwrap();
-        squash(&pdf_text(&pdf))
-    };
+    let text_of = |name: &str| squash(&entry_text(&entries, &dir, name));
     let rollup = text_of("tong-hop.pdf");
     assert!(
         rollup.contains("1.950 cây xanh"),

@@ -80,6 +80,17 @@ pub fn sample_pdf() -> &'static Path {
     })
 }
 
+/// The text of the PDF named `name` among a ZIP's `entries`, written into `dir` to be read.
+pub fn entry_text(entries: &[(String, Vec<u8>)], dir: &Path, name: &str) -> String {
+    let (_, bytes) = entries
+        .iter()
+        .find(|(entry, _)| entry == name)
+        .unwrap_or_else(|| panic!("no {name} in the ZIP"));
+    let pdf = dir.join(name);
+    std::fs::write(&pdf, bytes).unwrap();
+    pdf_text(&pdf)
+}
+
 /// A ZIP's entries: name and bytes, in order.
 pub type ZipEntries = Vec<(String, Vec<u8>)>;
 

@@ -275,15 +275,8 @@ fn the_roll_up_adds_ratios_and_leaves_percentages_out() {
         zip.to_str().unwrap(),
     ]);
     assert_success(&output);
-    let text_of = |file: &str| {
-        let (_, bytes) = entries(&zip)
-            .into_iter()
-            .find(|(name, _)| name == file)
-            .unwrap_or_else(|| panic!("no {file}"));
-        let pdf = dir.join(file);
-        std::fs::write(&pdf, bytes).unwrap();
-        pdf_text(&pdf)
-    };
+    let entries = entries(&zip);
+    let text_of = |file: &str| entry_text(&entries, &dir, file);
     let ward_text = text_of("phuong-1.pdf");
     assert!(
         ward_text.contains("Vận động thanh niên nhập ngũ, 2/3 khu phố hoàn thành chỉ tiêu, đạt 90% chỉ tiêu giao quân."),
