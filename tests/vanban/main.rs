@@ -6,6 +6,7 @@ mod bad_input;
 mod batch;
 mod corpus;
 mod escaping;
+mod hostile;
 mod layout;
 mod measure;
 mod report;

@@ -13,13 +13,8 @@ pub fn vanban(args: &[&str]) -> Output {
 
 /// Runs `vanban` with `args` and the locale variables `locale` (none: English).
 pub fn vanban_in(locale: &[(&str, &str)], args: &[&str]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_vanban"));
-    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-        command.env_remove(name);
-    }
-    command
+    vanban_command(args)
         .envs(locale.iter().copied())
-        .args(args)
         .output()
         .expect("vanban runs")
 }
@@ -257,4 +252,71 @@ pub fn input_file(test: &str, bytes: &[u8]) -> PathBuf {
     let path = scratch(test).join("input.json");
     std::fs::write(&path, bytes).unwrap();
     path
+}
+
+/// A child process run to its end, with its peak memory and how long it took.
+pub struct Measured {
+    pub output: Output,
+    /// The process's peak resident set size, in MB (the kernel's `ru_maxrss`).
+    pub peak_rss_mb: f64,
+    pub elapsed: std::time::Duration,
+}
+
+/// Runs `command` to its end with `stdin` as its standard input, capturing its output, and
+/// measures its peak memory with `wait4` (this child's own, not the test's other children).
+pub fn run_measured(command: &mut Command, stdin: &[u8]) -> Measured {
+    use std::io::{Read, Write};
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::Stdio;
+
+    let started = std::time::Instant::now();
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the command starts");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        // A child that refuses its input early closes the pipe: not the test's failure.
+        let _ = input.write_all(&stdin);
+    });
+    let read = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            pipe.read_to_end(&mut bytes).expect("the pipe reads");
+            bytes
+        })
+    };
+    let stdout = read(Box::new(child.stdout.take().expect("stdout is piped")));
+    let stderr = read(Box::new(child.stderr.take().expect("stderr is piped")));
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: `rusage` is plain data the kernel fills in; `pid` is our unwaited child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(waited, pid, "wait4 reaps the child");
+    let elapsed = started.elapsed();
+    writer.join().expect("the writer ends");
+    Measured {
+        output: Output {
+            status: std::process::ExitStatus::from_raw(status),
+            stdout: stdout.join().expect("stdout reads"),
+            stderr: stderr.join().expect("stderr reads"),
+        },
+        // Linux gives `ru_maxrss` in kilobytes.
+        peak_rss_mb: usage.ru_maxrss as f64 / 1024.0,
+        elapsed,
+    }
+}
+
+/// `vanban` with `args`, in English, as a command to run or measure.
+pub fn vanban_command(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_vanban"));
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
+    command.args(args);
+    command
 }
