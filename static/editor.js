@@ -1,7 +1,8 @@
 // The clerk's editor: the year data's form (form.js), its draft kept in this browser, starting
-// points (blank, the sample, a JSON file), the server's errors beside their fields, and a live
+// points (blank, the sample, a JSON file, next year from this one), the server's errors beside their fields, and a live
 // preview of the page being edited (SVG from the server), with the PDF a click away.
 import { YearForm, blank, idOf } from "./form.js";
+import { nextYear } from "./next-year.js";
 
 const $ = (id) => document.getElementById(id);
 const API_HEADERS = { "Accept-Language": "vi" };
@@ -108,6 +109,15 @@ function say(id, message, undo) {
 async function loadSample() {
   const response = await fetch("/static/sample.json");
   start(await response.json(), "Đã mở dữ liệu mẫu (Ban CHQS thành phố Tam Kỳ, năm 2022).");
+}
+
+/** Starts next year's data from the data in the form (issuer, signer, parties carried over). */
+function startNextYear() {
+  const year = Number.isInteger(state.data.year) ? state.data.year + 1 : "sau";
+  start(
+    nextYear(state.schema, state.data),
+    `Đã mở năm ${year} từ dữ liệu năm trước: giữ cơ quan ban hành, người ký, nơi nhận, các tổ chức và chương trình phối hợp; điền kết quả của năm.`,
+  );
 }
 
 async function openFile() {
@@ -389,6 +399,7 @@ async function main() {
   });
   $("new-blank").addEventListener("click", () => start(blank(state.schema, state.schema), "Đã mở biểu mẫu trống."));
   $("new-sample").addEventListener("click", loadSample);
+  $("new-next-year").addEventListener("click", startNextYear);
   $("open-file").addEventListener("change", openFile);
   $("save-file").addEventListener("click", exportFile);
   $("live-kind").addEventListener("change", () => {

@@ -1,16 +1,20 @@
 // The clerk's form in Debian's headless Chromium: from a blank form, typing only, fill a minimal
 // report, see the live preview, download the PDF; see an empty signer name's error beside its
 // field, in Vietnamese, and see it go when fixed; reload and find the draft; load the sample
-// and download its PDF.
-// Screenshots at 1280 and 390 px wide.
+// and download its PDF; start next year from it; scan the page with axe-core (pinned) at 1280
+// and 390 px wide: no serious or critical violation. Screenshots at 1280 and 390 px wide.
 //
 // Usage: node form.test.mjs BASE_URL OUTPUT_DIR
 // The PDF downloaded and the screenshots are written to OUTPUT_DIR for the Rust test that runs
 // this script (tests/vanban/server/page.rs) to read back.
 
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { chromium } from "playwright-core";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const [base, output] = process.argv.slice(2);
 assert.ok(base && output, "usage: node form.test.mjs BASE_URL OUTPUT_DIR");
@@ -58,6 +62,16 @@ const typed = {
 };
 
 const field = (page, name) => page.locator(`[name="${name}"]`);
+
+/** axe-core's serious and critical violations on the page as it is, one line each. */
+async function accessibilityViolations(page) {
+  // Evaluated through the DevTools protocol: the page's own policy allows no inline script.
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
 
 try {
   const context = await browser.newContext({ acceptDownloads: true, locale: "en-US", viewport: { width: 1280, height: 900 } });
@@ -216,6 +230,31 @@ try {
   await page.getByRole("button", { name: "Khôi phục bản nháp trước" }).click();
   await page.waitForFunction(() => document.querySelector('[name="issuer.place"]').value === "Sơn Tịnh");
   check(true, "the draft before the sample came back");
+
+  // Next year from the sample: the issuer, the signer and the program's parties carried over,
+  // this year's program the one the report answers to, the year's own parts blank.
+  await page.getByRole("button", { name: "Dữ liệu mẫu (Tam Kỳ 2022)" }).click();
+  await page.waitForFunction(() => document.querySelector('[name="issuer.place"]').value === "Tam Kỳ");
+  await page.getByRole("button", { name: "Năm sau, từ dữ liệu đang mở" }).click();
+  await page.waitForFunction(() => document.querySelector('[name="year"]').value === "2023");
+  check((await field(page, "issuer.name").inputValue()) === "Ban Chỉ huy Quân sự thành phố Tam Kỳ", "next year keeps the issuer");
+  check((await field(page, "signer.name").inputValue()) === "Đoàn Văn Quang", "next year keeps the signer");
+  check((await field(page, "program_reference.symbol").inputValue()) === "01/CTr-BCHQS-CTXH", "this year's program is the one reported on");
+  check((await field(page, "program_reference.date").inputValue()) === "2022-11-02", "with its date");
+  check((await field(page, "next_program.parties.0.signer.name").inputValue()) === "Lê Quang Vinh", "the program's parties sign again");
+  check((await field(page, "document.number").inputValue()) === "", "the report's number is next year's to give");
+  check((await field(page, "organizations.0.name").inputValue()) === "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố", "the organizations stay");
+  check((await field(page, "organizations.0.activities.0.text").count()) === 0, "their activities are next year's to write");
+
+  // Accessibility, on the sample's full form, at desktop and phone width.
+  await page.getByRole("button", { name: "Dữ liệu mẫu (Tam Kỳ 2022)" }).click();
+  await page.waitForFunction(() => document.querySelector('[name="issuer.place"]').value === "Tam Kỳ");
+  await page.locator("#live-image:not([hidden])").waitFor();
+  const wide = await accessibilityViolations(page);
+  check(wide.length === 0, `axe-core at 1280 px: ${wide.join("; ")}`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const narrow = await accessibilityViolations(page);
+  check(narrow.length === 0, `axe-core at 390 px: ${narrow.join("; ")}`);
 
   check(pageErrors.length === 0, `errors in the page: ${pageErrors}`);
   check(elsewhere.length === 0, `requests elsewhere: ${elsewhere}`);
