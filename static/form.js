@@ -22,6 +22,7 @@ function kindOf(node) {
   if (node.type === "object") return "object";
   if (node.type === "array") return "array";
   if (node.type === "integer") return "integer";
+  if (node.type === "number") return "decimal";
   if (node.format === "date") return "date";
   return "text";
 }
@@ -108,17 +109,40 @@ function toPath(name) {
   return name.split(".").map((key) => (/^\d+$/.test(key) ? Number(key) : key));
 }
 
-/** The fields only money, or only a count, has. */
-const FIGURE_FIELDS = { amount: ["amount"], count: ["count", "unit"] };
+/** The kinds of figure, as "Loại số liệu" offers them, and the fields each kind has. */
+const FIGURE_KINDS = [
+  ["amount", "Tiền (đồng)", ["amount"]],
+  ["count", "Số lượng, có đơn vị tính", ["count", "unit", "table_unit"]],
+  ["percent", "Tỷ lệ phần trăm", ["percent"]],
+  ["ratio", "Tỷ số (phần trên tổng)", ["ratio", "unit", "table_unit"]],
+];
 
-/** Whether an object is a figure: money (`amount`) or a count (`count`, `unit`), not both. */
+/** Every field that only some kinds of figure have. */
+const FIGURE_FIELDS = new Set(FIGURE_KINDS.flatMap(([, , fields]) => fields));
+
+/** Whether an object is a figure: money, a count, a percentage or a ratio. */
 function isFigureObject(node) {
-  return Boolean(node.properties?.amount && node.properties?.count && node.properties?.unit);
+  return Boolean(node.properties?.amount && node.properties?.count && node.properties?.ratio);
 }
 
-/** Which kind a figure is: a count once it has a count or a unit, else money. */
+/** Which kind a figure is, from the fields it has; money when it has none yet. */
 function figureKind(value) {
-  return value && (value.count !== undefined || value.unit !== undefined) ? "count" : "amount";
+  if (!value) return "amount";
+  if (value.percent !== undefined) return "percent";
+  if (value.ratio !== undefined) return "ratio";
+  if (value.count !== undefined || value.unit !== undefined) return "count";
+  return "amount";
+}
+
+/** Whether `name` shows on a figure of kind `figure`. */
+function figureShows(figure, name) {
+  return !FIGURE_FIELDS.has(name) || FIGURE_KINDS.find(([kind]) => kind === figure)[2].includes(name);
+}
+
+/** A decimal as a clerk types it, "12,5" or "12.5", or null. */
+export function parseDecimal(text) {
+  const trimmed = text.trim();
+  return /^\d+(?:[.,]\d+)?$/.test(trimmed) ? Number(trimmed.replace(",", ".")) : null;
 }
 
 /** Whether an integer field holds figures a clerk reads grouped (money, counts), not a year. */
@@ -196,7 +220,7 @@ export class YearForm {
     if (kind === "object") {
       const figure = isFigureObject(node) ? figureKind(value) : null;
       const parts = propertyNames(node)
-        .filter((name) => !figure || !FIGURE_FIELDS[figure === "amount" ? "count" : "amount"].includes(name))
+        .filter((name) => !figure || figureShows(figure, name))
         .map((name) => this.property(node, [...path, name]));
       if (figure) parts.splice(propertyNames(node).indexOf("amount"), 0, this.figureChoice(path, figure));
       if (!required) parts.push(this.button("remove-optional", path, `Bỏ mục “${title}”`, "link"));
@@ -229,6 +253,9 @@ export class YearForm {
     const itemNode = resolve(this.schema, node.items);
     const itemKind = kindOf(itemNode);
     const itemTitle = itemNode.title || title;
+    if (node.minItems !== undefined && node.minItems === node.maxItems && itemKind !== "object") {
+      return this.tuple(node, itemNode, path, title);
+    }
     const list = element("ol", { className: `items items-${itemKind}`, "data-path": nameOf(path) });
     items.forEach((_, index) => {
       const itemPath = [...path, index];
@@ -251,6 +278,19 @@ export class YearForm {
     });
     const add = this.button("add", path, `Thêm ${itemTitle.toLocaleLowerCase("vi")}`, "secondary");
     return element("div", { className: "list" }, list, add);
+  }
+
+  /**
+   * A list of a fixed length (a ratio's part and whole): one field per place, named by the
+   * schema's `x-item-titles`, with nothing to add, remove or move.
+   */
+  tuple(node, itemNode, path, title) {
+    const titles = node["x-item-titles"] || [];
+    const group = element("fieldset", { className: "tuple", "data-path": nameOf(path) }, element("legend", { text: title }));
+    for (let index = 0; index < node.minItems; index += 1) {
+      group.append(this.field(itemNode, [...path, index], titles[index] || `${title} ${index + 1}`, false, true));
+    }
+    return group;
   }
 
   /** One labelled control with its help and its error line. */
@@ -278,6 +318,11 @@ export class YearForm {
         control = element("input", { ...common, type: "text", inputmode: "numeric", autocomplete: "off", value: shown });
         break;
       }
+      case "decimal": {
+        const shown = typeof value === "number" ? String(value).replace(".", ",") : (value ?? "");
+        control = element("input", { ...common, type: "text", inputmode: "decimal", autocomplete: "off", value: shown });
+        break;
+      }
       case "date":
         control = element("input", { ...common, type: "date", value: value ?? "" });
         break;
@@ -301,10 +346,10 @@ export class YearForm {
     return field;
   }
 
-  /** "Loại số liệu": money or a count, which shows the fields that kind of figure has. */
+  /** "Loại số liệu": the kind of figure, which shows the fields that kind has. */
   figureChoice(path, figure) {
     const group = element("fieldset", { className: "figure-kind" }, element("legend", { text: "Loại số liệu" }));
-    for (const [kind, text] of [["amount", "Tiền (đồng)"], ["count", "Số lượng, có đơn vị tính"]]) {
+    for (const [kind, text] of FIGURE_KINDS) {
       const radio = element("input", {
         type: "radio",
         name: `${nameOf(path)}:kind`,
@@ -318,13 +363,17 @@ export class YearForm {
     return group;
   }
 
-  /** Turns a figure into the other kind, its number kept, and draws the form again. */
+  /**
+   * Turns a figure into another kind and draws the form again; between money and a count the
+   * number is kept.
+   */
   switchFigure(radio) {
     const path = toPath(radio.dataset.figure);
     const figure = getAt(this.state.data, path);
     const number = figure.amount ?? figure.count;
-    for (const name of [...FIGURE_FIELDS.amount, ...FIGURE_FIELDS.count]) delete figure[name];
-    figure[radio.value] = number ?? "";
+    for (const name of FIGURE_FIELDS) delete figure[name];
+    const kind = radio.value;
+    figure[kind] = kind === "amount" || kind === "count" ? (number ?? "") : blank(this.schema, this.nodeAt([...path, kind]));
     this.render(radio.name);
     this.container.querySelector(`[id="${radio.id}"]`)?.focus();
     this.onChange(radio.dataset.figure);
@@ -419,6 +468,7 @@ export class YearForm {
       const reading = document.getElementById(`${control.id}--reading`);
       if (reading) reading.textContent = whole !== null && text.trim() !== grouped(whole) ? `= ${grouped(whole)}` : "";
     }
+    if (control.dataset.kind === "decimal") value = parseDecimal(text) ?? text;
     if (text === "" && optional) value = undefined;
     setAt(this.state.data, path, value);
     if (key === "key" || key === "label") {

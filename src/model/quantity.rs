@@ -50,8 +50,9 @@ pub struct Quantity {
     /// A part of a whole, `[part, whole]`: `[3, 3]` with unit "xã, thị trấn" prints
     /// "3/3 xã, thị trấn".
     #[schemars(
-        title = "Tỷ số [phần, tổng]",
-        description = "Ví dụ [3, 3] với đơn vị \"xã, thị trấn\" in ra \"3/3 xã, thị trấn\"."
+        title = "Tỷ số",
+        description = "Phần và tổng, ví dụ 3 trên 3 với đơn vị “xã, thị trấn” in ra “3/3 xã, thị trấn”.",
+        extend("x-item-titles" = ["Phần", "Tổng"])
     )]
     #[serde(default)]
     pub ratio: Option<[u64; 2]>,

@@ -246,6 +246,23 @@ try {
   check((await field(page, "organizations.0.name").inputValue()) === "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố", "the organizations stay");
   check((await field(page, "organizations.0.activities.0.text").count()) === 0, "their activities are next year's to write");
 
+  // A figure may be a percentage ("12,5") or a ratio (part and whole), as well as money or a count.
+  await page.getByRole("button", { name: "Dữ liệu mẫu (Tam Kỳ 2022)" }).click();
+  await page.waitForFunction(() => document.querySelector('[name="issuer.place"]').value === "Tam Kỳ");
+  const sampleFigure = "organizations.0.activities.0.quantities.0";
+  const kindRadio = (kind) => page.locator(`[id="f-${sampleFigure.replaceAll(".", "-")}--${kind}"]`);
+  const draftFigure = () =>
+    page.evaluate((name) => name.split(".").reduce((value, key) => value[key], JSON.parse(localStorage.getItem("vanban.draft"))), sampleFigure);
+  await kindRadio("percent").check();
+  await field(page, `${sampleFigure}.percent`).fill("12,5");
+  check((await draftFigure()).percent === 12.5, "a percentage typed with a decimal comma is a number");
+  check((await field(page, `${sampleFigure}.count`).count()) === 0, "a percentage has no count");
+  await kindRadio("ratio").check();
+  await page.getByLabel("Phần", { exact: true }).first().fill("3");
+  await page.getByLabel("Tổng", { exact: true }).first().fill("4");
+  const ratio = await draftFigure();
+  check(JSON.stringify(ratio.ratio) === "[3,4]" && ratio.percent === undefined, `a ratio is its part and whole: ${JSON.stringify(ratio)}`);
+
   // Accessibility, on the sample's full form, at desktop and phone width.
   await page.getByRole("button", { name: "Dữ liệu mẫu (Tam Kỳ 2022)" }).click();
   await page.waitForFunction(() => document.querySelector('[name="issuer.place"]').value === "Tam Kỳ");
