@@ -196,16 +196,24 @@ export class YearForm {
     target?.focus();
   }
 
-  /** One top-level field as a card: a group, a list, or a single field. */
+  /**
+   * One top-level field as a card: a group or a list under its heading and help, or a single
+   * field, whose own label and help say it once.
+   */
   section(root, name) {
     const node = resolve(this.schema, root.properties[name]);
     const path = [name];
     const title = node.title || name;
+    const required = (root.required || []).includes(name);
+    if (!["object", "array"].includes(kindOf(node))) {
+      const card = element("section", { className: "card form-section", "aria-label": title, "data-path": name });
+      card.append(...this.content(node, path, title, required));
+      return card;
+    }
     const headingId = `${idOf(path)}--heading`;
     const card = element("section", { className: "card form-section", "aria-labelledby": headingId, "data-path": name });
     card.append(element("h2", { id: headingId, text: title }));
     if (node.description) card.append(element("p", { className: "hint", text: node.description }));
-    const required = (root.required || []).includes(name);
     card.append(...this.content(node, path, title, required));
     return card;
   }
