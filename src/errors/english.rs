@@ -302,9 +302,9 @@ impl Kind {
             Kind::PdfFieldsTooMany { limit } => format!(
                 "the PDF's form has more than {limit} fields and widgets, more than vanban reads"
             ),
-            Kind::PdfFieldNameTooLong { limit } => format!(
-                "a field of the PDF's form has a name longer than {limit} characters"
-            ),
+            Kind::PdfFieldNameTooLong { limit } => {
+                format!("a field of the PDF's form has a name longer than {limit} characters")
+            }
             Kind::PdfFieldLoop => {
                 "the PDF's form is damaged: a field is listed inside itself".into()
             }

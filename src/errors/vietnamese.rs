@@ -320,9 +320,9 @@ impl Kind {
             Kind::PdfFieldsTooDeep { limit } => format!(
                 "biểu mẫu của tệp PDF lồng các trường sâu hơn {limit} cấp, quá mức vanban đọc được"
             ),
-            Kind::PdfFieldsTooMany { limit } => format!(
-                "biểu mẫu của tệp PDF có hơn {limit} trường và ô, quá mức vanban đọc được"
-            ),
+            Kind::PdfFieldsTooMany { limit } => {
+                format!("biểu mẫu của tệp PDF có hơn {limit} trường, quá mức vanban đọc được")
+            }
             Kind::PdfFieldNameTooLong { limit } => {
                 format!("biểu mẫu của tệp PDF có một trường mang tên dài hơn {limit} ký tự")
             }

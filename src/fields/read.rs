@@ -147,7 +147,10 @@ impl<'a> Walk<'a> {
             })
             .collect();
         while let Some(next) = pending.pop() {
-            self.count()?;
+            // A kid was counted when its parent looked at it.
+            if next.depth == 1 {
+                self.count()?;
+            }
             if next.depth > MAX_FIELD_DEPTH {
                 return Err(ReadError::TooDeep);
             }
