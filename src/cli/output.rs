@@ -1,4 +1,5 @@
-//! Writing results: files atomically (a temporary file renamed into place), or standard output.
+//! Writing results: files atomically (a temporary file renamed into place), or standard output;
+//! and lines to standard error, which may be closed.
 
 use std::fs::File;
 use std::io::Write;
