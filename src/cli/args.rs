@@ -122,7 +122,10 @@ pub struct ValidateArgs {
 
 #[derive(Debug, Args)]
 pub struct FieldsArgs {
-    /// A PDF file; `-` reads standard input.
+    /// A PDF file; `-` reads standard input. Any PDF is read as if hostile: one larger than
+    /// 64 MB, whose form nests fields more than 32 levels deep, has more than 10000 fields
+    /// and widgets, a field name longer than 1000 characters, or a field inside itself, is
+    /// refused.
     pub input: PathBuf,
     /// Print JSON instead of a table.
     #[arg(long)]

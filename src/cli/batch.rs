@@ -68,7 +68,7 @@ pub fn batch(args: &BatchArgs, language: Language) -> Result<(), Failure> {
     }
     let wards = manifest.wards.len();
     if show {
-        eprintln!(
+        stderr!(
             "{wards} wards, {} failed, {pages} pages in {:.2} s → {}",
             failed.len(),
             started.elapsed().as_secs_f64(),
@@ -134,11 +134,11 @@ fn load_shared(path: &Path) -> Result<Batch, Failure> {
 
 fn print_ward(ward: &Ward, errors: &[DataError], language: Language) {
     match language {
-        Language::English => eprintln!("error: ward {} ({}):", ward.name, ward.slug),
-        Language::Vietnamese => eprintln!("error: {} ({}):", ward.name, ward.slug),
+        Language::English => stderr!("error: ward {} ({}):", ward.name, ward.slug),
+        Language::Vietnamese => stderr!("error: {} ({}):", ward.name, ward.slug),
     }
     for error in errors {
-        eprintln!("  {}", error.say(language));
+        stderr!("  {}", error.say(language));
     }
 }
 

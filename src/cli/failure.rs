@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use vanban::errors::{Class, DataError, Hint, IoReason, Kind, Language};
+use vanban::fields::ReadError;
 use vanban::model::InvalidData;
 use vanban::{RenderError, SetupError};
 
@@ -78,9 +79,13 @@ impl Failure {
         failure
     }
 
-    /// A file that is not a readable PDF.
-    pub fn pdf(input: &Path, error: impl std::fmt::Display) -> Self {
-        Failure::from(Kind::NotAPdf).in_file(input).because(error)
+    /// A PDF whose signature fields could not be listed: not a readable PDF, or past a limit.
+    pub fn pdf(input: &Path, error: ReadError) -> Self {
+        let failure = Failure::from(error.kind()).in_file(input);
+        match error {
+            ReadError::Pdf(_) | ReadError::BadRect(_) => failure.because(error),
+            _ => failure,
+        }
     }
 
     /// Templates or fonts could not be loaded: the templates' fault, or the machine's.
@@ -142,17 +147,17 @@ impl Failure {
     pub fn print(&self, language: Language) {
         let problem = self.0.kind.say(language);
         match &self.0.file {
-            Some(file) => eprintln!("error: {file}: {problem}"),
-            None => eprintln!("error: {problem}"),
+            Some(file) => stderr!("error: {file}: {problem}"),
+            None => stderr!("error: {problem}"),
         }
         for detail in &self.0.details {
-            eprintln!("  {}", detail.say(language));
+            stderr!("  {}", detail.say(language));
         }
         for note in &self.0.notes {
-            eprintln!("{note}");
+            stderr!("{note}");
         }
         for hint in &self.0.hints {
-            eprintln!("hint: {}", hint.say(language));
+            stderr!("hint: {}", hint.say(language));
         }
     }
 

@@ -2,13 +2,16 @@
 
 use std::fmt::Write as _;
 
-use vanban::fields::{FieldInfo, read_signature_fields};
+use std::io::Read;
+use std::path::Path;
+
+use vanban::fields::{FieldInfo, MAX_PDF_BYTES, ReadError, read_signature_fields};
 
 use super::args::FieldsArgs;
-use super::{Failure, output, read_input};
+use super::{Failure, output};
 
 pub fn fields(args: &FieldsArgs) -> Result<(), Failure> {
-    let pdf = read_input(&args.input)?;
+    let pdf = read_pdf(&args.input)?;
     let fields = read_signature_fields(&pdf).map_err(|error| Failure::pdf(&args.input, error))?;
     let text = if args.json {
         let mut json = serde_json::to_string_pretty(&fields).map_err(Failure::internal)?;
@@ -18,6 +21,27 @@ pub fn fields(args: &FieldsArgs) -> Result<(), Failure> {
         table(&fields)
     };
     output::stdout(text.as_bytes())
+}
+
+/// Reads the PDF in `input` (`-`: standard input), refusing one larger than [`MAX_PDF_BYTES`]
+/// before reading it, or as soon as the bytes read pass it.
+fn read_pdf(input: &Path) -> Result<Vec<u8>, Failure> {
+    let unreadable = |error| Failure::unreadable(input, &error);
+    let reader: Box<dyn Read> = if input == Path::new("-") {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let file = std::fs::File::open(input).map_err(unreadable)?;
+        if file.metadata().map_err(unreadable)?.len() > MAX_PDF_BYTES {
+            return Err(Failure::pdf(input, ReadError::TooLarge));
+        }
+        Box::new(file)
+    };
+    let mut pdf = Vec::new();
+    reader
+        .take(MAX_PDF_BYTES + 1)
+        .read_to_end(&mut pdf)
+        .map_err(unreadable)?;
+    Ok(pdf)
 }
 
 /// One line per field: name, page, rectangle in points, signed or empty, party.

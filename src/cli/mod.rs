@@ -1,5 +1,13 @@
 //! Subcommands, one file each, and how their failures are shown.
 
+/// `eprintln!` that never panics: writes a line to standard error, if it can (see
+/// [`output::stderr_line`]).
+macro_rules! stderr {
+    ($($arg:tt)*) => {
+        $crate::cli::output::stderr_line(format_args!($($arg)*))
+    };
+}
+
 mod args;
 mod batch;
 mod failure;
@@ -8,6 +16,7 @@ mod output;
 mod render;
 mod serve;
 mod sheet;
+mod temporary;
 
 pub use args::Cli;
 pub use failure::Failure;

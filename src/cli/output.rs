@@ -1,11 +1,14 @@
-//! Writing results: files atomically (a temporary file renamed into place), or standard output.
+//! Writing results: files atomically (a temporary file renamed into place), or standard output;
+//! and lines to standard error, which may be closed.
 
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, Once};
 
-use super::Failure;
+use tempfile::NamedTempFile;
+
+use super::{Failure, temporary};
 
 /// The default output for `input`: its file name's stem (or "vanban" for standard input)
 /// followed by `ending`, in the current directory: `tam-ky-2022.json`, "-report.pdf" →
@@ -51,37 +54,41 @@ fn in_flight() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
     IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// A file written under a temporary name in the target's directory and renamed to the target
-/// by [`AtomicFile::commit`]; dropped uncommitted, it is removed. The target never holds a
-/// partial file, even when the process is killed.
+/// A file written under a temporary name in the target's directory (see [`temporary`]) and
+/// renamed to the target by [`AtomicFile::commit`]; dropped uncommitted, it is removed. The
+/// target never holds a partial file, even when the process is killed, and the temporary file
+/// is created exclusively, so a link planted in the directory is never written through.
 pub struct AtomicFile {
     target: PathBuf,
-    temporary: PathBuf,
-    file: Option<File>,
+    file: Option<NamedTempFile>,
 }
 
 impl AtomicFile {
-    /// Creates the temporary file for `target`.
+    /// Creates the temporary file for `target`, after removing those killed runs left in its
+    /// directory.
     pub fn create(target: &Path) -> Result<Self, Failure> {
         remove_temporary_files_on_interrupt();
-        let name = target
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("output");
-        let temporary = target.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+        let directory = match target.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        temporary::remove_stale(directory);
         let mut in_flight = in_flight();
-        let file = File::create(&temporary).map_err(|error| Failure::unwritable(target, &error))?;
-        in_flight.push(temporary.clone());
+        let file =
+            temporary::create(directory).map_err(|error| Failure::unwritable(target, &error))?;
+        in_flight.push(file.path().to_owned());
         Ok(AtomicFile {
             target: target.to_owned(),
-            temporary,
             file: Some(file),
         })
     }
 
     /// The temporary file, to write to.
     pub fn file(&mut self) -> &mut File {
-        self.file.as_mut().expect("open until committed")
+        self.file
+            .as_mut()
+            .expect("open until committed")
+            .as_file_mut()
     }
 
     /// An I/O failure writing the target.
@@ -92,24 +99,24 @@ impl AtomicFile {
     /// Flushes the file to disk and renames it to the target.
     pub fn commit(mut self) -> Result<(), Failure> {
         let file = self.file.take().expect("open until committed");
+        let temporary = file.path().to_owned();
         let mut in_flight = in_flight();
-        let result = file
-            .sync_all()
-            .and_then(|()| std::fs::rename(&self.temporary, &self.target));
-        in_flight.retain(|path| *path != self.temporary);
-        result.map_err(|error| {
-            let _ = std::fs::remove_file(&self.temporary);
-            self.failure(error)
-        })
+        // Dropped on failure, the temporary file is removed.
+        let result = match file.as_file().sync_all() {
+            Ok(()) => file.persist(&self.target).map(drop).map_err(|e| e.error),
+            Err(error) => Err(error),
+        };
+        in_flight.retain(|path| *path != temporary);
+        result.map_err(|error| self.failure(error))
     }
 }
 
 impl Drop for AtomicFile {
     fn drop(&mut self) {
-        if self.file.take().is_some() {
+        if let Some(file) = self.file.take() {
             let mut in_flight = in_flight();
-            let _ = std::fs::remove_file(&self.temporary);
-            in_flight.retain(|path| *path != self.temporary);
+            in_flight.retain(|path| path != file.path());
+            drop(file);
         }
     }
 }
@@ -123,4 +130,10 @@ pub fn stdout(bytes: &[u8]) -> Result<(), Failure> {
         }
         _ => Ok(()),
     }
+}
+
+/// Writes a line to standard error. A closed standard error is not a failure of its own: the
+/// line is lost and the command ends with its own exit code.
+pub fn stderr_line(line: std::fmt::Arguments) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }

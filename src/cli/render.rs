@@ -87,9 +87,9 @@ pub fn render(args: &RenderArgs) -> Result<(), Failure> {
 /// Typst's warnings go to standard error; they do not fail the command.
 pub fn print_warnings(warnings: &[Diagnostic]) {
     for warning in warnings {
-        eprintln!("warning: {warning}");
+        stderr!("warning: {warning}");
         for hint in &warning.hints {
-            eprintln!("hint: {hint}");
+            stderr!("hint: {hint}");
         }
     }
 }

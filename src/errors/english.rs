@@ -293,6 +293,21 @@ impl Kind {
                 format!("cannot write {file}: {}", reason.english())
             }
             Kind::NotAPdf => "not a PDF file vanban can read".into(),
+            Kind::PdfTooLarge { limit_mb } => {
+                format!("the PDF is larger than {limit_mb} MB, the most vanban reads")
+            }
+            Kind::PdfFieldsTooDeep { limit } => format!(
+                "the PDF's form nests fields more than {limit} levels deep, more than vanban follows"
+            ),
+            Kind::PdfFieldsTooMany { limit } => format!(
+                "the PDF's form has more than {limit} fields and widgets, more than vanban reads"
+            ),
+            Kind::PdfFieldNameTooLong { limit } => {
+                format!("a field of the PDF's form has a name longer than {limit} characters")
+            }
+            Kind::PdfFieldLoop => {
+                "the PDF's form is damaged: a field is listed inside itself".into()
+            }
             Kind::CannotServe { addr } => format!("cannot serve on {addr}"),
             Kind::NotJson { media } => format!(
                 "send the year data as application/json (the request said {})",

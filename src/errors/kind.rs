@@ -316,6 +316,24 @@ pub enum Kind {
     },
     /// A file `vanban fields` cannot read as a PDF.
     NotAPdf,
+    /// A PDF larger than `vanban fields` reads.
+    PdfTooLarge {
+        limit_mb: u64,
+    },
+    /// A PDF whose form fields nest deeper than `vanban fields` follows.
+    PdfFieldsTooDeep {
+        limit: usize,
+    },
+    /// A PDF whose form has more fields and widgets than `vanban fields` looks at.
+    PdfFieldsTooMany {
+        limit: usize,
+    },
+    /// A PDF form field whose full name is longer than `vanban fields` reads.
+    PdfFieldNameTooLong {
+        limit: usize,
+    },
+    /// A PDF form field among its own ancestors (a loop in `/Kids`).
+    PdfFieldLoop,
     CannotServe {
         addr: String,
     },

@@ -314,6 +314,21 @@ impl Kind {
                 format!("không ghi được {file}: {}", reason.vietnamese())
             }
             Kind::NotAPdf => "không phải tệp PDF mà vanban đọc được".into(),
+            Kind::PdfTooLarge { limit_mb } => {
+                format!("tệp PDF lớn hơn {limit_mb} MB, mức lớn nhất vanban đọc được")
+            }
+            Kind::PdfFieldsTooDeep { limit } => format!(
+                "biểu mẫu của tệp PDF lồng các trường sâu hơn {limit} cấp, quá mức vanban đọc được"
+            ),
+            Kind::PdfFieldsTooMany { limit } => {
+                format!("biểu mẫu của tệp PDF có hơn {limit} trường, quá mức vanban đọc được")
+            }
+            Kind::PdfFieldNameTooLong { limit } => {
+                format!("biểu mẫu của tệp PDF có một trường mang tên dài hơn {limit} ký tự")
+            }
+            Kind::PdfFieldLoop => {
+                "biểu mẫu của tệp PDF bị hỏng: một trường nằm trong chính nó".into()
+            }
             Kind::CannotServe { addr } => format!("không mở được dịch vụ tại {addr}"),
             Kind::NotJson { media } => format!(
                 "hãy gửi dữ liệu năm dưới dạng application/json (yêu cầu ghi {})",

@@ -9,7 +9,10 @@ mod read;
 mod write;
 
 pub use locate::{LABEL, LocateError, locate};
-pub use read::{FieldInfo, ReadError, read_signature_fields};
+pub use read::{
+    FieldInfo, MAX_FIELD_DEPTH, MAX_FIELD_NAME_CHARS, MAX_FORM_OBJECTS, MAX_PDF_BYTES, ReadError,
+    read_signature_fields,
+};
 pub use write::{WriteError, add_signature_fields};
 
 use serde::Serialize;

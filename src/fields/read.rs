@@ -1,9 +1,12 @@
 //! Listing the signature fields of any PDF, signed or not.
 
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use lopdf::{Dictionary, Document, Object, ObjectId, decode_text_string};
 use serde::Serialize;
+
+use crate::errors::Kind;
 
 /// A signature field found in a PDF.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -20,6 +23,16 @@ pub struct FieldInfo {
     pub signed: bool,
 }
 
+/// The largest PDF whose fields are listed, in bytes: vanban's documents, signed by every
+/// party, are a few megabytes; a scanned annex leaves room to spare.
+pub const MAX_PDF_BYTES: u64 = 64 * 1024 * 1024;
+/// How deep fields may nest (`/Kids` within `/Kids`); real forms use two or three levels.
+pub const MAX_FIELD_DEPTH: usize = 32;
+/// How many fields and widgets a form may have; real forms have tens.
+pub const MAX_FORM_OBJECTS: usize = 10_000;
+/// The longest fully qualified field name, in characters.
+pub const MAX_FIELD_NAME_CHARS: usize = 1_000;
+
 /// Why a PDF's fields could not be listed.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
@@ -29,12 +42,54 @@ pub enum ReadError {
     /// A widget's `/Rect` is not four numbers.
     #[error("signature field `{0}`: its rectangle is not four numbers")]
     BadRect(String),
+    /// The PDF is larger than [`MAX_PDF_BYTES`].
+    #[error("the PDF is larger than {MAX_PDF_BYTES} bytes")]
+    TooLarge,
+    /// Fields nest deeper than [`MAX_FIELD_DEPTH`].
+    #[error("the form's fields nest deeper than {MAX_FIELD_DEPTH} levels")]
+    TooDeep,
+    /// The form has more than [`MAX_FORM_OBJECTS`] fields and widgets.
+    #[error("the form has more than {MAX_FORM_OBJECTS} fields and widgets")]
+    TooManyFields,
+    /// A qualified field name is longer than [`MAX_FIELD_NAME_CHARS`].
+    #[error("a field name is longer than {MAX_FIELD_NAME_CHARS} characters")]
+    NameTooLong,
+    /// A field is among its own ancestors (a loop in `/Kids`).
+    #[error("a field contains itself")]
+    Cycle,
+}
+
+impl ReadError {
+    /// The problem to report.
+    pub fn kind(&self) -> Kind {
+        match self {
+            ReadError::Pdf(_) | ReadError::BadRect(_) => Kind::NotAPdf,
+            ReadError::TooLarge => Kind::PdfTooLarge {
+                limit_mb: MAX_PDF_BYTES / (1024 * 1024),
+            },
+            ReadError::TooDeep => Kind::PdfFieldsTooDeep {
+                limit: MAX_FIELD_DEPTH,
+            },
+            ReadError::TooManyFields => Kind::PdfFieldsTooMany {
+                limit: MAX_FORM_OBJECTS,
+            },
+            ReadError::NameTooLong => Kind::PdfFieldNameTooLong {
+                limit: MAX_FIELD_NAME_CHARS,
+            },
+            ReadError::Cycle => Kind::PdfFieldLoop,
+        }
+    }
 }
 
 /// Lists every signature field (`/FT /Sig`, possibly inherited) in the document's form, in
 /// form order, walking `/Kids`. Reads the latest revision, so fields signed in an incremental
-/// update show as signed.
+/// update show as signed. Any PDF may be hostile: the walk keeps no call stack, and a PDF past
+/// [`MAX_PDF_BYTES`], [`MAX_FIELD_DEPTH`], [`MAX_FORM_OBJECTS`] or [`MAX_FIELD_NAME_CHARS`],
+/// or whose fields loop, is refused.
 pub fn read_signature_fields(pdf: &[u8]) -> Result<Vec<FieldInfo>, ReadError> {
+    if pdf.len() as u64 > MAX_PDF_BYTES {
+        return Err(ReadError::TooLarge);
+    }
     let document = Document::load_mem(pdf)?;
     let Ok(form) = document.catalog()?.get_deref(b"AcroForm", &document) else {
         return Ok(Vec::new());
@@ -46,12 +101,21 @@ pub fn read_signature_fields(pdf: &[u8]) -> Result<Vec<FieldInfo>, ReadError> {
         document: &document,
         pages: annotation_pages(&document),
         visited: HashSet::new(),
+        ancestors: Vec::new(),
+        objects: 0,
         found: Vec::new(),
     };
-    for field in fields.as_array()? {
-        walk.field(field, None, None)?;
-    }
+    walk.run(fields.as_array()?)?;
     Ok(walk.found)
+}
+
+/// A field waiting to be visited: its object, its parent's qualified name and field type, and
+/// how deep it lies (1 for the form's own fields).
+struct Pending<'a> {
+    field: &'a Object,
+    parent: Option<Rc<str>>,
+    inherited_type: Option<&'a [u8]>,
+    depth: usize,
 }
 
 /// The field tree walk: what it needs to look up and what it found so far.
@@ -59,51 +123,90 @@ struct Walk<'a> {
     document: &'a Document,
     /// The page (1-based) of every annotation listed in a page's `/Annots`, and of every page.
     pages: HashMap<ObjectId, usize>,
-    /// Fields seen, so that a cycle in `/Kids` ends.
+    /// Fields seen: a field listed twice is listed once.
     visited: HashSet<ObjectId>,
+    /// The fields above the one visited, outermost first, to find a loop in `/Kids`.
+    ancestors: Vec<Option<ObjectId>>,
+    /// Fields and widgets looked at so far.
+    objects: usize,
     found: Vec<FieldInfo>,
 }
 
 impl<'a> Walk<'a> {
-    /// Visits a field, given its parent's qualified name and inherited field type.
-    fn field(
-        &mut self,
-        field: &'a Object,
-        parent: Option<&str>,
-        inherited_type: Option<&'a [u8]>,
-    ) -> Result<(), ReadError> {
-        let (id, field) = self.document.dereference(field)?;
-        if id.is_some_and(|id| !self.visited.insert(id)) {
-            return Ok(());
-        }
-        let field = field.as_dict()?;
-        let name = match (parent, field.get(b"T")) {
-            (Some(parent), Ok(partial)) => format!("{parent}.{}", decode_text_string(partial)?),
-            (None, Ok(partial)) => decode_text_string(partial)?,
-            (_, Err(_)) => parent.unwrap_or_default().to_owned(),
-        };
-        let field_type = field.get(b"FT").and_then(Object::as_name).ok();
-        let field_type = field_type.or(inherited_type);
-
-        // Kids with a `/T` are fields of their own; kids without one are this field's widgets.
-        let mut widgets = Vec::new();
-        if let Ok(kids) = field.get_deref(b"Kids", self.document) {
-            for kid in kids.as_array()? {
-                let (kid_id, kid_dict) = self.document.dereference(kid)?;
-                if kid_dict.as_dict()?.has(b"T") {
-                    self.field(kid, Some(&name), field_type)?;
-                } else {
-                    widgets.push((kid_id, kid_dict.as_dict()?));
-                }
+    /// Visits the form's fields and their descendants depth first, in form order, with a
+    /// stack of its own.
+    fn run(&mut self, fields: &'a [Object]) -> Result<(), ReadError> {
+        let mut pending: Vec<Pending<'a>> = fields
+            .iter()
+            .rev()
+            .map(|field| Pending {
+                field,
+                parent: None,
+                inherited_type: None,
+                depth: 1,
+            })
+            .collect();
+        while let Some(next) = pending.pop() {
+            // A kid was counted when its parent looked at it.
+            if next.depth == 1 {
+                self.count()?;
             }
-        } else {
-            widgets.push((id, field));
+            if next.depth > MAX_FIELD_DEPTH {
+                return Err(ReadError::TooDeep);
+            }
+            let (id, field) = self.document.dereference(next.field)?;
+            self.ancestors.truncate(next.depth - 1);
+            if id.is_some() && self.ancestors.contains(&id) {
+                return Err(ReadError::Cycle);
+            }
+            if id.is_some_and(|id| !self.visited.insert(id)) {
+                continue;
+            }
+            self.ancestors.push(id);
+            let field = field.as_dict()?;
+            let name: Rc<str> = qualified_name(next.parent.as_deref(), field)?.into();
+            let field_type = field.get(b"FT").and_then(Object::as_name).ok();
+            let field_type = field_type.or(next.inherited_type);
+
+            // Kids with a `/T` are fields of their own; kids without one are this field's
+            // widgets.
+            let mut widgets = Vec::new();
+            let mut kid_fields = Vec::new();
+            if let Ok(kids) = field.get_deref(b"Kids", self.document) {
+                for kid in kids.as_array()? {
+                    self.count()?;
+                    let (kid_id, kid_dict) = self.document.dereference(kid)?;
+                    let kid_dict = kid_dict.as_dict()?;
+                    if kid_dict.has(b"T") {
+                        kid_fields.push(kid);
+                    } else {
+                        widgets.push((kid_id, kid_dict));
+                    }
+                }
+            } else {
+                widgets.push((id, field));
+            }
+            if field_type == Some(b"Sig")
+                && let Some(&(widget_id, widget)) = widgets.first()
+            {
+                let info = self.info(name.to_string(), field, widget_id, widget)?;
+                self.found.push(info);
+            }
+            pending.extend(kid_fields.into_iter().rev().map(|kid| Pending {
+                field: kid,
+                parent: Some(name.clone()),
+                inherited_type: field_type,
+                depth: next.depth + 1,
+            }));
         }
-        if field_type == Some(b"Sig")
-            && let Some(&(widget_id, widget)) = widgets.first()
-        {
-            let info = self.info(name, field, widget_id, widget)?;
-            self.found.push(info);
+        Ok(())
+    }
+
+    /// Counts one more field or widget looked at.
+    fn count(&mut self) -> Result<(), ReadError> {
+        self.objects += 1;
+        if self.objects > MAX_FORM_OBJECTS {
+            return Err(ReadError::TooManyFields);
         }
         Ok(())
     }
@@ -139,6 +242,20 @@ impl<'a> Walk<'a> {
             signed,
         })
     }
+}
+
+/// A field's fully qualified name: its parent's, a period and its own `/T`; its parent's
+/// alone when it has none.
+fn qualified_name(parent: Option<&str>, field: &Dictionary) -> Result<String, ReadError> {
+    let name = match (parent, field.get(b"T")) {
+        (Some(parent), Ok(partial)) => format!("{parent}.{}", decode_text_string(partial)?),
+        (None, Ok(partial)) => decode_text_string(partial)?,
+        (_, Err(_)) => parent.unwrap_or_default().to_owned(),
+    };
+    if name.chars().count() > MAX_FIELD_NAME_CHARS {
+        return Err(ReadError::NameTooLong);
+    }
+    Ok(name)
 }
 
 /// Pages (1-based) by page id and by the id of each annotation they list.

@@ -17,11 +17,13 @@ use tower::ServiceExt;
 
 use vanban::batch::{self, Batch, BatchError, BatchOptions, SheetFormat};
 use vanban::errors::{DataError, IoReason, Kind, Language, Location};
+use vanban::fields::{MAX_FIELD_DEPTH, MAX_FORM_OBJECTS, MAX_PDF_BYTES, read_signature_fields};
 use vanban::model::{InvalidData, parse_year_data};
 use vanban::request::{BatchRequest, RenderRequest};
 use vanban::server::{AppState, Problem, ServerOptions, app};
 use vanban::{DocumentKind, Engine, EngineOptions};
 
+use crate::hostile::files;
 use crate::server::form;
 
 /// Every problem said, with its location when it has one.
@@ -573,6 +575,17 @@ fn library(engine: &Engine, said: &mut Said) {
     let with = [("with".to_owned(), "memo".to_owned())];
     said.kind(BatchRequest::from_query(&with).unwrap_err());
     said.kind(DocumentKind::named("memo").unwrap_err());
+
+    // PDFs `vanban fields` refuses (`hostile::files` runs each through the command line).
+    for pdf in [
+        files::nested_fields(MAX_FIELD_DEPTH + 1, "f"),
+        files::many_fields(MAX_FORM_OBJECTS + 1),
+        files::long_name(),
+        files::field_loop(),
+        vec![b' '; MAX_PDF_BYTES as usize + 1],
+    ] {
+        said.kind(read_signature_fields(&pdf).unwrap_err().kind());
+    }
 }
 
 /// What the command line says of its own (`tests/vanban` runs each of these).
@@ -776,6 +789,7 @@ const SAME_IN_BOTH: &[&str] = &[
     "xlsx",
     "excel",
     "pdf",
+    "mb",
     "png",
     "svg",
     "dpi",

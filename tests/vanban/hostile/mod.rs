@@ -6,6 +6,6 @@
 mod batches;
 mod connections;
 mod documents;
-mod files;
+pub(crate) mod files;
 mod renderers;
 mod sheets;
