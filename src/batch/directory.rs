@@ -1,11 +1,27 @@
 //! Wards from a directory: every `.json` file in it is one ward's complete year data, named
 //! after the file; a batch file gives the shared data for the roll-up.
+//!
+//! Only plain files are wards. A `.json` entry that is a link (even to a file in the same
+//! folder), a folder, a pipe or a device is refused by name, and so is a file past
+//! [`WARD_FILE_MAX`]: the batch stops before any render, listing each, as a clerk would
+//! rather fix the folder than get a ZIP missing wards. A file swapped after the listing fails
+//! its own ward when it is read ([`read_ward_file`]), without following a link or waiting on
+//! a pipe.
 
-use std::path::Path;
+use std::fs::{File, FileType};
+use std::io::Read;
+use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+use rustix::fs::OFlags;
+use rustix::io::Errno;
 
 use super::input::{Batch, WardEntry};
-use crate::errors::{IoReason, Kind, Location};
+use crate::errors::{IoReason, Kind, Location, SpecialFile};
 use crate::model::DataError;
+
+/// The largest year-data file of one ward: 8 MiB, hundreds of times a real one.
+pub const WARD_FILE_MAX: u64 = 8 * 1024 * 1024;
 
 /// Why a directory gives no batch.
 #[derive(Debug)]
@@ -34,24 +50,113 @@ impl DirectoryError {
     }
 }
 
+/// The `.json` entries of `dir` in file-name order, each checked to be a plain file within
+/// [`WARD_FILE_MAX`] (without following links); the others, by name, as the error.
+fn ward_files(dir: &Path) -> Result<Vec<PathBuf>, DirectoryError> {
+    let unreadable = |error: std::io::Error| DirectoryError::Read(IoReason::from(&error));
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(unreadable)? {
+        let entry = entry.map_err(unreadable)?;
+        let path = entry.path();
+        if !path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        {
+            continue;
+        }
+        // `DirEntry::metadata` does not follow a link: the entry itself.
+        let metadata = entry.metadata().map_err(unreadable)?;
+        let kind = match special(metadata.file_type()) {
+            Some(what) => Some(Kind::NotAPlainFile { what }),
+            None if metadata.len() > WARD_FILE_MAX => Some(too_large()),
+            None => None,
+        };
+        match kind {
+            Some(kind) => errors.push((path, kind)),
+            None => files.push(path),
+        }
+    }
+    if !errors.is_empty() {
+        errors.sort_by(|a, b| a.0.cmp(&b.0));
+        let named = |(path, kind): (PathBuf, Kind)| DataError::new(file_location(&path), kind);
+        let errors = errors.into_iter().map(named).collect();
+        return Err(DirectoryError::Names { errors });
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// What an entry is when it is not a plain file.
+fn special(file_type: FileType) -> Option<SpecialFile> {
+    if file_type.is_symlink() {
+        Some(SpecialFile::Link)
+    } else if file_type.is_dir() {
+        Some(SpecialFile::Folder)
+    } else if file_type.is_fifo() {
+        Some(SpecialFile::Pipe)
+    } else if file_type.is_char_device() || file_type.is_block_device() {
+        Some(SpecialFile::Device)
+    } else if file_type.is_socket() {
+        Some(SpecialFile::Socket)
+    } else {
+        None
+    }
+}
+
+fn too_large() -> Kind {
+    Kind::WardFileTooLarge {
+        limit_mb: (WARD_FILE_MAX / (1024 * 1024)) as usize,
+    }
+}
+
+/// A file as a problem names it: its name in the folder.
+fn file_location(path: &Path) -> Location {
+    let name = path.file_name().unwrap_or(path.as_os_str());
+    Location::File(name.to_string_lossy().into_owned())
+}
+
+/// The bytes of a ward's year-data file, read as the listing found it: a plain file (a link is
+/// not followed, a pipe not waited on) of at most [`WARD_FILE_MAX`], read no further than
+/// that whatever it grows to.
+pub(super) fn read_ward_file(path: &Path) -> Result<Vec<u8>, DataError> {
+    let at = || file_location(path);
+    let unreadable = |error: std::io::Error| {
+        let file = path.display().to_string();
+        let reason = IoReason::from(&error);
+        DataError::new(at(), Kind::FileUnreadable { file, reason })
+    };
+    let file = File::options()
+        .read(true)
+        .custom_flags((OFlags::NOFOLLOW | OFlags::NONBLOCK).bits() as i32)
+        .open(path);
+    let file = match file {
+        Err(error) if error.raw_os_error() == Some(Errno::LOOP.raw_os_error()) => {
+            let what = SpecialFile::Link;
+            return Err(DataError::new(at(), Kind::NotAPlainFile { what }));
+        }
+        opened => opened.map_err(unreadable)?,
+    };
+    let metadata = file.metadata().map_err(unreadable)?;
+    if let Some(what) = special(metadata.file_type()) {
+        return Err(DataError::new(at(), Kind::NotAPlainFile { what }));
+    }
+    let mut bytes = Vec::new();
+    file.take(WARD_FILE_MAX + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > WARD_FILE_MAX {
+        return Err(DataError::new(at(), too_large()));
+    }
+    Ok(bytes)
+}
+
 impl Batch {
     /// The batch whose wards are the `.json` files in `dir`, in file-name order, each read
     /// when it renders (so a bad file fails only its ward); `shared` gives the roll-up's data
     /// and shared quantities, and its own `wards` are not used.
     pub fn from_directory(shared: Batch, dir: &Path) -> Result<Batch, DirectoryError> {
-        let unreadable = |error: std::io::Error| DirectoryError::Read(IoReason::from(&error));
-        let mut files: Vec<_> = std::fs::read_dir(dir)
-            .map_err(unreadable)?
-            .map(|entry| entry.map(|entry| entry.path()))
-            .collect::<Result<_, _>>()
-            .map_err(unreadable)?;
-        files.retain(|path| {
-            path.is_file()
-                && path
-                    .extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-        });
-        files.sort();
+        let files = ward_files(dir)?;
         if files.is_empty() {
             return Err(DirectoryError::Empty);
         }
