@@ -30,7 +30,8 @@ pub enum DirectoryError {
     Read(IoReason),
     /// It holds no `.json` file.
     Empty,
-    /// The file names give the wards unusable or clashing names.
+    /// Files that cannot be wards, by name: names unusable or clashing, entries that are not
+    /// plain files, files past [`WARD_FILE_MAX`].
     Names { errors: Vec<DataError> },
 }
 
@@ -50,12 +51,12 @@ impl DirectoryError {
     }
 }
 
-/// The `.json` entries of `dir` in file-name order, each checked to be a plain file within
-/// [`WARD_FILE_MAX`] (without following links); the others, by name, as the error.
-fn ward_files(dir: &Path) -> Result<Vec<PathBuf>, DirectoryError> {
+/// The `.json` entries of `dir` that are plain files within [`WARD_FILE_MAX`] (links not
+/// followed), in file-name order, and the others as problems, by name.
+fn ward_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<DataError>), DirectoryError> {
     let unreadable = |error: std::io::Error| DirectoryError::Read(IoReason::from(&error));
     let mut files = Vec::new();
-    let mut errors = Vec::new();
+    let mut refused = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(unreadable)? {
         let entry = entry.map_err(unreadable)?;
         let path = entry.path();
@@ -67,24 +68,16 @@ fn ward_files(dir: &Path) -> Result<Vec<PathBuf>, DirectoryError> {
         }
         // `DirEntry::metadata` does not follow a link: the entry itself.
         let metadata = entry.metadata().map_err(unreadable)?;
-        let kind = match special(metadata.file_type()) {
-            Some(what) => Some(Kind::NotAPlainFile { what }),
-            None if metadata.len() > WARD_FILE_MAX => Some(too_large()),
-            None => None,
-        };
-        match kind {
-            Some(kind) => errors.push((path, kind)),
+        match special(metadata.file_type()) {
+            Some(what) => refused.push((path, Kind::NotAPlainFile { what })),
+            None if metadata.len() > WARD_FILE_MAX => refused.push((path, too_large())),
             None => files.push(path),
         }
     }
-    if !errors.is_empty() {
-        errors.sort_by(|a, b| a.0.cmp(&b.0));
-        let named = |(path, kind): (PathBuf, Kind)| DataError::new(file_location(&path), kind);
-        let errors = errors.into_iter().map(named).collect();
-        return Err(DirectoryError::Names { errors });
-    }
     files.sort();
-    Ok(files)
+    refused.sort_by(|a, b| a.0.cmp(&b.0));
+    let named = |(path, kind): (PathBuf, Kind)| DataError::new(file_location(&path), kind);
+    Ok((files, refused.into_iter().map(named).collect()))
 }
 
 /// What an entry is when it is not a plain file.
@@ -156,8 +149,8 @@ impl Batch {
     /// when it renders (so a bad file fails only its ward); `shared` gives the roll-up's data
     /// and shared quantities, and its own `wards` are not used.
     pub fn from_directory(shared: Batch, dir: &Path) -> Result<Batch, DirectoryError> {
-        let files = ward_files(dir)?;
-        if files.is_empty() {
+        let (files, mut errors) = ward_files(dir)?;
+        if files.is_empty() && errors.is_empty() {
             return Err(DirectoryError::Empty);
         }
         let wards = files
@@ -173,8 +166,12 @@ impl Batch {
             })
             .collect();
         let batch = Batch { wards, ..shared };
-        let errors = batch.check();
-        if errors.is_empty() {
+        let checked = if batch.wards.is_empty() {
+            Vec::new()
+        } else {
+            batch.check()
+        };
+        if checked.is_empty() && errors.is_empty() {
             return Ok(batch);
         }
         // `$.wards[3].name: …` becomes `phuong-an-my.json: …`.
@@ -186,17 +183,15 @@ impl Batch {
                 .map(|name| Location::File(name.to_string_lossy().into_owned())),
             _ => None,
         };
-        let errors = errors
-            .into_iter()
-            .map(|mut error| {
-                if let Kind::SameFileName { other, .. } = &mut error.kind
-                    && let Some(named) = file(other)
-                {
-                    *other = named;
-                }
-                DataError::new(file(&error.at).unwrap_or(error.at), error.kind)
-            })
-            .collect();
+        let checked = checked.into_iter().map(|mut error| {
+            if let Kind::SameFileName { other, .. } = &mut error.kind
+                && let Some(named) = file(other)
+            {
+                *other = named;
+            }
+            DataError::new(file(&error.at).unwrap_or(error.at), error.kind)
+        });
+        errors.extend(checked);
         Err(DirectoryError::Names { errors })
     }
 }

@@ -87,8 +87,8 @@ pub enum SheetError {
     /// The file is larger than [`SHEET_FILE_MAX`].
     FileTooLarge,
     /// The workbook unpacks past [`unpack::PART_UNPACKED_MAX`] or
-    /// [`unpack::WORKBOOK_UNPACKED_MAX`].
-    WorkbookTooLarge,
+    /// [`unpack::WORKBOOK_UNPACKED_MAX`]: the one passed, in MiB.
+    WorkbookTooLarge { limit_mb: u64 },
     /// A part of the workbook unpacks to more than [`unpack::UNPACK_RATIO_MAX`] times its size.
     WorkbookTooCompressed,
     /// The workbook has no worksheet.
@@ -107,8 +107,8 @@ impl SheetError {
             SheetError::FileTooLarge => Kind::SheetFileTooLarge {
                 limit_mb: SHEET_FILE_MAX / (1024 * 1024),
             },
-            SheetError::WorkbookTooLarge => Kind::WorkbookTooLarge {
-                limit_mb: (unpack::WORKBOOK_UNPACKED_MAX / (1024 * 1024)) as usize,
+            SheetError::WorkbookTooLarge { limit_mb } => Kind::WorkbookTooLarge {
+                limit_mb: *limit_mb as usize,
             },
             SheetError::WorkbookTooCompressed => Kind::WorkbookTooCompressed {
                 ratio: unpack::UNPACK_RATIO_MAX as usize,
@@ -244,7 +244,7 @@ fn within_limits(row: usize, column: usize) -> Result<(), SheetError> {
     }
     let kind = Kind::SheetTooLarge {
         rows: SHEET_ROWS_MAX,
-        columns: SHEET_COLUMNS_MAX,
+        last_column: column_letter(SHEET_COLUMNS_MAX - 1),
     };
     let errors = vec![DataError::new(location(row, column, None), kind)];
     Err(SheetError::Cells { errors })
@@ -255,7 +255,7 @@ fn within_limits(row: usize, column: usize) -> Result<(), SheetError> {
 fn xlsx_rows(bytes: &[u8]) -> Result<Vec<Row>, SheetError> {
     unpack::check(bytes).map_err(|error| match error {
         UnpackError::NotAZip => SheetError::Workbook,
-        UnpackError::TooLarge => SheetError::WorkbookTooLarge,
+        UnpackError::TooLarge { limit_mb } => SheetError::WorkbookTooLarge { limit_mb },
         UnpackError::TooCompressed => SheetError::WorkbookTooCompressed,
     })?;
     let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|_| SheetError::Workbook)?;

@@ -26,8 +26,9 @@ const RATIO_FLOOR: u64 = 1024 * 1024;
 pub(super) enum UnpackError {
     /// Not a ZIP the reader could open (or a part it cannot inflate).
     NotAZip,
-    /// A part, or all of them, unpack past [`PART_UNPACKED_MAX`] or [`WORKBOOK_UNPACKED_MAX`].
-    TooLarge,
+    /// A part, or all of them, unpack past [`PART_UNPACKED_MAX`] or [`WORKBOOK_UNPACKED_MAX`]:
+    /// the one passed, in MiB.
+    TooLarge { limit_mb: u64 },
     /// A part unpacks to more than [`UNPACK_RATIO_MAX`] times its size in the file.
     TooCompressed,
 }
@@ -38,22 +39,28 @@ pub(super) fn check(bytes: &[u8]) -> Result<(), UnpackError> {
     let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|_| UnpackError::NotAZip)?;
     let mut total = 0;
     for index in 0..archive.len() {
-        let mut part = archive
-            .by_index(index)
-            .map_err(|_| UnpackError::NotAZip)?;
+        let mut part = archive.by_index(index).map_err(|_| UnpackError::NotAZip)?;
         let by_ratio = part
             .compressed_size()
             .saturating_mul(UNPACK_RATIO_MAX)
             .max(RATIO_FLOOR);
-        let by_size = PART_UNPACKED_MAX.min(WORKBOOK_UNPACKED_MAX - total);
+        let left = WORKBOOK_UNPACKED_MAX - total;
+        let by_size = PART_UNPACKED_MAX.min(left);
         let limit = by_size.min(by_ratio);
         let unpacked = std::io::copy(&mut (&mut part).take(limit + 1), &mut std::io::sink())
             .map_err(|_| UnpackError::NotAZip)?;
         if unpacked > limit {
+            let passed = if left < PART_UNPACKED_MAX {
+                WORKBOOK_UNPACKED_MAX
+            } else {
+                PART_UNPACKED_MAX
+            };
             return Err(if by_ratio < by_size {
                 UnpackError::TooCompressed
             } else {
-                UnpackError::TooLarge
+                UnpackError::TooLarge {
+                    limit_mb: passed / (1024 * 1024),
+                }
             });
         }
         total += unpacked;
@@ -85,7 +92,22 @@ mod tests {
 
     #[test]
     fn a_bomb_is_refused_by_its_ratio() {
-        assert_eq!(check(&spaces(8 * 1024 * 1024)), Err(UnpackError::TooCompressed));
+        assert_eq!(
+            check(&spaces(8 * 1024 * 1024)),
+            Err(UnpackError::TooCompressed)
+        );
+    }
+
+    #[test]
+    fn many_small_parts_count_towards_the_total() {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for part in 0..130 {
+            zip.start_file(format!("xl/media/{part}.xml"), SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(&vec![b' '; 1024 * 1024]).unwrap();
+        }
+        let bytes = zip.finish().unwrap().into_inner();
+        assert_eq!(check(&bytes), Err(UnpackError::TooLarge { limit_mb: 128 }));
     }
 
     #[test]

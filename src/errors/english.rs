@@ -208,7 +208,7 @@ impl Kind {
                                           `shared` data or in each ward's `overrides`"
                 .into(),
             Kind::DirectoryEmpty => "holds no .json file: put one ward's year data in each".into(),
-            Kind::DirectoryProblems { count } => format!("{count} problem(s) with the file names"),
+            Kind::DirectoryProblems { count } => format!("{count} problem(s) with the files"),
             Kind::NotAPlainFile { what } => format!(
                 "is {}, not a plain file: put the ward's year data itself in the folder",
                 what.english()
@@ -239,10 +239,9 @@ impl Kind {
                 "the workbook is packed {ratio} times or more tighter than a spreadsheet \
                  program saves one: open it in Excel and save it again"
             ),
-            Kind::SheetTooLarge { rows, columns } => format!(
+            Kind::SheetTooLarge { rows, last_column } => format!(
                 "has a value past the end of a sheet of wards, which may have at most {rows} \
-                 rows and {columns} columns (A to {}): delete what lies beyond",
-                column_letter(columns - 1)
+                 rows and the columns from A to {last_column}: delete what lies beyond"
             ),
             Kind::NotAHeader { found } => {
                 format!("expected a header, found {}", found.english())

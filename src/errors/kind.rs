@@ -263,7 +263,7 @@ pub enum Kind {
     /// A cell with a value past the last row or column a sheet of wards may have.
     SheetTooLarge {
         rows: usize,
-        columns: usize,
+        last_column: String,
     },
     NotAHeader {
         found: CellValue,

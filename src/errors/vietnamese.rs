@@ -224,7 +224,7 @@ impl Kind {
             Kind::DirectoryEmpty => {
                 "không có tệp .json nào: hãy lưu dữ liệu năm của mỗi phường, xã vào một tệp".into()
             }
-            Kind::DirectoryProblems { count } => format!("tên tệp có {count} lỗi"),
+            Kind::DirectoryProblems { count } => format!("các tệp có {count} lỗi"),
             Kind::NotAPlainFile { what } => format!(
                 "là {}, không phải tệp dữ liệu: hãy đặt chính tệp dữ liệu năm của phường, xã \
                  vào thư mục",
@@ -250,10 +250,9 @@ impl Kind {
                 "tệp Excel bị nén chặt gấp {ratio} lần trở lên so với tệp do phần mềm bảng tính \
                  lưu: hãy mở tệp bằng Excel rồi lưu lại"
             ),
-            Kind::SheetTooLarge { rows, columns } => format!(
-                "có giá trị nằm ngoài phạm vi của bảng danh sách phường, xã (tối đa {rows} dòng \
-                 và {columns} cột, từ A đến {}): hãy xóa phần nằm ngoài",
-                column_letter(columns - 1)
+            Kind::SheetTooLarge { rows, last_column } => format!(
+                "có giá trị nằm ngoài phạm vi của bảng danh sách phường, xã (tối đa {rows} dòng, \
+                 các cột từ A đến {last_column}): hãy xóa phần nằm ngoài"
             ),
             Kind::NotCsv { line } => format!(
                 "không đọc được tệp CSV{}: hãy lưu lại dạng CSV UTF-8, phân cách bằng dấu phẩy \
