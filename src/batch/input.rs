@@ -16,6 +16,10 @@ use crate::errors::{Kind, Location};
 use crate::model::{DataError, InvalidData, parse_json, schema_errors};
 use crate::vn::{self, Unit, UnitKind};
 
+/// The most characters a ward's name may have: a real name with its kind ("Thị trấn …") is
+/// under 60, and its file names in the ZIP stay short enough for every unzip tool.
+pub const WARD_NAME_MAX: usize = 100;
+
 /// A parsed batch file, with its wards in the order given.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -36,7 +40,9 @@ pub struct Batch {
 #[serde(deny_unknown_fields)]
 pub struct WardEntry {
     /// Its official name with its kind: "Phường An Mỹ", "Xã Tam Thanh", in any case or
-    /// abbreviated ("TT. Bình Minh"); see [`Unit::parse`].
+    /// abbreviated ("TT. Bình Minh"); see [`Unit::parse`]. At most [`WARD_NAME_MAX`]
+    /// characters.
+    #[schemars(length(max = 100))]
     pub name: String,
     /// Its figures by quantity key; a key it leaves out counts as 0.
     #[serde(default)]
@@ -110,7 +116,13 @@ impl Batch {
             let path = format!("$.wards[{index}]");
             let slug = vn::slug(&ward.name);
             let unit = ward.unit();
-            if slug.is_empty() {
+            if ward.name.chars().count() > WARD_NAME_MAX {
+                let limit = WARD_NAME_MAX as u64;
+                errors.push(DataError::new(
+                    format!("{path}.name"),
+                    Kind::TooLong { limit },
+                ));
+            } else if slug.is_empty() {
                 errors.push(DataError::new(format!("{path}.name"), Kind::WardUnnamed));
             } else if slug == "tong-hop" || slug == "manifest" {
                 errors.push(DataError::new(
@@ -121,7 +133,8 @@ impl Batch {
                 errors.push(unit_error(format!("{path}.name")));
             } else {
                 let slug = unit.map_or(slug, |unit| vn::slug(&unit.to_string()));
-                if let Some(first) = slugs.insert(slug.clone(), index) {
+                // Each clash names the first ward with the file name.
+                if let Some(&first) = slugs.get(&slug) {
                     errors.push(DataError::new(
                         format!("{path}.name"),
                         Kind::SameFileName {
@@ -129,6 +142,8 @@ impl Batch {
                             other: Location::Json(format!("$.wards[{first}]")),
                         },
                     ));
+                } else {
+                    slugs.insert(slug, index);
                 }
             }
             for key in ward.figures.keys() {

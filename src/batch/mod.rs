@@ -20,6 +20,7 @@ mod rollup;
 mod shared;
 mod sheet;
 mod template;
+mod unpack;
 mod ward;
 
 pub use directory::DirectoryError;

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value, json};
 
 use super::input::{Batch, WardEntry, quantity_kinds};
+use super::unpack::{self, UnpackError};
 use crate::errors::{CellValue, Kind, Location, column_letter};
 use crate::model::DataError;
 
@@ -43,6 +44,17 @@ const REQUIRED: [&str; 2] = ["name", "signer_name"];
 /// The signer's title when a row gives none.
 const DEFAULT_SIGNER_TITLE: &str = "Chỉ huy trưởng";
 
+/// The most rows a sheet of wards may reach (its last row's number, headers and blank rows
+/// included): well above the country's wards and communes.
+pub const SHEET_ROWS_MAX: usize = 30_000;
+
+/// The most columns a sheet of wards may reach (A to BL): the fixed columns and one per shared
+/// quantity key.
+pub const SHEET_COLUMNS_MAX: usize = 64;
+
+/// The largest sheet file, .xlsx or .csv: 32 MiB.
+pub const SHEET_FILE_MAX: usize = 32 * 1024 * 1024;
+
 /// The largest whole number an .xlsx number cell holds exactly (2^53).
 const MAX_EXACT: f64 = 9_007_199_254_740_992.0;
 
@@ -72,6 +84,13 @@ impl SheetFormat {
 pub enum SheetError {
     /// The file is not a readable .xlsx workbook.
     Workbook,
+    /// The file is larger than [`SHEET_FILE_MAX`].
+    FileTooLarge,
+    /// The workbook unpacks past [`unpack::PART_UNPACKED_MAX`] or
+    /// [`unpack::WORKBOOK_UNPACKED_MAX`]: the one passed, in MiB.
+    WorkbookTooLarge { limit_mb: u64 },
+    /// A part of the workbook unpacks to more than [`unpack::UNPACK_RATIO_MAX`] times its size.
+    WorkbookTooCompressed,
     /// The workbook has no worksheet.
     NoWorksheet,
     /// The file is not readable CSV in UTF-8; the line where reading stopped, when known.
@@ -85,6 +104,15 @@ impl SheetError {
     pub fn kind(&self) -> Kind {
         match self {
             SheetError::Workbook => Kind::NotAWorkbook,
+            SheetError::FileTooLarge => Kind::SheetFileTooLarge {
+                limit_mb: SHEET_FILE_MAX / (1024 * 1024),
+            },
+            SheetError::WorkbookTooLarge { limit_mb } => Kind::WorkbookTooLarge {
+                limit_mb: *limit_mb as usize,
+            },
+            SheetError::WorkbookTooCompressed => Kind::WorkbookTooCompressed {
+                ratio: unpack::UNPACK_RATIO_MAX as usize,
+            },
             SheetError::NoWorksheet => Kind::NoWorksheet,
             SheetError::Csv { line } => Kind::NotCsv { line: *line },
             SheetError::Cells { errors } => Kind::SheetProblems {
@@ -110,14 +138,12 @@ impl Batch {
         format: SheetFormat,
         bytes: &[u8],
     ) -> Result<Batch, SheetError> {
+        if bytes.len() > SHEET_FILE_MAX {
+            return Err(SheetError::FileTooLarge);
+        }
         let rows = match format {
             SheetFormat::Xlsx => xlsx_rows(bytes)?,
-            SheetFormat::Csv => csv_rows(bytes).map_err(|error| SheetError::Csv {
-                line: match error.kind() {
-                    csv::ErrorKind::Utf8 { pos, .. } => pos.as_ref().map(csv::Position::line),
-                    _ => None,
-                },
-            })?,
+            SheetFormat::Csv => csv_rows(bytes)?,
         };
         let cells = |errors| SheetError::Cells { errors };
         let kinds = quantity_kinds(&shared.shared).map_err(|error| cells(vec![error]))?;
@@ -190,41 +216,85 @@ impl Cell {
     }
 }
 
-/// A row, numbered as a spreadsheet shows it, with its cells from column A on.
+/// A row, numbered as a spreadsheet shows it, with its cells that are not empty, by column
+/// from 0 (A) in order: a row costs what it holds, not how wide it is.
 #[derive(Debug, Clone, PartialEq)]
 struct Row {
     number: usize,
-    cells: Vec<Cell>,
+    cells: Vec<(usize, Cell)>,
 }
 
 impl Row {
     fn is_empty(&self) -> bool {
-        self.cells.iter().all(|cell| *cell == Cell::Empty)
+        self.cells.is_empty()
+    }
+
+    /// The cell in `column`, if it is not empty.
+    fn cell(&self, column: usize) -> Option<&Cell> {
+        let index = self.cells.binary_search_by_key(&column, |(at, _)| *at);
+        index.ok().map(|index| &self.cells[index].1)
     }
 }
 
-/// The rows of the workbook's first worksheet.
-fn xlsx_rows(bytes: &[u8]) -> Result<Vec<Row>, SheetError> {
-    let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|_| SheetError::Workbook)?;
-    let range = workbook
-        .worksheet_range_at(0)
-        .ok_or(SheetError::NoWorksheet)?
-        .map_err(|_| SheetError::Workbook)?;
-    let Some((first_row, first_column)) = range.start() else {
-        return Ok(Vec::new());
+/// Refuses a cell past [`SHEET_ROWS_MAX`] or [`SHEET_COLUMNS_MAX`], before the sheet grows to
+/// hold it.
+fn within_limits(row: usize, column: usize) -> Result<(), SheetError> {
+    if row <= SHEET_ROWS_MAX && column < SHEET_COLUMNS_MAX {
+        return Ok(());
+    }
+    let kind = Kind::SheetTooLarge {
+        rows: SHEET_ROWS_MAX,
+        last_column: column_letter(SHEET_COLUMNS_MAX - 1),
     };
-    let rows = range.rows().enumerate().map(|(index, cells)| Row {
-        number: first_row as usize + index + 1,
-        cells: std::iter::repeat_n(Cell::Empty, first_column as usize)
-            .chain(cells.iter().map(Cell::from_xlsx))
-            .collect(),
-    });
-    Ok(rows.collect())
+    let errors = vec![DataError::new(location(row, column, None), kind)];
+    Err(SheetError::Cells { errors })
+}
+
+/// The rows of the workbook's first worksheet, read cell by cell (the size a sheet declares is
+/// not trusted); a cell read twice keeps its last value, as Excel does.
+fn xlsx_rows(bytes: &[u8]) -> Result<Vec<Row>, SheetError> {
+    unpack::check(bytes).map_err(|error| match error {
+        UnpackError::NotAZip => SheetError::Workbook,
+        UnpackError::TooLarge { limit_mb } => SheetError::WorkbookTooLarge { limit_mb },
+        UnpackError::TooCompressed => SheetError::WorkbookTooCompressed,
+    })?;
+    let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|_| SheetError::Workbook)?;
+    let first = workbook.sheet_names().into_iter().next();
+    let first = first.ok_or(SheetError::NoWorksheet)?;
+    let mut reader = workbook
+        .worksheet_cells_reader(&first)
+        .map_err(|_| SheetError::Workbook)?;
+    let mut cells = Vec::new();
+    while let Some(cell) = reader.next_cell().map_err(|_| SheetError::Workbook)? {
+        let (row, column) = cell.get_position();
+        let value = Cell::from_xlsx(&Data::from(cell.get_value().clone()));
+        if value != Cell::Empty {
+            let (row, column) = (row as usize + 1, column as usize);
+            within_limits(row, column)?;
+            cells.push((row, column, value));
+        }
+    }
+    // Stable: of two values for one cell, the later stays last.
+    cells.sort_by_key(|&(row, column, _)| (row, column));
+    let mut rows: Vec<Row> = Vec::new();
+    for (number, column, value) in cells {
+        match rows.last_mut() {
+            Some(row) if row.number == number => match row.cells.last_mut() {
+                Some(last) if last.0 == column => last.1 = value,
+                _ => row.cells.push((column, value)),
+            },
+            _ => rows.push(Row {
+                number,
+                cells: vec![(column, value)],
+            }),
+        }
+    }
+    Ok(rows)
 }
 
 /// The records of a CSV file, numbered by the line each starts on; a UTF-8 byte order mark
 /// (as Excel's "CSV UTF-8" writes) is skipped.
-fn csv_rows(bytes: &[u8]) -> Result<Vec<Row>, csv::Error> {
+fn csv_rows(bytes: &[u8]) -> Result<Vec<Row>, SheetError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -234,7 +304,12 @@ fn csv_rows(bytes: &[u8]) -> Result<Vec<Row>, csv::Error> {
     let (mut line, mut counted) = (1, 0);
     let mut rows = Vec::new();
     for record in reader.records() {
-        let record = record?;
+        let record = record.map_err(|error| SheetError::Csv {
+            line: match error.kind() {
+                csv::ErrorKind::Utf8 { pos, .. } => pos.as_ref().map(csv::Position::line),
+                _ => None,
+            },
+        })?;
         // The reader's own line numbers lag behind blank lines and CRLF endings: count the
         // line breaks before the record's first byte instead.
         let after_previous = record.position().map_or(0, |p| p.byte() as usize);
@@ -248,10 +323,20 @@ fn csv_rows(bytes: &[u8]) -> Result<Vec<Row>, csv::Error> {
             .filter(|&&b| b == b'\n')
             .count();
         counted = start;
-        rows.push(Row {
-            number: line,
-            cells: record.iter().map(Cell::text).collect(),
-        });
+        let mut cells = Vec::new();
+        for (column, text) in record.iter().enumerate() {
+            let cell = Cell::text(text);
+            if cell != Cell::Empty {
+                within_limits(line, column)?;
+                cells.push((column, cell));
+            }
+        }
+        if !cells.is_empty() {
+            rows.push(Row {
+                number: line,
+                cells,
+            });
+        }
     }
     Ok(rows)
 }
@@ -290,7 +375,7 @@ fn read_wards(rows: &[Row], kinds: &BTreeMap<String, bool>) -> Result<SheetWards
     let mut rows = rows.peekable();
     // The row of Vietnamese labels that `Batch::sheet_template` writes under the headers.
     let labels = Cell::Text(column_label("name").to_owned());
-    rows.next_if(|row| row.cells.get(name_column) == Some(&labels));
+    rows.next_if(|row| row.cell(name_column) == Some(&labels));
     let mut sheet = SheetWards {
         wards: Vec::new(),
         rows: Vec::new(),
@@ -324,8 +409,10 @@ fn headers(
 ) -> Result<Vec<Option<String>>, Vec<DataError>> {
     let mut errors = Vec::new();
     let mut seen: HashMap<&str, usize> = HashMap::new();
-    let mut headers = Vec::with_capacity(row.cells.len());
-    for (column, cell) in row.cells.iter().enumerate() {
+    let width = row.cells.last().map_or(0, |(column, _)| column + 1);
+    let mut headers = vec![None; width];
+    for (column, cell) in &row.cells {
+        let column = *column;
         let header = match cell {
             Cell::Empty => None,
             Cell::Text(header) => Some(header.as_str()),
@@ -351,7 +438,7 @@ fn headers(
                 errors.push(DataError::new(at, Kind::SameHeader { column }));
             }
         }
-        headers.push(header.map(str::to_owned));
+        headers[column] = header.map(str::to_owned);
     }
     for required in REQUIRED {
         if !seen.contains_key(required) {
@@ -376,10 +463,8 @@ fn ward(row: &Row, headers: &[Option<String>]) -> Result<WardEntry, Vec<DataErro
     let mut texts: HashMap<&str, String> = HashMap::new();
     let mut document = Map::new();
     let mut figures = BTreeMap::new();
-    for (column, cell) in row.cells.iter().enumerate() {
-        if *cell == Cell::Empty {
-            continue;
-        }
+    for (column, cell) in &row.cells {
+        let column = *column;
         let Some(header) = headers.get(column).and_then(Option::as_deref) else {
             let at = location(row.number, column, None);
             errors.push(DataError::new(at, Kind::ValueWithoutHeader));
@@ -538,9 +623,10 @@ mod tests {
     use super::*;
 
     fn text_row(number: usize, cells: &[&str]) -> Row {
+        let cells = cells.iter().map(|cell| Cell::text(cell)).enumerate();
         Row {
             number,
-            cells: cells.iter().map(|cell| Cell::text(cell)).collect(),
+            cells: cells.filter(|(_, cell)| *cell != Cell::Empty).collect(),
         }
     }
 

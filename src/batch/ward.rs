@@ -3,10 +3,11 @@
 
 use serde_json::{Value, json};
 
+use super::directory::read_ward_file;
 use super::input::{Batch, WardEntry, unit_error};
 use super::shared::{Figure, fill_level, merge, name_organizations, partners, set_figures};
-use crate::errors::{IoReason, Kind};
-use crate::model::{DataError, InvalidData, YearData, parse_year_data, year_data_from_value};
+
+use crate::model::{InvalidData, YearData, parse_year_data, year_data_from_value};
 use crate::vn::Unit;
 
 impl Batch {
@@ -17,14 +18,8 @@ impl Batch {
     pub fn ward_data(&self, index: usize) -> Result<YearData, InvalidData> {
         let ward = &self.wards[index];
         if let Some(path) = &ward.file {
-            let bytes = std::fs::read(path).map_err(|error| InvalidData::Fields {
-                errors: vec![DataError::new(
-                    "$",
-                    Kind::FileUnreadable {
-                        file: path.display().to_string(),
-                        reason: IoReason::from(&error),
-                    },
-                )],
+            let bytes = read_ward_file(path).map_err(|error| InvalidData::Fields {
+                errors: vec![error],
             })?;
             return parse_year_data(&bytes);
         }

@@ -135,8 +135,9 @@ pub struct FieldsArgs {
 #[derive(Debug, Args)]
 pub struct BatchArgs {
     /// A batch file (JSON): shared year data, the city's roll-up changes, and the wards; or a
-    /// sheet (.xlsx or .csv) with one row per ward, or a directory with one year-data .json
-    /// file per ward; these two need --shared.
+    /// sheet (.xlsx or .csv, at most 32 MB, 30000 rows and columns A to BL) with one row per
+    /// ward, or a directory with one year-data .json file per ward (plain files of at most
+    /// 8 MB, no links); these two need --shared. Ward names have at most 100 characters.
     pub input: PathBuf,
     /// With a sheet or a directory of ward files: the batch file with the shared data and
     /// roll-up (its wards are not used).

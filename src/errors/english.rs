@@ -1,6 +1,8 @@
 //! The catalogue in English: how the command line and the API say every problem by default.
 
-use super::kind::{CellValue, Expected, Figures, Found, Hint, IoReason, Kind, Part, Place};
+use super::kind::{
+    CellValue, Expected, Figures, Found, Hint, IoReason, Kind, Part, Place, SpecialFile,
+};
 use super::{Location, column_letter};
 
 impl Kind {
@@ -206,7 +208,15 @@ impl Kind {
                                           `shared` data or in each ward's `overrides`"
                 .into(),
             Kind::DirectoryEmpty => "holds no .json file: put one ward's year data in each".into(),
-            Kind::DirectoryProblems { count } => format!("{count} problem(s) with the file names"),
+            Kind::DirectoryProblems { count } => format!("{count} problem(s) with the files"),
+            Kind::NotAPlainFile { what } => format!(
+                "is {}, not a plain file: put the ward's year data itself in the folder",
+                what.english()
+            ),
+            Kind::WardFileTooLarge { limit_mb } => format!(
+                "is larger than {limit_mb} MB, far more than one ward's year data: check that \
+                 it is the right file"
+            ),
             Kind::NotAWorkbook => {
                 "cannot read the workbook: save it as an Excel workbook (.xlsx)".into()
             }
@@ -217,6 +227,22 @@ impl Kind {
                     .unwrap_or_default()
             ),
             Kind::SheetProblems { count } => format!("{count} problem(s) in the sheet"),
+            Kind::SheetFileTooLarge { limit_mb } => format!(
+                "the sheet file is larger than {limit_mb} MB, far more than a sheet of wards \
+                 needs: save only the wards' sheet"
+            ),
+            Kind::WorkbookTooLarge { limit_mb } => format!(
+                "the workbook unpacks to more than {limit_mb} MB, far more than a sheet of \
+                 wards needs: save only the wards' sheet, without pictures or other sheets"
+            ),
+            Kind::WorkbookTooCompressed { ratio } => format!(
+                "the workbook is packed {ratio} times or more tighter than a spreadsheet \
+                 program saves one: open it in Excel and save it again"
+            ),
+            Kind::SheetTooLarge { rows, last_column } => format!(
+                "has a value past the end of a sheet of wards, which may have at most {rows} \
+                 rows and the columns from A to {last_column}: delete what lies beyond"
+            ),
             Kind::NotAHeader { found } => {
                 format!("expected a header, found {}", found.english())
             }
@@ -447,6 +473,18 @@ impl IoReason {
             IoReason::NotFound => "there is no such file",
             IoReason::PermissionDenied => "permission denied",
             IoReason::Other => "an input/output error",
+        }
+    }
+}
+
+impl SpecialFile {
+    fn english(self) -> &'static str {
+        match self {
+            SpecialFile::Link => "a link (shortcut)",
+            SpecialFile::Folder => "a folder",
+            SpecialFile::Pipe => "a pipe",
+            SpecialFile::Device => "a device",
+            SpecialFile::Socket => "a socket",
         }
     }
 }

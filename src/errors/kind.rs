@@ -227,6 +227,15 @@ pub enum Kind {
     DirectoryProblems {
         count: usize,
     },
+    /// A `.json` entry of a directory batch that is not a plain file in it (a link, a folder,
+    /// a pipe, a device): it is refused rather than followed or skipped.
+    NotAPlainFile {
+        what: SpecialFile,
+    },
+    /// A ward's year-data file larger than the limit, refused before it is read.
+    WardFileTooLarge {
+        limit_mb: usize,
+    },
 
     // Sheets of wards.
     NotAWorkbook,
@@ -237,6 +246,24 @@ pub enum Kind {
     },
     SheetProblems {
         count: usize,
+    },
+    /// A sheet file (.xlsx or .csv) larger than the limit.
+    SheetFileTooLarge {
+        limit_mb: usize,
+    },
+    /// A workbook whose parts unpack to more than the limit.
+    WorkbookTooLarge {
+        limit_mb: usize,
+    },
+    /// A workbook with a part packed more tightly than any spreadsheet program writes (a ZIP
+    /// bomb).
+    WorkbookTooCompressed {
+        ratio: usize,
+    },
+    /// A cell with a value past the last row or column a sheet of wards may have.
+    SheetTooLarge {
+        rows: usize,
+        last_column: String,
     },
     NotAHeader {
         found: CellValue,
@@ -488,6 +515,19 @@ impl From<&std::io::Error> for IoReason {
             _ => IoReason::Other,
         }
     }
+}
+
+/// What a directory entry is when it is not a plain file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpecialFile {
+    /// A symbolic link, wherever it points (or to nothing).
+    Link,
+    Folder,
+    /// A named pipe (FIFO).
+    Pipe,
+    /// A character or block device.
+    Device,
+    Socket,
 }
 
 /// What to do next, printed after a problem.

@@ -10,7 +10,9 @@ mod english;
 mod kind;
 mod vietnamese;
 
-pub use kind::{CellValue, Expected, Figures, Found, Hint, IoReason, Kind, Part, Place};
+pub use kind::{
+    CellValue, Expected, Figures, Found, Hint, IoReason, Kind, Part, Place, SpecialFile,
+};
 
 use std::fmt;
 

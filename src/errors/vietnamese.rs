@@ -2,7 +2,9 @@
 //! quotes (text, numbers, keys, field names in backquotes) stay as they are.
 
 use super::english::{list_or, quoted};
-use super::kind::{CellValue, Expected, Figures, Found, Hint, IoReason, Kind, Part, Place};
+use super::kind::{
+    CellValue, Expected, Figures, Found, Hint, IoReason, Kind, Part, Place, SpecialFile,
+};
 use super::{Location, column_letter};
 
 impl Kind {
@@ -222,11 +224,36 @@ impl Kind {
             Kind::DirectoryEmpty => {
                 "không có tệp .json nào: hãy lưu dữ liệu năm của mỗi phường, xã vào một tệp".into()
             }
-            Kind::DirectoryProblems { count } => format!("tên tệp có {count} lỗi"),
+            Kind::DirectoryProblems { count } => format!("các tệp có {count} lỗi"),
+            Kind::NotAPlainFile { what } => format!(
+                "là {}, không phải tệp dữ liệu: hãy đặt chính tệp dữ liệu năm của phường, xã \
+                 vào thư mục",
+                what.vietnamese()
+            ),
+            Kind::WardFileTooLarge { limit_mb } => format!(
+                "lớn hơn {limit_mb} MB, quá lớn so với dữ liệu năm của một phường, xã: hãy kiểm \
+                 tra lại có đúng tệp không"
+            ),
             Kind::NotAWorkbook => {
                 "không đọc được tệp Excel: hãy lưu lại thành tệp Excel (.xlsx)".into()
             }
             Kind::NoWorksheet => "tệp Excel không có trang tính nào".into(),
+            Kind::SheetFileTooLarge { limit_mb } => format!(
+                "tệp bảng tính lớn hơn {limit_mb} MB, quá lớn so với một bảng danh sách phường, \
+                 xã: hãy chỉ lưu trang tính danh sách phường, xã"
+            ),
+            Kind::WorkbookTooLarge { limit_mb } => format!(
+                "tệp Excel khi giải nén lớn hơn {limit_mb} MB, quá lớn so với một bảng danh sách \
+                 phường, xã: hãy chỉ lưu trang tính danh sách, bỏ hình ảnh và các trang tính khác"
+            ),
+            Kind::WorkbookTooCompressed { ratio } => format!(
+                "tệp Excel bị nén chặt gấp {ratio} lần trở lên so với tệp do phần mềm bảng tính \
+                 lưu: hãy mở tệp bằng Excel rồi lưu lại"
+            ),
+            Kind::SheetTooLarge { rows, last_column } => format!(
+                "có giá trị nằm ngoài phạm vi của bảng danh sách phường, xã (tối đa {rows} dòng, \
+                 các cột từ A đến {last_column}): hãy xóa phần nằm ngoài"
+            ),
             Kind::NotCsv { line } => format!(
                 "không đọc được tệp CSV{}: hãy lưu lại dạng CSV UTF-8, phân cách bằng dấu phẩy \
                  hoặc dấu chấm phẩy",
@@ -474,6 +501,18 @@ impl IoReason {
             IoReason::NotFound => "không có tệp này",
             IoReason::PermissionDenied => "không có quyền truy cập",
             IoReason::Other => "lỗi đọc ghi",
+        }
+    }
+}
+
+impl SpecialFile {
+    fn vietnamese(self) -> &'static str {
+        match self {
+            SpecialFile::Link => "một lối tắt (liên kết)",
+            SpecialFile::Folder => "một thư mục",
+            SpecialFile::Pipe => "một đường ống dữ liệu",
+            SpecialFile::Device => "một thiết bị",
+            SpecialFile::Socket => "một cổng kết nối",
         }
     }
 }

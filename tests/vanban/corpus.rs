@@ -409,6 +409,35 @@ fn bad_xlsx_sheets() -> Vec<Vec<u8>> {
     ]
 }
 
+/// Sheets past a limit: a value past the last column, a CSV over its size, a workbook packed
+/// as a ZIP bomb, one whose parts unpack past the total, a ward's name too long.
+fn sheets_past_limits() -> Vec<(SheetFormat, Vec<u8>)> {
+    let zip_of = |parts: &[(String, Vec<u8>)]| {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (name, bytes) in parts {
+            zip.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(bytes).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    };
+    let far = format!("name,signer_name{}x\n", ",".repeat(64));
+    let mut big = b"name,signer_name\n".to_vec();
+    big.resize(33 * 1024 * 1024, b'\n');
+    let bomb = zip_of(&[("xl/worksheets/sheet1.xml".into(), vec![b' '; 8 << 20])]);
+    let parts: Vec<(String, Vec<u8>)> = (0..130)
+        .map(|part| (format!("xl/media/{part}.xml"), vec![b' '; 1 << 20]))
+        .collect();
+    let long = format!("name,signer_name\nPhường {},A\n", ["An"; 60].join(" "));
+    vec![
+        (SheetFormat::Csv, far.into_bytes()),
+        (SheetFormat::Csv, big),
+        (SheetFormat::Xlsx, bomb),
+        (SheetFormat::Xlsx, zip_of(&parts)),
+        (SheetFormat::Csv, long.into_bytes()),
+    ]
+}
+
 /// A directory batch whose first ward's file has a figure no shared quantity has, and whose
 /// second ward's file is gone by the time it is read; the third is fine.
 fn bad_directory(engine: &Engine, said: &mut Said) {
@@ -499,6 +528,11 @@ fn library(engine: &Engine, said: &mut Said) {
         said.kind(error.kind());
         said.errors(error.errors());
     }
+    for (format, bytes) in sheets_past_limits() {
+        let error = Batch::from_sheet(shared(), format, &bytes).expect_err("past a limit");
+        said.kind(error.kind());
+        said.errors(error.errors());
+    }
     bad_directory(engine, said);
     let empty = std::env::temp_dir().join(format!("vanban-corpus-empty-{}", std::process::id()));
     std::fs::create_dir_all(&empty).unwrap();
@@ -506,10 +540,14 @@ fn library(engine: &Engine, said: &mut Said) {
         let error = Batch::from_directory(shared(), dir).expect_err("no wards");
         said.kind(error.kind(dir));
     }
-    // Files whose names give the same file name, or the roll-up's.
+    // Files whose names give the same file name, or the roll-up's; a link and a file too
+    // large to be a ward's (sparse: it takes no disk).
     for name in ["An My.json", "an-my.json", "tong-hop.json"] {
         std::fs::write(empty.join(name), b"{}").unwrap();
     }
+    std::os::unix::fs::symlink("an-my.json", empty.join("lien-ket.json")).unwrap();
+    let big = std::fs::File::create(empty.join("lon.json")).unwrap();
+    big.set_len(1 << 30).unwrap();
     match Batch::from_directory(shared(), &empty) {
         Err(error @ batch::DirectoryError::Names { .. }) => {
             said.kind(error.kind(&empty));
@@ -825,6 +863,7 @@ const SAME_IN_BOTH: &[&str] = &[
     "ward",
     "wards",
     "zip",
+    "mb",
     // Vietnamese words spelt as English ones are: "in hoa" (capital letters).
     "in",
 ];

@@ -120,6 +120,18 @@ impl Server {
         }
     }
 
+    /// The server's peak resident memory so far, in MB (`VmHWM` in `/proc/PID/status`).
+    pub fn peak_rss_mb(&self) -> f64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .expect("the server's status reads");
+        let kilobytes: f64 = status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmHWM:"))
+            .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+            .expect("the status gives VmHWM");
+        kilobytes / 1024.0
+    }
+
     /// Sends the signal `name` (`TERM`, `INT`) to the server.
     pub fn signal(&self, name: &str) {
         let sent = Command::new("kill")
