@@ -264,6 +264,10 @@ pub struct Measured {
 
 /// Runs `command` to its end with `stdin` as its standard input, capturing its output, and
 /// measures its peak memory with `wait4` (this child's own, not the test's other children).
+#[allow(
+    clippy::zombie_processes,
+    reason = "the child is reaped by wait4, which also gives its peak memory"
+)]
 pub fn run_measured(command: &mut Command, stdin: &[u8]) -> Measured {
     use std::io::{Read, Write};
     use std::os::unix::process::ExitStatusExt;
