@@ -48,11 +48,16 @@ fn stderr(measured: &Measured) -> String {
 fn a_batch_file_of_150000_wards_is_refused_before_its_wards_are_parsed() {
     // 7.7 MB, under the server's body limit. Names without a unit kind: should the count ever
     // come after parsing, the refusal is another (`no_unit_kind` for every ward), not an hour.
+    // Written as text: had the test process held the parsed wards, the child's `ru_maxrss`
+    // would inherit that peak when it is spawned.
     let mut batch = wards_json();
-    batch["wards"] = (0..150_000)
-        .map(|i| json!({"name": format!("A{i}")}))
+    batch["wards"] = json!([]);
+    let wards: Vec<String> = (0..150_000)
+        .map(|i| format!("{{\"name\":\"A{i}\"}}"))
         .collect();
-    let bytes = serde_json::to_vec(&batch).unwrap();
+    let text = serde_json::to_string(&batch).unwrap();
+    let wards = format!("\"wards\":[{}]", wards.join(","));
+    let bytes = text.replace("\"wards\":[]", &wards).into_bytes();
     let input = input_file("hostile-150000-wards", &bytes);
     let out = input.with_extension("zip");
     let measured = run_measured(
@@ -71,10 +76,12 @@ fn a_batch_file_of_150000_wards_is_refused_before_its_wards_are_parsed() {
         "{said}"
     );
     assert!(!out.exists(), "no ZIP");
-    // Parsing the wards takes hundreds of MB; counting them, the bytes read.
-    assert!(measured.peak_rss_mb < 120.0, "{} MB", measured.peak_rss_mb);
+    // Parsing the wards took 149 MB and 5 s; counting them takes 13 MB and 0.04 s here. The
+    // peak includes the test process's own (`ru_maxrss` survives the spawn's exec), so its cap
+    // is loose: the message above is what tells counting from parsing.
+    assert!(measured.peak_rss_mb < 400.0, "{} MB", measured.peak_rss_mb);
     assert!(
-        measured.elapsed < Duration::from_secs(20),
+        measured.elapsed < Duration::from_secs(3),
         "{:?}",
         measured.elapsed
     );
