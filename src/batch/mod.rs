@@ -12,6 +12,7 @@
 //! document.
 
 mod archive;
+mod cancel;
 mod directory;
 mod input;
 mod manifest;
@@ -19,16 +20,19 @@ mod ordered;
 mod rollup;
 mod shared;
 mod sheet;
+mod size;
 mod template;
 mod unpack;
 mod ward;
 
+pub use cancel::Cancel;
 pub use directory::DirectoryError;
 pub use input::{Batch, Ward, WardEntry};
 pub use manifest::{FileEntry, Manifest};
 pub use sheet::{SheetError, SheetFormat};
+pub use size::{MAX_WARDS, count_wards};
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 use archive::Archive;
@@ -36,7 +40,7 @@ use ordered::for_each_in_order;
 use shared::Figure;
 
 use crate::context::Rollup;
-use crate::errors::{DataError, Item, Kind, Language};
+use crate::errors::{DataError, Item, Kind, Language, Location};
 use crate::model::YearData;
 use crate::pdf::ExportOptions;
 use crate::{DocumentKind, Engine, RenderError};
@@ -57,14 +61,38 @@ pub struct BatchOptions {
     pub strict: bool,
     /// PDF options for every document.
     pub export: ExportOptions,
+    /// The most wards the batch may have ([`MAX_WARDS`] by default).
+    pub max_wards: usize,
+    /// Stops the batch between wards and documents when cancelled.
+    pub cancel: Cancel,
+}
+
+impl Default for BatchOptions {
+    /// One worker, reports only, wards left out when they fail, at most [`MAX_WARDS`] wards.
+    fn default() -> Self {
+        BatchOptions {
+            workers: 1,
+            agreements: false,
+            strict: false,
+            export: ExportOptions::default(),
+            max_wards: MAX_WARDS,
+            cancel: Cancel::default(),
+        }
+    }
 }
 
 /// Why a batch stopped without a ZIP.
 #[derive(Debug, thiserror::Error)]
 pub enum BatchError {
+    /// The batch has more wards than the options allow; no ward was checked.
+    #[error("{wards} wards, more than the limit of {limit}")]
+    TooManyWards { wards: usize, limit: usize },
     /// A ward failed and the options say to stop.
     #[error("{} ({}) failed", ward.name, ward.slug)]
     Ward { ward: Ward, errors: Vec<DataError> },
+    /// No ward is valid, so there is no roll-up either: every ward with its errors.
+    #[error("no ward is valid")]
+    NoValidWard { failed: Vec<(Ward, Vec<DataError>)> },
     /// Agreements were asked for, but no ward has next year's program, so no ward is valid.
     #[error("no ward has next year's program")]
     NoProgram,
@@ -74,6 +102,9 @@ pub enum BatchError {
     /// The ZIP could not be written.
     #[error("cannot write the ZIP")]
     Write(#[from] zip::result::ZipError),
+    /// The batch was cancelled ([`BatchOptions::cancel`]).
+    #[error("the batch was cancelled")]
+    Cancelled,
 }
 
 /// A finished batch.
@@ -121,26 +152,43 @@ pub struct Prepared<'a> {
     kinds: BTreeMap<String, bool>,
 }
 
-/// Checks every ward's data as rendering would (including a glyph for every character), and
-/// the roll-up's data with the valid wards' figures. With `options.strict`, the first invalid
-/// ward in ZIP order stops the batch.
+/// Checks every ward's data as rendering would (including a glyph for every character), that
+/// no two files in the ZIP have one name, and the roll-up's data with the valid wards'
+/// figures. With `options.strict`, the first invalid ward in ZIP order stops the batch; when
+/// no ward is valid, the batch stops with every ward's errors.
 pub fn prepare<'a>(
     engine: &'a Engine,
     batch: &'a Batch,
     options: &'a BatchOptions,
 ) -> Result<Prepared<'a>, BatchError> {
+    if batch.wards.len() > options.max_wards {
+        return Err(BatchError::TooManyWards {
+            wards: batch.wards.len(),
+            limit: options.max_wards,
+        });
+    }
     let wards = batch.wards();
     let kinds = batch.quantity_kinds();
     let mut checked: Vec<Checked> = Vec::with_capacity(wards.len());
     for_each_in_order(
         &wards,
         options.workers,
-        |ward| check_ward(engine, batch, ward.index, options, &kinds),
+        |ward| {
+            unless_cancelled(options, || {
+                check_ward(engine, batch, ward.index, options, &kinds)
+            })
+        },
         |_, result| {
-            checked.push(result);
+            checked.push(result.ok_or(BatchError::Cancelled)?);
             Ok::<(), BatchError>(())
         },
     )?;
+    for (index, error) in name_clashes(&wards, options.agreements) {
+        match &mut checked[index] {
+            Ok(_) => checked[index] = Err(vec![error]),
+            Err(errors) => errors.push(error),
+        }
+    }
     if options.strict {
         let jobs = jobs(&wards, options.agreements);
         let first_failed = jobs
@@ -161,6 +209,7 @@ pub fn prepare<'a>(
     if options.agreements && checked.iter().all(Result::is_err) && checked.iter().any(no_program) {
         return Err(BatchError::NoProgram);
     }
+    no_valid_ward(&wards, &checked)?;
     rollup_data(batch, &wards, &checked, &kinds)?;
     Ok(Prepared {
         engine,
@@ -220,10 +269,14 @@ impl Prepared<'_> {
         for_each_in_order(
             &jobs,
             options.workers,
-            |job| engine.pdf(job.kind, &batch.ward_data(job.index)?, options.export),
+            |job| {
+                unless_cancelled(options, || {
+                    engine.pdf(job.kind, &batch.ward_data(job.index)?, options.export)
+                })
+            },
             |done, rendered| {
                 let Job { index, kind, file } = &jobs[done];
-                match rendered {
+                match rendered.ok_or(BatchError::Cancelled)? {
                     Ok(rendered) => {
                         archive.add(file, &rendered.pdf)?;
                         pages += rendered.pages;
@@ -257,6 +310,7 @@ impl Prepared<'_> {
             },
         )?;
 
+        no_valid_ward(&wards, &checked)?;
         let (data, rollup) = rollup_data(batch, &wards, &checked, &kinds)?;
         let rendered = engine
             .rollup_pdf(&data, &rollup, options.export)
@@ -320,6 +374,61 @@ fn jobs(wards: &[Ward], agreements: bool) -> Vec<Job> {
         .collect();
     jobs.sort_by(|a, b| a.file.cmp(&b.file));
     jobs
+}
+
+/// `work`'s result, or none when the batch is cancelled (then the work is not done).
+fn unless_cancelled<R>(options: &BatchOptions, work: impl FnOnce() -> R) -> Option<R> {
+    (!options.cancel.is_cancelled()).then(work)
+}
+
+/// The wards whose ZIP entries would take a name an earlier ward's entry, or the batch's own
+/// ([`ROLLUP_FILE`], [`MANIFEST_FILE`]), has: ward "X" with its agreement
+/// `x-chuong-trinh.pdf` and a ward whose report is named so. Each such ward gets the error.
+fn name_clashes(wards: &[Ward], agreements: bool) -> Vec<(usize, DataError)> {
+    let mut taken: HashMap<String, Option<usize>> = [ROLLUP_FILE, MANIFEST_FILE]
+        .into_iter()
+        .map(|name| (name.to_owned(), None))
+        .collect();
+    let mut clashes = Vec::new();
+    for job in jobs(wards, agreements) {
+        let path = format!("$.wards[{}].name", job.index);
+        match taken.get(&job.file) {
+            None => {
+                taken.insert(job.file, Some(job.index));
+            }
+            Some(None) => clashes.push((
+                job.index,
+                DataError::new(path, Kind::ReservedFileName { slug: job.file }),
+            )),
+            Some(Some(other)) => {
+                let (first, second) = (job.index.min(*other), job.index.max(*other));
+                let other = Location::Json(format!("$.wards[{first}]"));
+                let error = Kind::SameFileName {
+                    slug: job.file,
+                    other,
+                };
+                clashes.push((
+                    second,
+                    DataError::new(format!("$.wards[{second}].name"), error),
+                ));
+            }
+        }
+    }
+    clashes
+}
+
+/// Stops the batch with every ward's errors when no ward is valid: the roll-up, having no
+/// ward to add up, would otherwise hide them behind its own.
+fn no_valid_ward(wards: &[Ward], checked: &[Checked]) -> Result<(), BatchError> {
+    if checked.iter().any(Result::is_ok) {
+        return Ok(());
+    }
+    let failed = wards
+        .iter()
+        .zip(checked)
+        .filter_map(|(ward, checked)| checked.as_ref().err().map(|e| (ward.clone(), e.clone())))
+        .collect();
+    Err(BatchError::NoValidWard { failed })
 }
 
 /// Checks ward `index`'s year data for each of its documents as rendering would (including a

@@ -161,6 +161,10 @@ pub struct BatchArgs {
     /// Worker threads (default: one per core).
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub jobs: Option<u16>,
+    /// The most wards the batch may have; a larger one is refused before its wards are checked.
+    #[arg(long, value_name = "N", default_value_t = vanban::batch::MAX_WARDS,
+          value_parser = clap::value_parser!(u64).range(1..).map(|n| n as usize))]
+    pub max_wards: usize,
     /// No progress bar and no summary line (they are shown only on a terminal anyway).
     #[arg(short, long)]
     pub quiet: bool,
@@ -210,6 +214,12 @@ pub struct ServeArgs {
     #[arg(long, value_name = "SIZE", default_value = "10MB", env = "VANBAN_BODY_LIMIT",
           value_parser = size)]
     pub body_limit: usize,
+    /// The most wards one batch may have; a larger one is answered 413 before its wards are
+    /// checked.
+    #[arg(long, value_name = "N", default_value_t = vanban::batch::MAX_WARDS,
+          env = "VANBAN_MAX_WARDS",
+          value_parser = clap::value_parser!(u64).range(1..).map(|n| n as usize))]
+    pub max_wards: usize,
     #[command(flatten)]
     pub engine: EngineArgs,
 }

@@ -35,6 +35,8 @@ pub fn batch(args: &BatchArgs, language: Language) -> Result<(), Failure> {
         agreements: request.agreements,
         strict: args.strict,
         export: request.export(),
+        max_wards: args.max_wards,
+        ..BatchOptions::default()
     };
     let show = !args.quiet && std::io::stderr().is_terminal();
     let bar = if show {
@@ -113,7 +115,14 @@ fn load(args: &BatchArgs) -> Result<Batch, Failure> {
     }
     match (SheetFormat::from_path(input), &args.shared) {
         (None, None) => {
-            Batch::parse(&read_input(input)?).map_err(|error| Failure::data(input, error))
+            let bytes = read_input(input)?;
+            // Counted first, so that a batch too large is refused before its wards are parsed.
+            let wards = batch::count_wards(&bytes).unwrap_or(0);
+            if wards > args.max_wards {
+                let limit = args.max_wards;
+                return Err(Failure::from(Kind::TooManyWards { wards, limit }).in_file(input));
+            }
+            Batch::parse(&bytes).map_err(|error| Failure::data(input, error))
         }
         (None, Some(_)) => Err(Kind::SharedWithBatchFile { file }.into()),
         (Some(_), None) => Err(Kind::SheetNeedsShared { file }.into()),
@@ -148,6 +157,18 @@ fn batch_failure(input: &Path, error: BatchError, language: Language) -> Failure
             print_ward(&ward, &errors, language);
             Failure::from(Kind::StoppedAtWard { ward: ward.name }).in_file(input)
         }
+        BatchError::TooManyWards { wards, limit } => {
+            Failure::from(Kind::TooManyWards { wards, limit }).in_file(input)
+        }
+        BatchError::NoValidWard { failed } => {
+            for (ward, errors) in &failed {
+                print_ward(ward, errors, language);
+            }
+            let wards = failed.len();
+            Failure::from(Kind::NoValidWard { wards }).in_file(input)
+        }
+        // The command line never cancels its batch.
+        BatchError::Cancelled => Failure::internal(error),
         BatchError::Rollup(error) => Failure::from(Kind::RollupFailed)
             .in_file(input)
             .details(&error.errors()),

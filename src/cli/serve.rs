@@ -31,6 +31,7 @@ pub fn serve(args: &ServeArgs) -> Result<(), Failure> {
         queue: args.queue,
         render_timeout: args.render_timeout,
         body_limit: args.body_limit,
+        max_wards: args.max_wards,
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -203,6 +203,14 @@ impl Kind {
             ),
             Kind::StoppedAtWard { ward } => format!("stopped at {ward} (--strict)"),
             Kind::RollupFailed => "the city's roll-up report cannot be made".into(),
+            Kind::NoValidWard { wards } => format!(
+                "none of the {wards} wards can be rendered, so neither can the roll-up; fix each \
+                 ward's errors"
+            ),
+            Kind::TooManyWards { wards, limit } => format!(
+                "the batch has {wards} wards, more than the {limit} one batch may have; split it \
+                 into several batches"
+            ),
             Kind::WardsWithoutProgram => "the wards' agreements need next year's program, which \
                                           no ward has: give `next_program` in the batch's \
                                           `shared` data or in each ward's `overrides`"

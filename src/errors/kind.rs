@@ -221,6 +221,15 @@ pub enum Kind {
         ward: String,
     },
     RollupFailed,
+    /// No ward of the batch is valid, so there is no roll-up; each ward's errors follow.
+    NoValidWard {
+        wards: usize,
+    },
+    /// A batch with more wards than one batch may have (`--max-wards`).
+    TooManyWards {
+        wards: usize,
+        limit: usize,
+    },
     /// Agreements asked for, and no ward has next year's program.
     WardsWithoutProgram,
     DirectoryEmpty,

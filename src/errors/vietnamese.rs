@@ -216,6 +216,14 @@ impl Kind {
             ),
             Kind::StoppedAtWard { ward } => format!("dừng lại ở {ward} (--strict)"),
             Kind::RollupFailed => "không lập được báo cáo tổng hợp của thành phố".into(),
+            Kind::NoValidWard { wards } => format!(
+                "không phường, xã nào trong {wards} phường, xã lập được báo cáo, nên cũng không \
+                 lập được báo cáo tổng hợp; hãy sửa các lỗi của từng phường, xã"
+            ),
+            Kind::TooManyWards { wards, limit } => format!(
+                "lô văn bản có {wards} phường, xã, nhiều hơn mức tối đa {limit} phường, xã cho \
+                 một lô; hãy chia thành nhiều lô"
+            ),
             Kind::WardsWithoutProgram => "chương trình phối hợp của các phường, xã cần có \
                                           chương trình năm sau, nhưng không phường, xã nào có: \
                                           hãy ghi `next_program` trong phần `shared` của tệp lô \

@@ -45,10 +45,12 @@ pub struct ServerOptions {
     pub render_timeout: Duration,
     /// The largest request body, in bytes.
     pub body_limit: usize,
+    /// The most wards one batch may have.
+    pub max_wards: usize,
 }
 
 impl Default for ServerOptions {
-    /// Loopback port 8080, one render per core, 64 waiting, 30 s, 10 MB.
+    /// Loopback port 8080, one render per core, 64 waiting, 30 s, 10 MB, 5,000 wards.
     fn default() -> Self {
         ServerOptions {
             addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
@@ -56,6 +58,7 @@ impl Default for ServerOptions {
             queue: 64,
             render_timeout: Duration::from_secs(30),
             body_limit: 10 * 1024 * 1024,
+            max_wards: crate::batch::MAX_WARDS,
         }
     }
 }
@@ -66,6 +69,7 @@ pub struct AppState {
     limits: Limits,
     metrics: Metrics,
     body_limit: usize,
+    max_wards: usize,
     requests: observe::RequestIds,
     draining: AtomicBool,
 }
@@ -78,6 +82,7 @@ impl AppState {
             limits: Limits::new(options.concurrency, options.queue, options.render_timeout),
             metrics: Metrics::default(),
             body_limit: options.body_limit,
+            max_wards: options.max_wards,
             requests: observe::RequestIds::new(),
             draining: AtomicBool::new(false),
         })

@@ -145,7 +145,7 @@ fn status(kind: &Kind) -> StatusCode {
             StatusCode::NOT_FOUND
         }
         Kind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-        Kind::BodyTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+        Kind::BodyTooLarge { .. } | Kind::TooManyWards { .. } => StatusCode::PAYLOAD_TOO_LARGE,
         Kind::NotJson { .. }
         | Kind::BatchNotJson { .. }
         | Kind::NotABatch

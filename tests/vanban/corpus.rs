@@ -481,12 +481,7 @@ fn bad_directory(engine: &Engine, said: &mut Said) {
     write("c.json", &ward(2));
     let batch = Batch::from_directory(shared, &dir).unwrap();
     std::fs::remove_file(gone).unwrap();
-    let options = BatchOptions {
-        workers: 1,
-        agreements: false,
-        strict: false,
-        export: Default::default(),
-    };
+    let options = BatchOptions::default();
     let prepared = match batch::prepare(engine, &batch, &options) {
         Ok(prepared) => prepared,
         Err(BatchError::Rollup(error)) => panic!("the roll-up failed: {error:?}"),
@@ -664,6 +659,9 @@ fn command_line(said: &mut Said) {
 /// The body limit of the server under test: the samples fit, a larger body does not.
 const BODY_LIMIT: usize = 64 * 1024;
 
+/// The ward limit of the server under test: the sample's 13 wards.
+const MAX_WARDS: usize = 13;
+
 /// What the routes answer with: each request goes through the whole service, in process.
 fn routes(engine: Engine, said: &mut Said) {
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -673,6 +671,7 @@ fn routes(engine: Engine, said: &mut Said) {
         .unwrap();
     let options = ServerOptions {
         body_limit: BODY_LIMIT,
+        max_wards: MAX_WARDS,
         ..ServerOptions::default()
     };
     let state: Arc<AppState> = AppState::new(engine, &options);
@@ -723,6 +722,21 @@ fn routes(engine: Engine, said: &mut Said) {
     problems.push(json(
         "/v1/batches",
         &serde_json::to_vec(&bad_rollup).unwrap(),
+    ));
+    // A ward more than the server takes.
+    let mut too_many: Value = serde_json::from_slice(&batch).unwrap();
+    let mut ward = too_many["wards"][0].clone();
+    ward["name"] = json!("Phường Mới");
+    too_many["wards"].as_array_mut().unwrap().push(ward);
+    problems.push(json("/v1/batches", &serde_json::to_vec(&too_many).unwrap()));
+    // No ward valid: none gives its signer.
+    let mut no_signer: Value = serde_json::from_slice(&batch).unwrap();
+    for ward in no_signer["wards"].as_array_mut().unwrap() {
+        ward["overrides"].as_object_mut().unwrap().remove("signer");
+    }
+    problems.push(json(
+        "/v1/batches",
+        &serde_json::to_vec(&no_signer).unwrap(),
     ));
     let bad_cells = "name,signer_name,cay_xanh\nPhường An Mỹ,A,many\n".as_bytes();
     for parts in [

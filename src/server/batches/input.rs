@@ -7,7 +7,7 @@ use axum::body::{Body, Bytes};
 use axum::extract::multipart::MultipartError;
 use axum::extract::{FromRequest, Multipart, Request};
 
-use crate::batch::{Batch, SheetError, SheetFormat};
+use crate::batch::{self, Batch, SheetError, SheetFormat};
 use crate::errors::{Kind, Part};
 use crate::server::problem::Problem;
 use crate::server::request;
@@ -25,10 +25,18 @@ pub enum BatchInput {
 }
 
 impl BatchInput {
-    /// The batch the input describes; its problems as 400 or 422.
-    pub fn parse(self) -> Result<Batch, Problem> {
+    /// The batch the input describes; its problems as 400 or 422, more than `max_wards` wards
+    /// as 413 (a batch file's before its wards are parsed).
+    pub fn parse(self, max_wards: usize) -> Result<Batch, Problem> {
         match self {
-            BatchInput::File(bytes) => Ok(Batch::parse(&bytes)?),
+            BatchInput::File(bytes) => {
+                let wards = batch::count_wards(&bytes).unwrap_or(0);
+                if wards > max_wards {
+                    let limit = max_wards;
+                    return Err(Problem::new(Kind::TooManyWards { wards, limit }));
+                }
+                Ok(Batch::parse(&bytes)?)
+            }
             BatchInput::Sheet {
                 shared,
                 format,

@@ -6,7 +6,8 @@
 //! so is the roll-up's ([`batch::prepare`]): bad input is a 4xx problem that lists every ward's
 //! errors, not a ZIP that stops halfway. A failure after streaming has started (an internal error) aborts the
 //! response, so that the client never takes a truncated ZIP for a whole one. A client that
-//! goes away stops the batch at its next write.
+//! goes away stops the batch, checking or writing, at its next ward or document: the
+//! connection's end of the channel cancels it when dropped.
 
 mod input;
 mod template;
@@ -27,8 +28,7 @@ use tokio::sync::{OwnedSemaphorePermit, mpsc};
 use super::AppState;
 use super::problem::{Problem, error_chain, panic_message};
 use super::request;
-use crate::Engine;
-use crate::batch::{self, BatchError, BatchOptions};
+use crate::batch::{self, BatchError, BatchOptions, Cancel};
 use crate::errors::{Kind, Part};
 use crate::request::BatchRequest;
 use input::{BatchInput, read_input};
@@ -91,6 +91,25 @@ pub async fn batch(
         .into_response())
 }
 
+/// What the batch sends to the connection; dropped (the client went away, or the response
+/// ended), it cancels the batch.
+struct Receiver {
+    chunks: mpsc::Receiver<Chunk>,
+    cancel: Cancel,
+}
+
+impl Receiver {
+    async fn recv(&mut self) -> Option<Chunk> {
+        self.chunks.recv().await
+    }
+}
+
+impl Drop for Receiver {
+    fn drop(&mut self) {
+        self.cancel.cancel();
+    }
+}
+
 /// Runs the batch on the blocking pool, holding `permit` until it ends, and returns what it
 /// sends: `Started` then the ZIP's bytes, or `Failed`.
 fn spawn_batch(
@@ -98,15 +117,20 @@ fn spawn_batch(
     input: BatchInput,
     query: BatchRequest,
     permit: OwnedSemaphorePermit,
-) -> mpsc::Receiver<Chunk> {
-    let (sender, receiver) = mpsc::channel(CHANNEL_CHUNKS);
+) -> Receiver {
+    let (sender, chunks) = mpsc::channel(CHANNEL_CHUNKS);
+    let cancel = Cancel::default();
+    let receiver = Receiver {
+        chunks,
+        cancel: cancel.clone(),
+    };
     let span = tracing::Span::current();
     tokio::task::spawn_blocking(move || {
         let _permit = permit;
         let _span = span.enter();
         let started = Instant::now();
         let produced = std::panic::catch_unwind(AssertUnwindSafe(|| {
-            produce(&state.engine, input, query, &sender)
+            produce(&state, input, query, cancel, &sender)
         }));
         let produced = produced.unwrap_or_else(|panic| {
             Err(Stop::Failed(Problem::internal(format_args!(
@@ -155,27 +179,26 @@ impl From<Problem> for Stop {
     }
 }
 
-/// Parses and checks the input, then streams the ZIP through `sender`. Returns the number of
-/// wards, of wards left out, and of pages.
+/// Parses and checks the input, then streams the ZIP through `sender`, until `cancel` says
+/// the client went away. Returns the number of wards, of wards left out, and of pages.
 fn produce(
-    engine: &Engine,
+    state: &AppState,
     input: BatchInput,
     query: BatchRequest,
+    cancel: Cancel,
     sender: &mpsc::Sender<Chunk>,
 ) -> Result<(usize, usize, usize), Stop> {
-    let batch = input.parse()?;
+    let batch = input.parse(state.max_wards)?;
     let options = BatchOptions {
         // One renderer per batch: a batch takes one permit, as a document does.
         workers: 1,
         agreements: query.agreements,
         strict: false,
         export: query.export(),
+        max_wards: state.max_wards,
+        cancel,
     };
-    let prepared = batch::prepare(engine, &batch, &options).map_err(|error| match error {
-        BatchError::Rollup(error) => Problem::from(error).about(Part::Rollup),
-        BatchError::NoProgram => Problem::new(Kind::WardsWithoutProgram),
-        other => Problem::internal(error_chain(&other)),
-    })?;
+    let prepared = batch::prepare(&state.engine, &batch, &options).map_err(stop)?;
     let invalid = prepared.invalid().count();
     if invalid > 0 && !query.allow_partial {
         let kind = Kind::WardsFailed {
@@ -223,6 +246,30 @@ fn produce(
         outcome.failed.len(),
         outcome.pages,
     ))
+}
+
+/// Why `prepare` stopped, as the client hears it.
+fn stop(error: BatchError) -> Stop {
+    let problem = match error {
+        BatchError::Cancelled => return Stop::ClientGone,
+        BatchError::Rollup(error) => Problem::from(error).about(Part::Rollup),
+        BatchError::NoProgram => Problem::new(Kind::WardsWithoutProgram),
+        BatchError::TooManyWards { wards, limit } => {
+            Problem::new(Kind::TooManyWards { wards, limit })
+        }
+        BatchError::NoValidWard { failed } => {
+            let kind = Kind::NoValidWard {
+                wards: failed.len(),
+            };
+            failed
+                .iter()
+                .fold(Problem::new(kind), |problem, (ward, errors)| {
+                    problem.with_ward(&ward.name, errors)
+                })
+        }
+        other => Problem::internal(error_chain(&other)),
+    };
+    Stop::Failed(problem)
 }
 
 /// Bytes written by the batch, sent to the connection; a closed connection is a broken pipe,

@@ -51,6 +51,7 @@ impl Server {
             "VANBAN_QUEUE",
             "VANBAN_RENDER_TIMEOUT",
             "VANBAN_BODY_LIMIT",
+            "VANBAN_MAX_WARDS",
             "VANBAN_TEMPLATES",
             "VANBAN_FONT_DIR",
         ] {
