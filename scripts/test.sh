@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. The tests read the PDFs the way a person's tools do, with
 # poppler's pdftotext/pdfinfo/pdffonts and qpdf, use DejaVu as an extra font directory, sign a
-# PDF with pyHanko, and drive the server's page in Debian's headless Chromium with
-# playwright-core, and check PDF/A with veraPDF, so this installs poppler-utils, qpdf,
+# PDF with pyHanko, measure a command's peak memory with GNU time, and drive the server's page in Debian's headless Chromium with
+# playwright-core, and check PDF/A with veraPDF, so this installs poppler-utils, qpdf, time,
 # fonts-dejavu-core and chromium (and Node.js if there is none), a Python virtualenv with pinned
 # pyHanko and pypdf in target/pyenv, the pinned playwright-core in tests/browser/node_modules,
 # and veraPDF (scripts/check-pdfa.sh), when missing.
@@ -17,8 +17,8 @@ apt_install() {
 }
 
 if ! command -v pdftohtml >/dev/null || ! command -v qpdf >/dev/null ||
-  [ ! -d /usr/share/fonts/truetype/dejavu ]; then
-  apt_install poppler-utils qpdf fonts-dejavu-core
+  [ ! -x /usr/bin/time ] || [ ! -d /usr/share/fonts/truetype/dejavu ]; then
+  apt_install poppler-utils qpdf time fonts-dejavu-core
 fi
 
 # The Python tools for tests/tools/ (signing with pyHanko, filling a workbook with openpyxl); the venv is rebuilt when the pins change.

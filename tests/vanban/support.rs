@@ -263,54 +263,63 @@ pub struct Measured {
 }
 
 /// Runs `command` to its end with `stdin` as its standard input, capturing its output, and
-/// measures its peak memory with `wait4` (this child's own, not the test's other children).
-#[allow(
-    clippy::zombie_processes,
-    reason = "the child is reaped by wait4, which also gives its peak memory"
-)]
+/// measures its peak memory through GNU time (`scripts/test.sh` installs it). Not with `wait4`
+/// here: the kernel carries the spawning process's peak into the child's `ru_maxrss` across
+/// `exec`, so it would count this test process's own memory; time is a small process, and
+/// the peak it reports is the command's own.
 pub fn run_measured(command: &mut Command, stdin: &[u8]) -> Measured {
-    use std::io::{Read, Write};
-    use std::os::unix::process::ExitStatusExt;
+    use std::io::Write;
     use std::process::Stdio;
+    use std::sync::atomic::{AtomicUsize, Ordering};
 
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
+    let report = std::env::temp_dir().join(format!(
+        "vanban-peak-{}-{}",
+        std::process::id(),
+        RUNS.fetch_add(1, Ordering::Relaxed)
+    ));
+    let mut timed = Command::new("/usr/bin/time");
+    timed
+        .args(["-f", "%M", "-o"])
+        .arg(&report)
+        .arg(command.get_program())
+        .args(command.get_args());
+    for (name, value) in command.get_envs() {
+        match value {
+            Some(value) => timed.env(name, value),
+            None => timed.env_remove(name),
+        };
+    }
+    if let Some(dir) = command.get_current_dir() {
+        timed.current_dir(dir);
+    }
     let started = std::time::Instant::now();
-    let mut child = command
+    let mut child = timed
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("the command starts");
+        .expect("GNU time runs (scripts/test.sh installs it)");
     let mut input = child.stdin.take().expect("stdin is piped");
     let stdin = stdin.to_vec();
     let writer = std::thread::spawn(move || {
         // A child that refuses its input early closes the pipe: not the test's failure.
         let _ = input.write_all(&stdin);
     });
-    let read = |mut pipe: Box<dyn Read + Send>| {
-        std::thread::spawn(move || {
-            let mut bytes = Vec::new();
-            pipe.read_to_end(&mut bytes).expect("the pipe reads");
-            bytes
-        })
-    };
-    let stdout = read(Box::new(child.stdout.take().expect("stdout is piped")));
-    let stderr = read(Box::new(child.stderr.take().expect("stderr is piped")));
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: `rusage` is plain data the kernel fills in; `pid` is our unwaited child.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(waited, pid, "wait4 reaps the child");
+    let output = child.wait_with_output().expect("the command runs");
     let elapsed = started.elapsed();
     writer.join().expect("the writer ends");
+    let said = std::fs::read_to_string(&report).expect("time writes its report");
+    let _ = std::fs::remove_file(&report);
+    // A command killed by a signal has a line about it before the figure.
+    let kilobytes: f64 = said
+        .lines()
+        .last()
+        .and_then(|line| line.trim().parse().ok())
+        .unwrap_or_else(|| panic!("time's report is a peak in KB: {said:?}"));
     Measured {
-        output: Output {
-            status: std::process::ExitStatus::from_raw(status),
-            stdout: stdout.join().expect("stdout reads"),
-            stderr: stderr.join().expect("stderr reads"),
-        },
-        // Linux gives `ru_maxrss` in kilobytes.
-        peak_rss_mb: usage.ru_maxrss as f64 / 1024.0,
+        output,
+        peak_rss_mb: kilobytes / 1024.0,
         elapsed,
     }
 }
