@@ -32,5 +32,10 @@ pub const FIGURES: u64 = 10;
 pub const COMMENDEES: u64 = 60;
 
 /// The most characters of text in one year data, all fields together: what bounds the work of
-/// laying out one document. The sample holds about 15,000.
+/// laying out one document. The sample holds about 13,000.
 pub const DOCUMENT_CHARS: usize = 120_000;
+
+/// The most figures in one document: an activity's quantities in a report, a line of work's
+/// targets in a program. Each is a row of a table that runs over pages, whose layout grows
+/// faster than its rows. The sample has 20.
+pub const DOCUMENT_FIGURES: usize = 200;

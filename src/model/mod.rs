@@ -3,6 +3,8 @@
 //! Types here mirror the JSON input one to one (`deny_unknown_fields` everywhere, so a typo
 //! never drops data). Loading, validation and the JSON Schema live in the submodules.
 
+mod breaks;
+mod duplicates;
 pub mod limits;
 mod load;
 mod placeholder;
