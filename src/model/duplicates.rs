@@ -151,7 +151,7 @@ mod tests {
             first_line: 1,
             first_column: 9,
             line: 2,
-            column: 24,
+            column: 21,
         };
         assert_eq!(twice(text), vec![("$.a[0].b".to_owned(), kind)]);
     }

@@ -184,11 +184,15 @@ fn figures() -> Value {
         .map(|o| {
             let count = activities / 23 + usize::from(o < activities % 23);
             let activity = json!({"text": text, "quantities": quantities});
+            let mut activities = vec![activity; count];
+            if activities.is_empty() {
+                activities.push(json!({"text": "Tổ chức hoạt động."}));
+            }
             json!({
                 "id": format!("to-chuc-{o}"),
                 "name": format!("Tổ chức số {o}"),
                 "short_name": format!("TC {o}"),
-                "activities": vec![activity; count.max(1)],
+                "activities": activities,
             })
         })
         .collect();

@@ -222,19 +222,19 @@ fn runs_a_line_cannot_break_count_as_one_word() {
             "/general_results/0",
             "$.general_results[0]",
             json!(dashes),
-            "that fit a paragraph line",
+            "the 35 that fit a paragraph:",
         ),
         (
             "/general_results/0",
             "$.general_results[0]",
             json!(brackets),
-            "that fit a paragraph line",
+            "the 35 that fit a paragraph:",
         ),
         (
             "/organizations/0/activities/0/text",
             "$.organizations[0].activities[0].text",
             json!("Phối hợp tổ chứcchươngtrìnhnhiềunhiều{buoi_tuyen_truyen}."),
-            "that fit a paragraph line",
+            "the 35 that fit a paragraph:",
         ),
     ];
     for (pointer, path, text, limit) in cases {
