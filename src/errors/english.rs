@@ -22,6 +22,10 @@ impl Kind {
                 "has a word of {length} characters, more than the {limit} that fit {}: add spaces",
                 place.english()
             ),
+            Kind::InvisibleCharacter { character } => format!(
+                "must not contain the character U+{:04X}, which does not print: remove it",
+                *character as u32
+            ),
             Kind::UnknownField => {
                 "unknown field (check its spelling; `vanban schema` lists the fields)".into()
             }
@@ -36,6 +40,22 @@ impl Kind {
             Kind::TooFewItems { limit } => format!("must list at least {limit} item(s)"),
             Kind::TooManyItems { limit } => format!("must list at most {limit} item(s)"),
             Kind::TooLong { limit } => format!("must be at most {limit} characters"),
+            Kind::DocumentTooLong { length, limit } => format!(
+                "holds {length} characters of text in all, more than the {limit} one document \
+                 may hold: shorten the paragraphs or leave some out"
+            ),
+            Kind::TooManyFigures { found, limit } => {
+                format!("hold {found} figures in all, more than the {limit} one document may hold")
+            }
+            Kind::FieldTwice {
+                first_line,
+                first_column,
+                line,
+                column,
+            } => format!(
+                "is written twice in the same object, at line {first_line}, column \
+                 {first_column} and again at line {line}, column {column}: keep one"
+            ),
             Kind::NotASymbol { found } => format!(
                 "must be capital letters and digits, in groups joined by '-' (e.g. \"BCHQS\" \
                  or \"BCHQS-HLHPN\"), found {found}"

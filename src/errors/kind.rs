@@ -23,6 +23,11 @@ pub enum Kind {
         limit: usize,
         place: Place,
     },
+    /// A character that never prints and that tidying keeps: a control character (NUL and
+    /// the other C0 and C1 controls), an invisible operator, a tag character, a noncharacter.
+    InvisibleCharacter {
+        character: char,
+    },
 
     // The year data against its schema.
     UnknownField,
@@ -49,6 +54,24 @@ pub enum Kind {
     },
     TooLong {
         limit: u64,
+    },
+    /// More text in all than one document may hold (`length` characters, at most `limit`).
+    DocumentTooLong {
+        length: usize,
+        limit: usize,
+    },
+    /// More figures in all than one document may hold.
+    TooManyFigures {
+        found: usize,
+        limit: usize,
+    },
+    /// A field written a second time in the same object (JSON keeps only the last); where
+    /// each of the two is, by line and column.
+    FieldTwice {
+        first_line: usize,
+        first_column: usize,
+        line: usize,
+        column: usize,
     },
     /// Not a document symbol (ký hiệu) part such as "BCHQS".
     NotASymbol {

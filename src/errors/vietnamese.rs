@@ -25,6 +25,10 @@ impl Kind {
                  hãy thêm dấu cách",
                 place.vietnamese()
             ),
+            Kind::InvisibleCharacter { character } => format!(
+                "không được chứa ký tự U+{:04X} vì ký tự này không in ra được: hãy xóa ký tự này",
+                *character as u32
+            ),
             Kind::UnknownField => "trường không có trong lược đồ (kiểm tra chính tả; \
                                    `vanban schema` liệt kê các trường)"
                 .into(),
@@ -43,6 +47,23 @@ impl Kind {
             Kind::TooFewItems { limit } => format!("phải có ít nhất {limit} mục"),
             Kind::TooManyItems { limit } => format!("chỉ được có tối đa {limit} mục"),
             Kind::TooLong { limit } => format!("chỉ được dài tối đa {limit} ký tự"),
+            Kind::DocumentTooLong { length, limit } => format!(
+                "có tổng cộng {length} ký tự, vượt quá {limit} ký tự mà một văn bản được phép \
+                 có: hãy rút gọn các đoạn văn hoặc bỏ bớt"
+            ),
+            Kind::TooManyFigures { found, limit } => format!(
+                "có tổng cộng {found} số liệu, vượt quá {limit} số liệu mà một văn bản được \
+                 phép có"
+            ),
+            Kind::FieldTwice {
+                first_line,
+                first_column,
+                line,
+                column,
+            } => format!(
+                "được ghi hai lần trong cùng một đối tượng, ở dòng {first_line}, cột \
+                 {first_column} và ở dòng {line}, cột {column}: chỉ giữ lại một"
+            ),
             Kind::NotASymbol { found } => format!(
                 "phải gồm chữ in hoa và chữ số, các nhóm nối bằng dấu '-' (ví dụ \"BCHQS\" hoặc \
                  \"BCHQS-HLHPN\"), nhưng đang là {found}"

@@ -11,7 +11,7 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
 use unicode_normalization::char::is_combining_mark;
 
-use super::{YearData, validate, year_data_schema};
+use super::{YearData, breaks, duplicates, limits, validate, year_data_schema};
 use crate::errors::{DataError, Expected, Found, Kind, Place};
 use crate::vn;
 
@@ -102,13 +102,14 @@ pub fn parse_year_data(bytes: &[u8]) -> Result<YearData, InvalidData> {
 }
 
 /// Parses JSON from raw bytes, skipping a UTF-8 byte-order mark; errors give line and column.
+/// A field written twice in one object is refused (JSON parsers keep the last silently).
 pub fn parse_json(bytes: &[u8]) -> Result<Value, InvalidData> {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let (line, column) = line_column(&bytes[..error.valid_up_to()]);
         InvalidData::NotUtf8 { line, column }
     })?;
-    serde_json::from_str(text).map_err(|error| {
+    let value = serde_json::from_str(text).map_err(|error| {
         let column = error.column().max(1);
         let found = match error.classify() {
             serde_json::error::Category::Eof => None,
@@ -119,7 +120,13 @@ pub fn parse_json(bytes: &[u8]) -> Result<Value, InvalidData> {
             column,
             found,
         }
-    })
+    })?;
+    let errors = duplicates::fields_twice(text);
+    if errors.is_empty() {
+        Ok(value)
+    } else {
+        Err(InvalidData::Fields { errors })
+    }
 }
 
 /// The character at 1-based `line` and byte `column`, as serde_json counts them.
@@ -135,11 +142,22 @@ pub fn year_data_from_value(mut value: Value) -> Result<YearData, InvalidData> {
     normalize_strings(&mut value);
 
     let mut errors = schema_errors(&VALIDATOR, &value);
+    let mut length = 0;
     walk_strings(&value, "$", &mut |text, path| {
+        length += text.chars().count();
         if let Some(problem) = text_problem(text, path) {
             errors.push(DataError::new(path, problem));
         }
     });
+    if length > limits::DOCUMENT_CHARS {
+        errors.push(DataError::new(
+            "$",
+            Kind::DocumentTooLong {
+                length,
+                limit: limits::DOCUMENT_CHARS,
+            },
+        ));
+    }
     if !errors.is_empty() {
         return Err(InvalidData::Fields { errors });
     }
@@ -173,18 +191,19 @@ pub fn walk_strings(value: &Value, path: &str, visit: &mut impl FnMut(&str, &str
 /// Fields printed in narrow table cells.
 const TABLE_CELL_FIELDS: &[&str] = &["unit", "short_name"];
 
-/// The longest word (characters between spaces) that fits: a paragraph line (35 of the widest
+/// The longest word (characters between two places a line may break) that fits: a paragraph line (35 of the widest
 /// capitals fill a 14 pt line), a header or signature line, a table cell. Longer words would
 /// run past the margin or the cell.
-const LONGEST_WORD: [(usize, Place); 3] = [
+pub(super) const LONGEST_WORD: [(usize, Place); 3] = [
     (35, Place::Paragraph),
     (20, Place::OneLineField),
     (10, Place::TableCell),
 ];
 
 /// Every text carries meaning, so none may be blank (white space, control, invisible format
-/// characters or lone combining marks only); direction controls could reorder what prints;
-/// only paragraph fields may span several lines; every word must fit where it is printed.
+/// characters or lone combining marks only); direction controls could reorder what prints and
+/// other invisible characters would vanish from it; only paragraph fields may span several
+/// lines; every word (a run Typst cannot break) must fit where it is printed.
 fn text_problem(text: &str, path: &str) -> Option<Kind> {
     let invisible = |c: char| {
         c.is_whitespace() || c.is_control() || is_format_character(c) || is_combining_mark(c)
@@ -195,6 +214,13 @@ fn text_problem(text: &str, path: &str) -> Option<Kind> {
     if let Some(character) = text.chars().find(|&c| is_direction_control(c)) {
         return Some(Kind::DirectionControl { character });
     }
+    if let Some(character) = text.chars().find(|&c| is_unprintable(c)) {
+        return Some(Kind::InvisibleCharacter { character });
+    }
+    // Longer text is refused by the schema; its words need not be measured.
+    if text.len() > 4 * limits::PARAGRAPH_CHARS as usize {
+        return None;
+    }
     let field = path.trim_end_matches(|c: char| c == ']' || c.is_ascii_digit() || c == '[');
     let field = field.rsplit('.').next().unwrap_or(field);
     let multiline = MULTILINE_FIELDS.contains(&field);
@@ -203,11 +229,7 @@ fn text_problem(text: &str, path: &str) -> Option<Kind> {
         (false, false) => LONGEST_WORD[1],
         (false, true) => LONGEST_WORD[2],
     };
-    let longest = text
-        .split_whitespace()
-        .map(|word| word.chars().count())
-        .max()
-        .unwrap_or(0);
+    let longest = breaks::longest_unbreakable(text);
     (longest > limit).then_some(Kind::WordTooLong {
         length: longest,
         limit,
@@ -219,6 +241,19 @@ fn text_problem(text: &str, path: &str) -> Option<Kind> {
 /// direction marks, the byte-order mark, soft hyphens.
 fn is_format_character(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
+/// Characters that never print and that tidying does not turn into a space or drop: control
+/// characters (C0 and C1, NUL included, once tabs and line breaks are spaces), invisible
+/// operators, interlinear annotation marks, tag characters and noncharacters.
+fn is_unprintable(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{2061}'..='\u{2064}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0000}'..='\u{E007F}'
+            | '\u{FDD0}'..='\u{FDEF}')
+        || (c as u32) & 0xFFFE == 0xFFFE
 }
 
 /// Bidirectional embedding, override and isolate controls.

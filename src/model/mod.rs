@@ -3,6 +3,9 @@
 //! Types here mirror the JSON input one to one (`deny_unknown_fields` everywhere, so a typo
 //! never drops data). Loading, validation and the JSON Schema live in the submodules.
 
+mod breaks;
+mod duplicates;
+pub mod limits;
 mod load;
 mod placeholder;
 mod program;
@@ -41,6 +44,7 @@ pub struct YearData {
         description = "Có cả cấp, ví dụ \"các tổ chức chính trị - xã hội thành phố\"; để trống là \"các tổ chức chính trị - xã hội\"."
     )]
     #[serde(default)]
+    #[schemars(length(max = limits::LINE_CHARS))]
     pub partners: Option<String>,
     /// The year under review, e.g. 2022.
     #[schemars(
@@ -80,29 +84,29 @@ pub struct YearData {
     pub situation: Situation,
     /// General results across all organizations, one paragraph each.
     #[schemars(title = "Kết quả chung", description = "Mỗi ô là một đoạn văn.")]
-    #[schemars(length(min = 1))]
+    #[schemars(length(min = 1, max = limits::PARAGRAPHS), inner(length(max = limits::PARAGRAPH_CHARS)))]
     pub general_results: Vec<String>,
     /// Shortcomings (tồn tại, hạn chế), one paragraph each.
     #[schemars(title = "Tồn tại, hạn chế", description = "Mỗi ô là một đoạn văn.")]
-    #[schemars(length(min = 1))]
+    #[schemars(length(min = 1, max = limits::PARAGRAPHS), inner(length(max = limits::PARAGRAPH_CHARS)))]
     pub shortcomings: Vec<String>,
     /// Causes of the shortcomings, one paragraph each.
     #[schemars(
         title = "Nguyên nhân",
         description = "Nguyên nhân của tồn tại, hạn chế; mỗi ô là một đoạn văn."
     )]
-    #[schemars(length(min = 1))]
+    #[schemars(length(min = 1, max = limits::PARAGRAPHS), inner(length(max = limits::PARAGRAPH_CHARS)))]
     pub causes: Vec<String>,
     /// Lessons learned (bài học kinh nghiệm), one paragraph each.
     #[schemars(title = "Bài học kinh nghiệm", description = "Mỗi ô là một đoạn văn.")]
-    #[schemars(length(min = 1))]
+    #[schemars(length(min = 1, max = limits::PARAGRAPHS), inner(length(max = limits::PARAGRAPH_CHARS)))]
     pub lessons: Vec<String>,
     /// Directions and tasks for the next year, one paragraph each.
     #[schemars(
         title = "Phương hướng, nhiệm vụ năm tới",
         description = "Mỗi ô là một đoạn văn."
     )]
-    #[schemars(length(min = 1))]
+    #[schemars(length(min = 1, max = limits::PARAGRAPHS), inner(length(max = limits::PARAGRAPH_CHARS)))]
     pub directions: Vec<String>,
     /// Proposals to higher bodies (đề xuất, kiến nghị); the section is left out when empty.
     #[schemars(
@@ -110,6 +114,7 @@ pub struct YearData {
         description = "Có thể để trống: khi đó báo cáo không có mục này."
     )]
     #[serde(default)]
+    #[schemars(length(max = limits::PARAGRAPHS), inner(length(max = limits::PARAGRAPH_CHARS)))]
     pub proposals: Vec<String>,
     /// Collectives and individuals commended for the year.
     #[schemars(
@@ -134,7 +139,7 @@ pub struct YearData {
         title = "Lưu",
         description = "Nơi lưu bản chính, ví dụ \"VT\", \"TM\"."
     )]
-    #[schemars(length(min = 1, max = 10))]
+    #[schemars(length(min = 1, max = 10), inner(length(max = limits::NAME_CHARS)))]
     pub archive: Vec<String>,
     /// Next year's coordination program, which the agreement is made from.
     #[schemars(
@@ -165,18 +170,21 @@ pub struct Issuer {
         title = "Cơ quan chủ quản",
         description = "Ví dụ \"Bộ CHQS tỉnh Quảng Nam\"; in chữ hoa."
     )]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub parent: String,
     /// Full name, e.g. "Ban Chỉ huy Quân sự thành phố Tam Kỳ"; printed in capitals.
     #[schemars(
         title = "Tên cơ quan ban hành",
         description = "Tên đầy đủ, ví dụ \"Ban Chỉ huy Quân sự thành phố Tam Kỳ\"; in chữ hoa."
     )]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub name: String,
     /// Short name used in running text, e.g. "Ban CHQS thành phố".
     #[schemars(
         title = "Tên gọi tắt",
         description = "Dùng trong câu văn, ví dụ \"Ban CHQS thành phố\"."
     )]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub short_name: String,
     /// Abbreviation used in the document symbol (ký hiệu), e.g. "BCHQS": capital letters and
     /// digits, groups joined by '-'.
@@ -191,6 +199,7 @@ pub struct Issuer {
         title = "Địa danh",
         description = "Ghi ở dòng ngày tháng, ví dụ \"Tam Kỳ\"."
     )]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub place: String,
 }
 
@@ -316,6 +325,7 @@ pub struct ProgramReference {
         title = "Cơ quan ban hành",
         description = "Như phần mở đầu ghi sau chữ \"của\", ví dụ \"Ban CHQS thành phố và các tổ chức chính trị - xã hội thành phố\"."
     )]
+    #[schemars(length(max = limits::LINE_CHARS))]
     pub issued_by: String,
 }
 
@@ -336,6 +346,7 @@ pub struct Meeting {
     pub time_of_day: Option<TimeOfDay>,
     /// Where it was held.
     #[schemars(title = "Địa điểm", description = "")]
+    #[schemars(length(max = limits::LINE_CHARS))]
     pub place: String,
     /// Who chaired it: still read from earlier files, never printed (a report does not say who
     /// chaired its meeting).
@@ -344,6 +355,7 @@ pub struct Meeting {
         description = "Chỉ để lưu; báo cáo không ghi ai chủ trì."
     )]
     #[serde(default)]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub chaired_by: Option<String>,
 }
 
@@ -386,25 +398,28 @@ pub struct Organization {
         title = "Mã tổ chức",
         description = "Chữ thường không dấu, số và \"-\", ví dụ \"hoi-lhpn\"."
     )]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub id: String,
     /// Full name, e.g. "Hội Liên hiệp Phụ nữ thành phố".
     #[schemars(
         title = "Tên tổ chức",
         description = "Tên đầy đủ, ví dụ \"Hội Liên hiệp Phụ nữ thành phố\"."
     )]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub name: String,
     /// Short name used in running text and tables, e.g. "Hội LHPN".
     #[schemars(
         title = "Tên gọi tắt",
         description = "Dùng trong câu văn và bảng, ví dụ \"Hội LHPN\"."
     )]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub short_name: String,
     /// What it did in the year, in order.
     #[schemars(
         title = "Hoạt động",
         description = "Những việc tổ chức đã làm trong năm, theo thứ tự."
     )]
-    #[schemars(length(min = 1))]
+    #[schemars(length(min = 1, max = limits::ACTIVITIES))]
     pub activities: Vec<Activity>,
 }
 
@@ -421,6 +436,7 @@ pub struct Activity {
         title = "Nội dung",
         description = "Câu văn như báo cáo in ra; {mã} là chỗ điền số liệu có mã đó, ví dụ \"vận động quỹ xã hội {quy}\"."
     )]
+    #[schemars(length(max = limits::PARAGRAPH_CHARS))]
     pub text: String,
     /// The figures of this activity; totals are computed from them.
     #[schemars(
@@ -428,6 +444,7 @@ pub struct Activity {
         description = "Các số liệu của hoạt động; tổng cộng được tính từ đây."
     )]
     #[serde(default)]
+    #[schemars(length(max = limits::FIGURES))]
     pub quantities: Vec<Quantity>,
 }
 
@@ -441,15 +458,15 @@ pub struct Situation {
         title = "Khái quát",
         description = "Các đoạn mở đầu; mỗi ô là một đoạn văn."
     )]
-    #[schemars(length(min = 1))]
+    #[schemars(length(min = 1, max = limits::PARAGRAPHS), inner(length(max = limits::PARAGRAPH_CHARS)))]
     pub overview: Vec<String>,
     /// Advantages (thuận lợi).
     #[schemars(title = "Thuận lợi", description = "Mỗi ô là một đoạn văn.")]
-    #[schemars(length(min = 1))]
+    #[schemars(length(min = 1, max = limits::PARAGRAPHS), inner(length(max = limits::PARAGRAPH_CHARS)))]
     pub advantages: Vec<String>,
     /// Difficulties (khó khăn).
     #[schemars(title = "Khó khăn", description = "Mỗi ô là một đoạn văn.")]
-    #[schemars(length(min = 1))]
+    #[schemars(length(min = 1, max = limits::PARAGRAPHS), inner(length(max = limits::PARAGRAPH_CHARS)))]
     pub difficulties: Vec<String>,
 }
 
@@ -463,15 +480,19 @@ pub struct Commendations {
         title = "Cấp khen thưởng",
         description = "Ví dụ \"Ban Chỉ đạo phối hợp hoạt động thành phố\"."
     )]
+    #[schemars(length(max = limits::LINE_CHARS))]
     pub awarded_by: String,
     /// The form of award, e.g. "Giấy khen".
     #[schemars(title = "Hình thức khen thưởng", description = "Ví dụ \"Giấy khen\".")]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub form: String,
     /// Commended collectives.
     #[schemars(title = "Tập thể được khen thưởng", description = "")]
+    #[schemars(length(max = limits::COMMENDEES))]
     pub collectives: Vec<Commendee>,
     /// Commended individuals.
     #[schemars(title = "Cá nhân được khen thưởng", description = "")]
+    #[schemars(length(max = limits::COMMENDEES))]
     pub individuals: Vec<Commendee>,
 }
 
@@ -483,6 +504,7 @@ pub struct Commendations {
 pub struct Commendee {
     /// Name of the collective, or full name of the person.
     #[schemars(title = "Tên", description = "Tên tập thể, hoặc họ và tên cá nhân.")]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub name: String,
     /// For a person: position and unit, e.g. "Phó Bí thư Thành đoàn".
     #[schemars(
@@ -490,12 +512,14 @@ pub struct Commendee {
         description = "Với cá nhân, ví dụ \"Phó Bí thư Thành đoàn\"."
     )]
     #[serde(default)]
+    #[schemars(length(max = limits::LINE_CHARS))]
     pub position: Option<String>,
     /// Why: "Đã có thành tích xuất sắc trong …".
     #[schemars(
         title = "Thành tích",
         description = "Ví dụ \"Đã có thành tích xuất sắc trong …\"."
     )]
+    #[schemars(length(max = limits::PARAGRAPH_CHARS))]
     pub reason: String,
 }
 
@@ -556,12 +580,14 @@ pub struct Signer {
         description = "Ví dụ \"Chỉ huy trưởng\" trong \"KT. CHỈ HUY TRƯỞNG\"; cần khi ký TM, KT, TL, TUQ."
     )]
     #[serde(default)]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub on_behalf_of: Option<String>,
     /// The signer's own title, e.g. "Phó Chỉ huy trưởng".
     #[schemars(
         title = "Chức vụ người ký",
         description = "Ví dụ \"Phó Chỉ huy trưởng\"."
     )]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub title: String,
     /// Military rank printed before the name, e.g. "Thượng tá".
     #[schemars(
@@ -569,8 +595,10 @@ pub struct Signer {
         description = "Ví dụ \"Thượng tá\"; có thể để trống."
     )]
     #[serde(default)]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub rank: Option<String>,
     /// Full name, e.g. "Nguyễn Văn Hùng".
     #[schemars(title = "Họ và tên người ký", description = "")]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub name: String,
 }

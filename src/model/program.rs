@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Quantity, Signer};
+use super::{Quantity, Signer, limits};
 
 /// The program for the year after the one under review, signed by every party.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -29,6 +29,7 @@ pub struct Program {
         title = "Tên gọi chung các bên phối hợp",
         description = "Ví dụ \"các tổ chức chính trị - xã hội thành phố\"."
     )]
+    #[schemars(length(max = limits::LINE_CHARS))]
     pub partners: String,
     /// Legal bases (căn cứ), one per line, each starting with its verb ("Căn cứ …", "Thực hiện
     /// …"), without the final ";" or ".".
@@ -37,15 +38,15 @@ pub struct Program {
         description = "Mỗi ô một căn cứ, bắt đầu bằng \"Căn cứ\", \"Thực hiện\"…, không có dấu câu cuối."
     )]
     #[serde(default)]
-    #[schemars(length(max = 12))]
+    #[schemars(length(max = 12), inner(length(max = limits::LINE_CHARS)))]
     pub legal_bases: Vec<String>,
     /// Purposes (mục đích), one paragraph each.
     #[schemars(title = "Mục đích", description = "Mỗi ô là một đoạn văn.")]
-    #[schemars(length(min = 1))]
+    #[schemars(length(min = 1, max = limits::PARAGRAPHS), inner(length(max = limits::PARAGRAPH_CHARS)))]
     pub purposes: Vec<String>,
     /// Requirements (yêu cầu), one paragraph each.
     #[schemars(title = "Yêu cầu", description = "Mỗi ô là một đoạn văn.")]
-    #[schemars(length(min = 1))]
+    #[schemars(length(min = 1, max = limits::PARAGRAPHS), inner(length(max = limits::PARAGRAPH_CHARS)))]
     pub requirements: Vec<String>,
     /// The lines of work (nội dung phối hợp), in order (1 to 40).
     #[schemars(title = "Nội dung phối hợp", description = "")]
@@ -53,7 +54,7 @@ pub struct Program {
     pub items: Vec<ProgramItem>,
     /// What each party undertakes (trách nhiệm), in any order; each party at most once.
     #[schemars(title = "Trách nhiệm các bên", description = "")]
-    #[schemars(length(min = 1))]
+    #[schemars(length(min = 1, max = 10))]
     pub responsibilities: Vec<Responsibility>,
     /// Liaison meetings and reviews.
     #[schemars(title = "Chế độ thông tin, báo cáo", description = "")]
@@ -65,7 +66,7 @@ pub struct Program {
     pub recipients: Vec<String>,
     /// Where the originals are filed: `["VT"]` prints "- Lưu: VT.".
     #[schemars(title = "Lưu", description = "")]
-    #[schemars(length(min = 1, max = 10))]
+    #[schemars(length(min = 1, max = 10), inner(length(max = limits::NAME_CHARS)))]
     pub archive: Vec<String>,
 }
 
@@ -104,16 +105,20 @@ pub struct Party {
         title = "Mã bên ký",
         description = "Chữ thường không dấu, số và \"-\", ví dụ \"hoi-lhpn\"."
     )]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub id: String,
     /// Its parent body, e.g. "Hội LHPN tỉnh Quảng Nam"; printed in capitals, not bold.
     #[schemars(title = "Cơ quan cấp trên", description = "Có thể để trống.")]
     #[serde(default)]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub parent: Option<String>,
     /// Full name, e.g. "Hội Liên hiệp Phụ nữ thành phố Tam Kỳ"; printed in capitals, bold.
     #[schemars(title = "Tên đầy đủ", description = "")]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub name: String,
     /// Short name used in running text and the annex, e.g. "Hội LHPN thành phố".
     #[schemars(title = "Tên gọi tắt", description = "")]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub short_name: String,
     /// Abbreviation for the ký hiệu, e.g. "HLHPN".
     #[schemars(title = "Chữ viết tắt", description = "Chữ in hoa, ví dụ \"HLHPN\".")]
@@ -132,6 +137,7 @@ pub struct Party {
 pub struct ProgramItem {
     /// A short title, e.g. "Tuyên truyền, giáo dục quốc phòng và an ninh".
     #[schemars(title = "Tên nội dung", description = "")]
+    #[schemars(length(max = limits::LINE_CHARS))]
     pub title: String,
     /// What the parties will do. `{key}` stands for the target with that key, formatted with
     /// its qualifier and unit, as in activity texts.
@@ -139,20 +145,25 @@ pub struct ProgramItem {
         title = "Nội dung",
         description = "{mã} là chỗ điền chỉ tiêu có mã đó."
     )]
+    #[schemars(length(max = limits::PARAGRAPH_CHARS))]
     pub text: String,
     /// Measurable targets (trees to plant, gift packages, funds to raise).
     #[schemars(title = "Chỉ tiêu", description = "")]
     #[serde(default)]
+    #[schemars(length(max = limits::FIGURES))]
     pub targets: Vec<Quantity>,
     /// The id of the party that leads (chủ trì).
     #[schemars(title = "Bên chủ trì (mã)", description = "")]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub lead: String,
     /// The ids of the co-operating parties (phối hợp); may be empty.
     #[schemars(title = "Các bên phối hợp (mã)", description = "")]
     #[serde(default)]
+    #[schemars(length(max = 10), inner(length(max = limits::NAME_CHARS)))]
     pub partners: Vec<String>,
     /// When the work happens, as the program prints it, e.g. "Quý I năm 2023".
     #[schemars(title = "Thời gian", description = "Ví dụ \"Quý I năm 2023\".")]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub time_frame: String,
     /// The date by which it is done, in the program's year.
     #[schemars(title = "Hạn hoàn thành", description = "")]
@@ -167,10 +178,11 @@ pub struct ProgramItem {
 pub struct Responsibility {
     /// The party's id.
     #[schemars(title = "Bên (mã)", description = "")]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub party: String,
     /// What it undertakes, one paragraph each.
     #[schemars(title = "Nhiệm vụ", description = "Mỗi ô là một đoạn văn.")]
-    #[schemars(length(min = 1))]
+    #[schemars(length(min = 1, max = limits::PARAGRAPHS), inner(length(max = limits::PARAGRAPH_CHARS)))]
     pub tasks: Vec<String>,
 }
 
@@ -181,12 +193,14 @@ pub struct Responsibility {
 pub struct Reporting {
     /// The id of the standing party that follows up and compiles the reports.
     #[schemars(title = "Bên thường trực (mã)", description = "")]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub secretariat: String,
     /// When the parties meet, e.g. "hằng quý, vào tuần cuối của tháng cuối quý".
     #[schemars(
         title = "Giao ban",
         description = "Ví dụ \"hằng quý, vào tuần cuối của tháng cuối quý\"."
     )]
+    #[schemars(length(max = limits::LINE_CHARS))]
     pub liaison: String,
     /// Date of the six-month review, in the program's year.
     #[schemars(title = "Ngày sơ kết 6 tháng", description = "")]

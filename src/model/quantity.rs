@@ -4,6 +4,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::limits;
+
 /// One figure of an activity: an amount of money, a count with its unit, a percentage or a
 /// ratio with its unit.
 ///
@@ -19,12 +21,14 @@ pub struct Quantity {
         title = "Mã số liệu",
         description = "Chữ thường không dấu, số và \"_\"; viết {mã} trong nội dung để điền số liệu."
     )]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub key: String,
     /// What the figure is, as the table prints it, e.g. "Quỹ xã hội vận động".
     #[schemars(
         title = "Tên số liệu",
         description = "Như bảng số liệu in ra, ví dụ \"Quỹ xã hội vận động\"."
     )]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub label: String,
     /// Money in whole đồng (at most 10^13, ten thousand tỷ, which fits the table's column).
     #[schemars(
@@ -62,6 +66,7 @@ pub struct Quantity {
         description = "Đi với số lượng hoặc tỷ số, ví dụ \"cây xanh\", \"suất quà\"."
     )]
     #[serde(default)]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub unit: Option<String>,
     /// The unit as the table's "Đơn vị tính" column prints it, when shorter than `unit`: "học
     /// sinh" for "em học sinh", "buổi" for "buổi tuyên truyền"; `unit` by default.
@@ -70,6 +75,7 @@ pub struct Quantity {
         description = "Ngắn hơn đơn vị trong câu, ví dụ \"buổi\" cho \"buổi tuyên truyền\"; để trống thì bảng dùng đơn vị tính."
     )]
     #[serde(default)]
+    #[schemars(length(max = limits::NAME_CHARS))]
     pub table_unit: Option<String>,
     /// How exact the figure is, as the source says it: "trên", "hơn", "gần", "khoảng", "dưới".
     #[schemars(

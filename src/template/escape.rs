@@ -71,7 +71,7 @@ fn word_joins_next(text: &str, index: usize) -> bool {
 
 /// Whether the space at byte `index` of `text` is one of the two around a dash between two
 /// words: "trị - xã" (either space), not "- xã" at the start nor "trị -" at the end.
-fn beside_spaced_dash(text: &str, index: usize) -> bool {
+pub(crate) fn beside_spaced_dash(text: &str, index: usize) -> bool {
     const DASHES: [char; 2] = ['-', '\u{2013}'];
     let word_char = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
     let (before, after) = (&text[..index], &text[index + 1..]);

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 
+pub(crate) use escape::beside_spaced_dash;
 pub use escape::{escape_markup, string_literal};
 pub use filters::format_quantity;
 

@@ -111,6 +111,7 @@ fn bad_year_data() -> Vec<Vec<u8>> {
                 json!("Tình hình \u{202E}đảo chiều"),
             );
             set(d, "/general_results/0", json!("x".repeat(36)));
+            set(d, "/signer/rank", json!("Thượng\u{0}tá"));
             set(d, "/issuer/name", json!("x".repeat(21)));
             set(
                 d,
@@ -224,6 +225,29 @@ fn bad_year_data() -> Vec<Vec<u8>> {
                 figure.insert("amount".into(), json!(10_000_000_000_000u64));
             }
         }),
+        // Past what one document may hold.
+        year_data(|d| {
+            let paragraph = vec!["ngày"; 600].join(" ");
+            for section in ["general_results", "shortcomings", "causes", "lessons"] {
+                set(
+                    d,
+                    &format!("/{section}"),
+                    json!(vec![paragraph.as_str(); 30]),
+                );
+            }
+        }),
+        year_data(|d| {
+            let quantities: Vec<Value> = (0..10)
+                .map(|q| json!({"key": format!("k{q}"), "label": "Cây xanh", "count": 1, "unit": "cây"}))
+                .collect();
+            let activity = json!({"text": "Trồng {k0}.", "quantities": quantities});
+            set(d, "/organizations/0/activities", json!(vec![activity; 40]));
+        }),
+        // A field written twice.
+        String::from_utf8(year_data(|_| {}))
+            .unwrap()
+            .replacen("\"year\":2022", "\"year\":2022,\n\"year\":2023", 1)
+            .into_bytes(),
     ]
 }
 

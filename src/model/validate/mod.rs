@@ -8,9 +8,11 @@ use std::collections::HashSet;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::placeholder::{is_identifier, placeholders};
-use super::{Authority, DataError, Quantity, ReviewKind, Signer, YearData};
-use crate::errors::{Figures, Kind};
+use super::load::LONGEST_WORD;
+use super::placeholder::{fill_placeholders, is_identifier, placeholders};
+use super::{Authority, DataError, Quantity, ReviewKind, Signer, YearData, breaks, limits};
+use crate::errors::{Figures, Kind, Place};
+use crate::template::format_quantity;
 use crate::vn::{Unit, UnitKind, capitalize_first};
 
 /// Checks `data` and returns every problem found (empty when valid).
@@ -47,13 +49,55 @@ pub fn check(data: &YearData) -> Vec<DataError> {
             );
         }
     }
+    let figures = data
+        .organizations
+        .iter()
+        .flat_map(|organization| &organization.activities)
+        .map(|activity| activity.quantities.len());
+    check_figure_count(figures.sum(), "$.organizations", &mut errors);
     check_signer(&data.signer, "$.signer", &mut errors);
     check_place(&data.issuer.place, "$.issuer.place", &mut errors);
+    let place = data.issuer.place.as_str();
+    check_header(&data.issuer.parent, place, "$.issuer.parent", &mut errors);
+    check_header(&data.issuer.name, place, "$.issuer.name", &mut errors);
     check_money_total(data, &mut errors);
     if let Some(program) = &data.next_program {
-        program::check(program, data.year, &mut errors);
+        program::check(program, data.year, place, &mut errors);
     }
     errors
+}
+
+/// The longest place name a header binds into one unbreakable run ("thành phố Hồ Chí Minh"
+/// has 21 characters) that still fits the header's column.
+const HEADER_PLACE_CHARS: usize = 25;
+
+/// A name printed in a header, where each place name in it is bound into one run ("thành phố
+/// Tam Kỳ"), must fit its column with its place names whole.
+fn check_header(name: &str, place: &str, path: &str, errors: &mut Vec<DataError>) {
+    let length = breaks::longest_unbreakable_in_header(name, place);
+    if length > HEADER_PLACE_CHARS {
+        errors.push(DataError::new(
+            path,
+            Kind::WordTooLong {
+                length,
+                limit: HEADER_PLACE_CHARS,
+                place: Place::OneLineField,
+            },
+        ));
+    }
+}
+
+/// A document lays out every figure in its text and in its table: their number bounds the work.
+fn check_figure_count(found: usize, path: &str, errors: &mut Vec<DataError>) {
+    if found > limits::DOCUMENT_FIGURES {
+        errors.push(DataError::new(
+            path,
+            Kind::TooManyFigures {
+                found,
+                limit: limits::DOCUMENT_FIGURES,
+            },
+        ));
+    }
 }
 
 /// Checks that the `id` of the object at `path` is well formed and not among `seen`.
@@ -178,8 +222,10 @@ fn check_figures(
         }
         check_quantity(quantity, &path, errors);
     }
+    let mut known = true;
     for name in placeholders(text) {
         if !keys.contains(name) {
+            known = false;
             errors.push(DataError::new(
                 format!("{path}.text"),
                 Kind::UnknownPlaceholder {
@@ -189,6 +235,9 @@ fn check_figures(
                 },
             ));
         }
+    }
+    if known {
+        check_filled_words(text, quantities, path, errors);
     }
     for quantity in quantities {
         let Some(unit) = &quantity.unit else { continue };
@@ -202,6 +251,31 @@ fn check_figures(
                 },
             ));
         }
+    }
+}
+
+/// A figure prints as one unbreakable run ("khoảng 200.000.000 đồng") and joins the word it is
+/// written against: the text as printed must have no word longer than a paragraph holds.
+fn check_filled_words(
+    text: &str,
+    quantities: &[Quantity],
+    path: &str,
+    errors: &mut Vec<DataError>,
+) {
+    let (limit, place) = LONGEST_WORD[0];
+    let filled = fill_placeholders(text, quantities, |quantity| {
+        format_quantity(quantity, "full")
+    });
+    let length = breaks::longest_unbreakable(&filled);
+    if length > limit {
+        errors.push(DataError::new(
+            format!("{path}.text"),
+            Kind::WordTooLong {
+                length,
+                limit,
+                place,
+            },
+        ));
     }
 }
 

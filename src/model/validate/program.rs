@@ -5,14 +5,15 @@ use std::collections::HashSet;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{check_date, check_figures, check_id, check_signer};
+use super::{check_date, check_figure_count, check_figures, check_header, check_id, check_signer};
 use crate::errors::{Figures, Kind};
 use crate::model::{DataError, Program};
 
 const PATH: &str = "$.next_program";
 
-/// Checks the program for the year after `year` and appends every problem to `errors`.
-pub fn check(program: &Program, year: i32, errors: &mut Vec<DataError>) {
+/// Checks the program for the year after `year`, whose headers bind the issuer's `place`, and
+/// appends every problem to `errors`.
+pub fn check(program: &Program, year: i32, place: &str, errors: &mut Vec<DataError>) {
     let next_year = year + 1;
     check_date(
         year,
@@ -26,7 +27,13 @@ pub fn check(program: &Program, year: i32, errors: &mut Vec<DataError>) {
         let path = format!("{PATH}.parties[{index}]");
         check_id(&party.id, &path, &mut seen, errors);
         check_signer(&party.signer, &format!("{path}.signer"), errors);
+        if let Some(parent) = &party.parent {
+            check_header(parent, place, &format!("{path}.parent"), errors);
+        }
+        check_header(&party.name, place, &format!("{path}.name"), errors);
     }
+    let targets = program.items.iter().map(|item| item.targets.len()).sum();
+    check_figure_count(targets, &format!("{PATH}.items"), errors);
     let ids: Vec<&str> = program.parties.iter().map(|p| p.id.as_str()).collect();
     let known = Parties(&ids);
 
