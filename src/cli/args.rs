@@ -54,6 +54,9 @@ pub enum Command {
     Schema,
     /// Serve documents, batches and validation over HTTP, with a page for office staff.
     Serve(ServeArgs),
+    /// A render worker of `serve`: jobs on standard input, replies on standard output.
+    #[command(hide = true)]
+    Worker(WorkerArgs),
 }
 
 /// Where templates and fonts come from.
@@ -206,6 +209,15 @@ pub struct ServeArgs {
     #[arg(long, value_name = "SIZE", default_value = "10MB", env = "VANBAN_BODY_LIMIT",
           value_parser = size)]
     pub body_limit: usize,
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct WorkerArgs {
+    /// The worker's number, shown in its log lines.
+    #[arg(long, value_name = "N")]
+    pub id: u64,
     #[command(flatten)]
     pub engine: EngineArgs,
 }

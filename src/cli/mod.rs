@@ -8,6 +8,7 @@ mod output;
 mod render;
 mod serve;
 mod sheet;
+mod worker;
 
 pub use args::Cli;
 pub use failure::Failure;
@@ -29,6 +30,7 @@ pub fn run(cli: Cli, language: Language) -> Result<(), Failure> {
         Command::Sheet(command) => sheet::sheet(&command),
         Command::Schema => schema(),
         Command::Serve(args) => serve::serve(&args),
+        Command::Worker(args) => worker::worker(&args),
     }
 }
 
