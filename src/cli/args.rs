@@ -54,6 +54,9 @@ pub enum Command {
     Schema,
     /// Serve documents, batches and validation over HTTP, with a page for office staff.
     Serve(ServeArgs),
+    /// A render worker of `serve`: jobs on standard input, replies on standard output.
+    #[command(hide = true)]
+    Worker(WorkerArgs),
 }
 
 /// Where templates and fonts come from.
@@ -220,6 +223,15 @@ pub struct ServeArgs {
           env = "VANBAN_MAX_WARDS",
           value_parser = clap::value_parser!(u64).range(1..).map(|n| n as usize))]
     pub max_wards: usize,
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct WorkerArgs {
+    /// The worker's number, shown in its log lines.
+    #[arg(long, value_name = "N")]
+    pub id: u64,
     #[command(flatten)]
     pub engine: EngineArgs,
 }

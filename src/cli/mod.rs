@@ -17,6 +17,7 @@ mod render;
 mod serve;
 mod sheet;
 mod temporary;
+mod worker;
 
 pub use args::Cli;
 pub use failure::Failure;
@@ -38,6 +39,7 @@ pub fn run(cli: Cli, language: Language) -> Result<(), Failure> {
         Command::Sheet(command) => sheet::sheet(&command),
         Command::Schema => schema(),
         Command::Serve(args) => serve::serve(&args),
+        Command::Worker(args) => worker::worker(&args),
     }
 }
 

@@ -14,15 +14,9 @@ use super::{Failure, engine};
 const LOG_FILTER: &str = "VANBAN_LOG";
 
 pub fn serve(args: &ServeArgs) -> Result<(), Failure> {
-    let filter = EnvFilter::try_from_env(LOG_FILTER).unwrap_or_else(|_| EnvFilter::new("info"));
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::stderr().is_terminal())
-        .with_target(false)
-        .init();
-
-    let engine = engine(&args.engine.options())?;
+    init_log();
+    let engine_options = args.engine.options();
+    let engine = engine(&engine_options)?;
     let options = ServerOptions {
         addr: args.addr,
         concurrency: args
@@ -37,11 +31,22 @@ pub fn serve(args: &ServeArgs) -> Result<(), Failure> {
         .enable_all()
         .build()
         .map_err(Failure::internal)?;
-    let served = runtime.block_on(server::serve(engine, options.clone()));
-    // Renders that outlived their time limit cannot be cancelled; wait for them a little.
+    let served = runtime.block_on(server::serve(engine, &engine_options, options.clone()));
+    // Batches' renders cannot be cancelled; wait for them a little.
     runtime.shutdown_timeout(options.render_timeout);
     served.map_err(|error| {
         let addr = options.addr.to_string();
         Failure::from(Kind::CannotServe { addr }).because(error)
     })
+}
+
+/// Logs to standard error, filtered by [`LOG_FILTER`]; the workers log the same way.
+pub fn init_log() {
+    let filter = EnvFilter::try_from_env(LOG_FILTER).unwrap_or_else(|_| EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .with_target(false)
+        .init();
 }

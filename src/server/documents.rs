@@ -2,42 +2,26 @@
 //! `POST /v1/validate`.
 
 use std::sync::Arc;
-use std::time::Instant;
 
-use axum::Json;
-use axum::body::Bytes;
 use axum::extract::{Path, Request, State};
 use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
-use serde_json::{Value, json};
 
 use super::AppState;
+use super::language;
 use super::metrics::Failure;
 use super::observe::RenderLog;
 use super::problem::Problem;
+use super::renderers::{Job, Output, Route, Warning};
 use super::request;
+use crate::DocumentKind;
 use crate::errors::Kind;
-use crate::model::parse_year_data;
-use crate::pdf::{export_png, export_svg};
-use crate::request::{Format, RenderRequest};
-use crate::typeset::Diagnostic;
-use crate::{DocumentKind, Engine};
+use crate::request::RenderRequest;
 
 /// An SVG page may draw with its own inline styles and `data:` images, and nothing else: no
 /// script, no request.
 const SVG_CONTENT_SECURITY_POLICY: &str =
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
-
-/// A rendered file and how to answer with it.
-struct Output {
-    bytes: Vec<u8>,
-    /// Pages made: the document's, or 1 for a PNG.
-    pages: usize,
-    /// The document's pages.
-    document_pages: usize,
-    media_type: &'static str,
-    disposition: String,
-}
 
 /// `POST /v1/documents/{kind}`: the year data in the body, the document in the response.
 pub async fn document(
@@ -46,67 +30,76 @@ pub async fn document(
     uri: Uri,
     request: Request,
 ) -> Result<Response, Problem> {
+    let language = language::accepted(request.headers());
     let body = request::json_body(request, state.body_limit, |media| Kind::NotJson { media }).await;
     let kind = DocumentKind::named(&name)?;
-    let query = RenderRequest::from_query(kind, &request::query(&uri)?)?;
-    let body = body?;
-    let engine = state.engine.clone();
-    let label = kind.name();
-    let outcome = state
-        .limits
-        .run(move || {
-            let started = Instant::now();
-            (render(&engine, kind, &body, query), started.elapsed())
-        })
-        .await;
-    let output = match outcome {
-        Ok((Ok(output), elapsed)) => {
-            state
-                .metrics
-                .render(label, elapsed.as_secs_f64(), output.pages);
-            output
-        }
-        Ok((Err(problem), _)) | Err(problem) => {
-            if let Some(failure) = failure(&problem) {
-                state.metrics.failure(label, failure);
-            }
-            return Err(problem);
-        }
+    let query = request::query(&uri)?;
+    // Checked here, so that a bad query takes no renderer; the renderer reads it again.
+    RenderRequest::from_query(kind, &query)?;
+    let route = Route::Document {
+        kind: kind.name().to_owned(),
+        query,
     };
-    let mut response = (
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static(output.media_type),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                HeaderValue::from_str(&output.disposition).map_err(Problem::internal)?,
-            ),
-        ],
-        output.bytes,
-    )
-        .into_response();
+    let job = Job {
+        route,
+        language,
+        body: body?,
+    };
+    let label = kind.name();
+    let output = render(&state, label, job).await?;
+    let mut response = answer(output.media_type.as_str(), output.bytes)?;
+    let headers = response.headers_mut();
+    if let Some(disposition) = &output.disposition {
+        let disposition = HeaderValue::from_str(disposition).map_err(Problem::internal)?;
+        headers.insert(header::CONTENT_DISPOSITION, disposition);
+    }
     if output.media_type == "image/svg+xml" {
         // Shown as an image, an SVG runs nothing; opened on its own, this keeps it so.
-        response.headers_mut().insert(
+        headers.insert(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(SVG_CONTENT_SECURITY_POLICY),
         );
     }
-    response.headers_mut().insert(
+    headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
-    response.headers_mut().insert(
-        "x-document-pages",
-        HeaderValue::from(output.document_pages as u64),
-    );
+    if let Some(pages) = output.document_pages {
+        headers.insert("x-document-pages", HeaderValue::from(pages as u64));
+    }
     response.extensions_mut().insert(RenderLog {
         kind: label,
         pages: output.pages,
     });
     Ok(response)
+}
+
+/// Does `job` on a renderer; counts it as `label`'s render or failure, and logs Typst's
+/// warnings.
+async fn render(state: &AppState, label: &'static str, job: Job) -> Result<Output, Problem> {
+    let counted = |problem: Problem| {
+        if let Some(failure) = failure(&problem) {
+            state.metrics.failure(label, failure);
+        }
+        problem
+    };
+    let rendered = state
+        .renderers
+        .render(&state.limits, job)
+        .await
+        .map_err(counted)?;
+    log_warnings(&rendered.warnings);
+    let output = rendered.outcome.map_err(counted)?;
+    state
+        .metrics
+        .render(label, rendered.elapsed.as_secs_f64(), output.pages);
+    Ok(output)
+}
+
+/// A 200 with `bytes` of `media_type`.
+fn answer(media_type: &str, bytes: Vec<u8>) -> Result<Response, Problem> {
+    let media_type = HeaderValue::from_str(media_type).map_err(Problem::internal)?;
+    Ok(([(header::CONTENT_TYPE, media_type)], bytes).into_response())
 }
 
 /// How a failed render is counted, if it is one (a full queue is not).
@@ -119,63 +112,10 @@ pub fn failure(problem: &Problem) -> Option<Failure> {
     }
 }
 
-/// Parses, validates and renders; runs on the blocking pool.
-fn render(
-    engine: &Engine,
-    kind: DocumentKind,
-    body: &Bytes,
-    query: RenderRequest,
-) -> Result<Output, Problem> {
-    let data = parse_year_data(body)?;
-    let stem = kind.file_stem();
-    let year = match kind {
-        DocumentKind::Report => data.year,
-        DocumentKind::Agreement => data.year + 1,
-    };
-    match query.format {
-        // A query never asks for the Typst source.
-        Format::Pdf | Format::Typ => {
-            let rendered = engine.pdf(kind, &data, query.export())?;
-            log_warnings(&rendered.warnings);
-            Ok(Output {
-                pages: rendered.pages,
-                document_pages: rendered.pages,
-                bytes: rendered.pdf,
-                media_type: "application/pdf",
-                disposition: format!("attachment; filename=\"{stem}-{year}.pdf\""),
-            })
-        }
-        Format::Png | Format::Svg => {
-            let typeset = engine.typeset(kind, &data)?;
-            log_warnings(&typeset.warnings);
-            let pages = typeset.document.pages().len();
-            let page = query.page.unwrap_or(1);
-            let missing = Kind::NoPage { page, pages };
-            let (bytes, media_type) = if query.format == Format::Svg {
-                let svg = export_svg(&typeset.document, page - 1).ok_or(missing)?;
-                (svg.into_bytes(), "image/svg+xml")
-            } else {
-                let png = export_png(&typeset.document, page - 1, query.dpi())
-                    .ok_or(missing)?
-                    .map_err(Problem::internal)?;
-                (png, "image/png")
-            };
-            let extension = query.format.extension();
-            Ok(Output {
-                bytes,
-                pages: 1,
-                document_pages: pages,
-                media_type,
-                disposition: format!("inline; filename=\"{stem}-{year}-trang-{page}.{extension}\""),
-            })
-        }
-    }
-}
-
 /// Typst's warnings (e.g. an unknown font in a custom template) go to the log.
-fn log_warnings(warnings: &[Diagnostic]) {
+fn log_warnings(warnings: &[Warning]) {
     for warning in warnings {
-        tracing::warn!(warning = %warning, hints = ?warning.hints, "typst warning");
+        tracing::warn!(warning = %warning.text, hints = ?warning.hints, "typst warning");
     }
 }
 
@@ -184,26 +124,15 @@ fn log_warnings(warnings: &[Diagnostic]) {
 pub async fn validate(
     State(state): State<Arc<AppState>>,
     request: Request,
-) -> Result<Json<Value>, Problem> {
+) -> Result<Response, Problem> {
+    let language = language::accepted(request.headers());
     let body =
         request::json_body(request, state.body_limit, |media| Kind::NotJson { media }).await?;
-    let engine = state.engine.clone();
-    state
-        .limits
-        .run(move || {
-            let data = parse_year_data(&body)?;
-            let laid_out = engine.validate(&data)?;
-            let documents: Vec<&str> = laid_out.iter().map(|(kind, _)| kind.name()).collect();
-            let warnings: Vec<String> = laid_out
-                .iter()
-                .flat_map(|(_, warnings)| warnings.iter().map(ToString::to_string))
-                .collect();
-            Ok(Json(json!({
-                "valid": true,
-                "year": data.year,
-                "documents": documents,
-                "warnings": warnings,
-            })))
-        })
-        .await?
+    let job = Job {
+        route: Route::Validate,
+        language,
+        body,
+    };
+    let output = state.renderers.render(&state.limits, job).await?.outcome?;
+    answer(&output.media_type, output.bytes)
 }

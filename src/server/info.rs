@@ -63,13 +63,22 @@ pub async fn health() -> Json<Value> {
     Json(json!({ "status": "ok" }))
 }
 
-/// `GET /readyz`: fonts and templates are loaded (the engine is built before the server
-/// listens) and the server is not shutting down.
+/// `GET /readyz`: fonts and templates are loaded (the engine and the workers are ready
+/// before the server listens), some renderer can take work soon (not every worker is stuck on
+/// a render past half its time limit, or being replaced after one past the limit), and the
+/// server is not shutting down.
 pub async fn ready(State(state): State<Arc<AppState>>) -> Response {
-    if state.draining() {
+    let status = if state.draining() {
+        "shutting down"
+    } else if !state.renderers.ready(state.limits.timeout()) {
+        "no renderer free: every one is stuck or being replaced"
+    } else {
+        ""
+    };
+    if !status.is_empty() {
         return (
             StatusCode::SERVICE_UNAVAILABLE,
-            Json(json!({ "status": "shutting down" })),
+            Json(json!({ "status": status })),
         )
             .into_response();
     }

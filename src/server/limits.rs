@@ -1,6 +1,7 @@
 //! How much rendering runs at once: a fixed number of renderers (permits), a bounded queue
 //! of requests waiting for one, and a time limit for each render. Rendering is CPU-bound, so
-//! it runs on Tokio's blocking pool, never on the threads that serve connections.
+//! it runs in worker processes or on Tokio's blocking pool (see [`super::renderers`]), never
+//! on the threads that serve connections.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -72,7 +73,8 @@ impl Limits {
     ///
     /// A Typst compile cannot be cancelled: when the time is up the client gets a 504, but the
     /// render runs to its end and keeps its renderer until then, so that timed-out renders
-    /// never add up to more than `concurrency` busy cores.
+    /// never add up to more than `concurrency` busy cores. `vanban serve` renders in worker
+    /// processes instead, which are killed when the time is up.
     pub async fn run<T: Send + 'static>(
         &self,
         work: impl FnOnce() -> T + Send + 'static,
@@ -91,6 +93,11 @@ impl Limits {
                 seconds: self.timeout.as_secs_f64(),
             })),
         }
+    }
+
+    /// How long one render, or one wait in the queue, may take.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
     }
 
     /// How many renders run now.

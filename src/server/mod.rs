@@ -1,8 +1,9 @@
 //! The HTTP service (`vanban serve`): documents, batches and validation over HTTP, a page for
 //! office staff, health, readiness and metrics.
 //!
-//! One [`Engine`] is built at start and shared; renders run on the blocking pool behind
-//! [`limits::Limits`]; every error is a [`problem::Problem`], said in Vietnamese when the
+//! Documents render in worker processes (`vanban serve`) or in process (an embedded router),
+//! behind [`limits::Limits`] ([`renderers`]); batches render with the server's own
+//! [`Engine`]; every error is a [`problem::Problem`], said in Vietnamese when the
 //! request's `Accept-Language` prefers it ([`language`]).
 
 mod batches;
@@ -14,9 +15,11 @@ mod metrics;
 mod observe;
 mod page;
 mod problem;
+mod renderers;
 mod request;
 
 pub use problem::Problem;
+pub use renderers::serve_jobs;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -28,9 +31,10 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use tokio::net::TcpListener;
 
-use crate::Engine;
+use crate::{Engine, EngineOptions};
 use limits::Limits;
 use metrics::Metrics;
+use renderers::Renderers;
 
 /// How the server listens and how much it takes on.
 #[derive(Debug, Clone)]
@@ -63,9 +67,11 @@ impl Default for ServerOptions {
     }
 }
 
-/// What every request shares: the engine, the limits, the counters.
+/// What every request shares: the engine, the renderers, the limits, the counters.
 pub struct AppState {
+    /// Batches' engine, and the in-process renderers'.
     engine: Arc<Engine>,
+    renderers: Renderers,
     limits: Limits,
     metrics: Metrics,
     body_limit: usize,
@@ -75,10 +81,28 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// The state of a server rendering with `engine` within `options`' limits.
+    /// The state of a server rendering in process with `engine` within `options`' limits.
     pub fn new(engine: Engine, options: &ServerOptions) -> Arc<Self> {
+        let engine = Arc::new(engine);
+        let renderers = Renderers::InProcess(engine.clone());
+        AppState::with(engine, renderers, options)
+    }
+
+    /// The state of a server rendering documents in `options.concurrency` worker processes
+    /// started with `workers`' engine options (batches use `engine`); ready once they are.
+    pub async fn with_workers(
+        engine: Engine,
+        workers: &EngineOptions,
+        options: &ServerOptions,
+    ) -> std::io::Result<Arc<Self>> {
+        let renderers = Renderers::workers(options.concurrency.max(1), workers).await?;
+        Ok(AppState::with(Arc::new(engine), renderers, options))
+    }
+
+    fn with(engine: Arc<Engine>, renderers: Renderers, options: &ServerOptions) -> Arc<Self> {
         Arc::new(AppState {
-            engine: Arc::new(engine),
+            engine,
+            renderers,
             limits: Limits::new(options.concurrency, options.queue, options.render_timeout),
             metrics: Metrics::default(),
             body_limit: options.body_limit,
@@ -124,10 +148,15 @@ pub fn app(state: Arc<AppState>) -> Router {
 }
 
 /// Serves on `options.addr` until SIGTERM or Ctrl-C, then stops taking connections and
-/// finishes the requests in flight.
-pub async fn serve(engine: Engine, options: ServerOptions) -> std::io::Result<()> {
+/// finishes the requests in flight. Documents render in worker processes started with
+/// `workers`' engine options.
+pub async fn serve(
+    engine: Engine,
+    workers: &EngineOptions,
+    options: ServerOptions,
+) -> std::io::Result<()> {
     let listener = TcpListener::bind(options.addr).await?;
-    let state = AppState::new(engine, &options);
+    let state = AppState::with_workers(engine, workers, &options).await?;
     tracing::info!(
         addr = %listener.local_addr()?,
         concurrency = options.concurrency,

@@ -34,6 +34,8 @@ struct Details {
     column: Option<usize>,
     /// Seconds after which a client may try again (503), sent as `Retry-After`.
     retry_after: Option<u64>,
+    /// The problem's JSON as a render worker said it, in the request's language.
+    said: Option<Vec<u8>>,
 }
 
 impl Problem {
@@ -46,7 +48,17 @@ impl Problem {
             line: None,
             column: None,
             retry_after: None,
+            said: None,
         }))
+    }
+
+    /// A problem a render worker said already, in the request's language: `body` is its
+    /// JSON, answered as it is. Its kind is no longer known here.
+    pub fn said(status: StatusCode, body: Vec<u8>) -> Self {
+        let mut problem = Problem::new(Kind::Internal);
+        problem.0.status = status;
+        problem.0.said = Some(body);
+        problem
     }
 
     /// `kind`, with the problems in the data one by one.
@@ -106,6 +118,9 @@ impl Problem {
     /// The body of the response: the problem as JSON, in `language`.
     pub fn body(&self, language: Language) -> Vec<u8> {
         let details = &self.0;
+        if let Some(said) = &details.said {
+            return said.clone();
+        }
         let errors: Vec<Item> = details
             .errors
             .iter()
