@@ -6,7 +6,9 @@
 //! request's `Accept-Language` prefers it ([`language`]).
 
 mod batches;
+mod connections;
 mod documents;
+mod guard;
 mod info;
 mod language;
 mod limits;
@@ -16,6 +18,7 @@ mod page;
 mod problem;
 mod request;
 
+pub use connections::{ConnectionOptions, DEFAULT_MAX_CONNECTIONS};
 pub use problem::Problem;
 
 use std::net::SocketAddr;
@@ -45,6 +48,8 @@ pub struct ServerOptions {
     pub render_timeout: Duration,
     /// The largest request body, in bytes.
     pub body_limit: usize,
+    /// How connections are taken on and how long each may keep the server waiting.
+    pub connections: ConnectionOptions,
 }
 
 impl Default for ServerOptions {
@@ -56,6 +61,7 @@ impl Default for ServerOptions {
             queue: 64,
             render_timeout: Duration::from_secs(30),
             body_limit: 10 * 1024 * 1024,
+            connections: ConnectionOptions::default(),
         }
     }
 }
@@ -110,6 +116,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         .fallback(info::not_found)
         .method_not_allowed_fallback(info::method_not_allowed)
         .layer(DefaultBodyLimit::max(state.body_limit))
+        .layer(axum::middleware::from_fn(guard::guard))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             observe::observe,
@@ -119,16 +126,22 @@ pub fn app(state: Arc<AppState>) -> Router {
 }
 
 /// Serves on `options.addr` until SIGTERM or Ctrl-C, then stops taking connections and
-/// finishes the requests in flight.
+/// finishes the requests in flight within the shutdown timeout.
 pub async fn serve(engine: Engine, options: ServerOptions) -> std::io::Result<()> {
     let listener = TcpListener::bind(options.addr).await?;
     let state = AppState::new(engine, &options);
+    let connections = &options.connections;
     tracing::info!(
         addr = %listener.local_addr()?,
         concurrency = options.concurrency,
         queue = options.queue,
         render_timeout_s = options.render_timeout.as_secs_f64(),
         body_limit = options.body_limit,
+        max_connections = connections.max_connections,
+        header_timeout_s = connections.header_timeout.as_secs_f64(),
+        idle_timeout_s = connections.idle_timeout.as_secs_f64(),
+        body_timeout_s = connections.body_timeout.as_secs_f64(),
+        shutdown_timeout_s = connections.shutdown_timeout.as_secs_f64(),
         "listening"
     );
     let shutdown = {
@@ -139,9 +152,7 @@ pub async fn serve(engine: Engine, options: ServerOptions) -> std::io::Result<()
             tracing::info!("shutting down: finishing the requests in flight");
         }
     };
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown)
-        .await?;
+    connections::serve(listener, app(state), connections, shutdown).await?;
     tracing::info!("stopped");
     Ok(())
 }
