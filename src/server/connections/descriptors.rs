@@ -41,7 +41,7 @@ fn raise_open_files() -> Option<u64> {
             limit = raised;
         }
     }
-    Some(u64::try_from(limit.rlim_cur).unwrap_or(u64::MAX))
+    Some(limit.rlim_cur)
 }
 
 #[cfg(not(unix))]
