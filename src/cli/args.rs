@@ -8,6 +8,8 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use vanban::errors::Language;
 use vanban::request::Format;
+
+use vanban::server::{ConnectionOptions, DEFAULT_MAX_CONNECTIONS};
 use vanban::{DocumentKind, EngineOptions};
 
 /// Official Vietnamese documents (Decree 30/2020/NĐ-CP) from a year of structured data.
@@ -223,6 +225,31 @@ pub struct ServeArgs {
           env = "VANBAN_MAX_WARDS",
           value_parser = clap::value_parser!(u64).range(1..).map(|n| n as usize))]
     pub max_wards: usize,
+    /// Connections open at once; more wait in the listen backlog until one closes (also
+    /// capped below the limit on open files).
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_CONNECTIONS as u32,
+          env = "VANBAN_MAX_CONNECTIONS",
+          value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub max_connections: u32,
+    /// Seconds a client has to send a request's headers (from opening the connection, or
+    /// from the first byte of a later request); then the connection is closed.
+    #[arg(long, value_name = "SECONDS", default_value = "10", env = "VANBAN_HEADER_TIMEOUT",
+          value_parser = seconds)]
+    pub header_timeout: Duration,
+    /// Seconds a kept-alive connection may stay silent between requests; then it is closed.
+    #[arg(long, value_name = "SECONDS", default_value = "30", env = "VANBAN_IDLE_TIMEOUT",
+          value_parser = seconds)]
+    pub idle_timeout: Duration,
+    /// Seconds a client has to send a whole request body, from the end of its headers;
+    /// past it the answer is 408 (body_timed_out).
+    #[arg(long, value_name = "SECONDS", default_value = "60", env = "VANBAN_BODY_TIMEOUT",
+          value_parser = seconds)]
+    pub body_timeout: Duration,
+    /// Seconds a shutdown (SIGTERM, Ctrl-C) waits for the requests in flight; then their
+    /// connections are dropped and the server exits.
+    #[arg(long, value_name = "SECONDS", default_value = "10", env = "VANBAN_SHUTDOWN_TIMEOUT",
+          value_parser = seconds)]
+    pub shutdown_timeout: Duration,
     #[command(flatten)]
     pub engine: EngineArgs,
 }
@@ -234,6 +261,19 @@ pub struct WorkerArgs {
     pub id: u64,
     #[command(flatten)]
     pub engine: EngineArgs,
+}
+
+impl ServeArgs {
+    /// How the server takes on connections.
+    pub fn connections(&self) -> ConnectionOptions {
+        ConnectionOptions {
+            header_timeout: self.header_timeout,
+            idle_timeout: self.idle_timeout,
+            body_timeout: self.body_timeout,
+            max_connections: self.max_connections as usize,
+            shutdown_timeout: self.shutdown_timeout,
+        }
+    }
 }
 
 /// A positive number of seconds, e.g. `30` or `0.5`.
@@ -317,6 +357,21 @@ mod tests {
         assert!(size("0").is_err());
         assert!(size("10GB").is_err());
         assert!(size("MB").is_err());
+    }
+
+    #[test]
+    fn connection_defaults_are_the_library_s() {
+        let args = Cli::parse_from(["vanban", "serve"]);
+        let Command::Serve(serve) = args.command else {
+            panic!("not serve");
+        };
+        let defaults = ConnectionOptions::default();
+        let given = serve.connections();
+        assert_eq!(given.header_timeout, defaults.header_timeout);
+        assert_eq!(given.idle_timeout, defaults.idle_timeout);
+        assert_eq!(given.body_timeout, defaults.body_timeout);
+        assert_eq!(given.max_connections, defaults.max_connections);
+        assert_eq!(given.shutdown_timeout, defaults.shutdown_timeout);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! `vanban serve`: the HTTP service, with structured logs on standard error.
 
 use std::io::IsTerminal;
+use std::time::Duration;
 
 use tracing_subscriber::EnvFilter;
 use vanban::errors::Kind;
@@ -12,6 +13,9 @@ use super::{Failure, engine};
 /// The environment variable that chooses what is logged (`info` by default; `debug`, or
 /// per module: `vanban=debug`).
 const LOG_FILTER: &str = "VANBAN_LOG";
+
+/// How long, once every connection is closed, renders still running may keep the process.
+const RENDERS_GRACE: Duration = Duration::from_secs(1);
 
 pub fn serve(args: &ServeArgs) -> Result<(), Failure> {
     init_log();
@@ -26,14 +30,17 @@ pub fn serve(args: &ServeArgs) -> Result<(), Failure> {
         render_timeout: args.render_timeout,
         body_limit: args.body_limit,
         max_wards: args.max_wards,
+        connections: args.connections(),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(Failure::internal)?;
     let served = runtime.block_on(server::serve(engine, &engine_options, options.clone()));
-    // Batches' renders cannot be cancelled; wait for them a little.
-    runtime.shutdown_timeout(options.render_timeout);
+    // The connections are closed by now; a batch's render still running on the blocking pool
+    // cannot be cancelled, and nobody waits for it: the process exits after a moment (the
+    // workers die with it).
+    runtime.shutdown_timeout(RENDERS_GRACE);
     served.map_err(|error| {
         let addr = options.addr.to_string();
         Failure::from(Kind::CannotServe { addr }).because(error)

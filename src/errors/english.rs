@@ -379,6 +379,24 @@ impl Kind {
                 format!("the request body is larger than the limit of {limit} bytes")
             }
             Kind::BodyUnreadable => "cannot read the request body".into(),
+            Kind::BodyTimedOut { seconds } => format!(
+                "the request body did not arrive whole within {seconds} s; send it at once, \
+                 not a little at a time"
+            ),
+            Kind::ContentEncoding { encoding } => format!(
+                "the body is sent with Content-Encoding {encoding}; send it uncompressed \
+                 (identity)"
+            ),
+            Kind::UriTooLong { limit } => {
+                format!("the request's address is longer than the limit of {limit} bytes")
+            }
+            Kind::HeadersTooLarge { bytes, count } => format!(
+                "the request's headers are larger than {bytes} bytes in all, or more than \
+                 {count} of them"
+            ),
+            Kind::MalformedRequest => "the request cannot be read: check its address (a \
+                                       percent-encoded part must decode to UTF-8) and headers"
+                .into(),
             Kind::FormUnreadable => {
                 "cannot read the form: send it as multipart/form-data with its boundary".into()
             }

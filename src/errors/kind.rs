@@ -410,6 +410,26 @@ pub enum Kind {
         limit: usize,
     },
     BodyUnreadable,
+    /// A request body that did not arrive whole within the body timeout (a trickle).
+    BodyTimedOut {
+        seconds: f64,
+    },
+    /// A body sent compressed (`Content-Encoding` other than `identity`).
+    ContentEncoding {
+        encoding: String,
+    },
+    /// A request target longer than the limit, in bytes.
+    UriTooLong {
+        limit: usize,
+    },
+    /// Request headers larger in all than `bytes`, or more than `count` of them.
+    HeadersTooLarge {
+        bytes: usize,
+        count: usize,
+    },
+    /// A request the service cannot read that no other kind names (a path segment that is
+    /// not UTF-8 once decoded, …).
+    MalformedRequest,
     FormUnreadable,
     FormPartTwice {
         part: String,
@@ -624,6 +644,11 @@ impl Kind {
             | Kind::NotABatch
             | Kind::BodyTooLarge { .. }
             | Kind::BodyUnreadable
+            | Kind::BodyTimedOut { .. }
+            | Kind::ContentEncoding { .. }
+            | Kind::UriTooLong { .. }
+            | Kind::HeadersTooLarge { .. }
+            | Kind::MalformedRequest
             | Kind::FormUnreadable
             | Kind::FormPartTwice { .. }
             | Kind::FormPartUnexpected { .. }

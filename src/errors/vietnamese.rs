@@ -402,6 +402,23 @@ impl Kind {
                 format!("nội dung gửi lên lớn hơn giới hạn {limit} byte")
             }
             Kind::BodyUnreadable => "không đọc được nội dung yêu cầu".into(),
+            Kind::BodyTimedOut { seconds } => format!(
+                "nội dung yêu cầu không được gửi trọn vẹn trong {seconds} giây; hãy gửi một \
+                 lần, không gửi nhỏ giọt từng phần"
+            ),
+            Kind::ContentEncoding { encoding } => {
+                format!("nội dung được gửi ở dạng nén `{encoding}`; hãy gửi nội dung không nén")
+            }
+            Kind::UriTooLong { limit } => {
+                format!("địa chỉ yêu cầu dài hơn giới hạn {limit} byte")
+            }
+            Kind::HeadersTooLarge { bytes, count } => {
+                format!("phần đầu của yêu cầu lớn hơn {bytes} byte, hoặc có quá {count} dòng")
+            }
+            Kind::MalformedRequest => "không đọc được yêu cầu: hãy kiểm tra địa chỉ (phần được \
+                                       mã hóa phần trăm phải giải mã thành UTF-8) và phần đầu \
+                                       của yêu cầu"
+                .into(),
             Kind::FormUnreadable => "không đọc được biểu mẫu: hãy gửi dạng multipart/form-data \
                                      kèm `boundary`"
                 .into(),

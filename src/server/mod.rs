@@ -7,7 +7,9 @@
 //! request's `Accept-Language` prefers it ([`language`]).
 
 mod batches;
+mod connections;
 mod documents;
+mod guard;
 mod info;
 mod language;
 mod limits;
@@ -18,6 +20,7 @@ mod problem;
 mod renderers;
 mod request;
 
+pub use connections::{ConnectionOptions, DEFAULT_MAX_CONNECTIONS};
 pub use problem::Problem;
 pub use renderers::serve_jobs;
 
@@ -51,6 +54,8 @@ pub struct ServerOptions {
     pub body_limit: usize,
     /// The most wards one batch may have.
     pub max_wards: usize,
+    /// How connections are taken on and how long each may keep the server waiting.
+    pub connections: ConnectionOptions,
 }
 
 impl Default for ServerOptions {
@@ -63,6 +68,7 @@ impl Default for ServerOptions {
             render_timeout: Duration::from_secs(30),
             body_limit: 10 * 1024 * 1024,
             max_wards: crate::batch::MAX_WARDS,
+            connections: ConnectionOptions::default(),
         }
     }
 }
@@ -139,6 +145,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         .fallback(info::not_found)
         .method_not_allowed_fallback(info::method_not_allowed)
         .layer(DefaultBodyLimit::max(state.body_limit))
+        .layer(axum::middleware::from_fn(guard::guard))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             observe::observe,
@@ -148,8 +155,8 @@ pub fn app(state: Arc<AppState>) -> Router {
 }
 
 /// Serves on `options.addr` until SIGTERM or Ctrl-C, then stops taking connections and
-/// finishes the requests in flight. Documents render in worker processes started with
-/// `workers`' engine options.
+/// finishes the requests in flight within the shutdown timeout. Documents render in worker
+/// processes started with `workers`' engine options.
 pub async fn serve(
     engine: Engine,
     workers: &EngineOptions,
@@ -157,12 +164,18 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let listener = TcpListener::bind(options.addr).await?;
     let state = AppState::with_workers(engine, workers, &options).await?;
+    let connections = &options.connections;
     tracing::info!(
         addr = %listener.local_addr()?,
         concurrency = options.concurrency,
         queue = options.queue,
         render_timeout_s = options.render_timeout.as_secs_f64(),
         body_limit = options.body_limit,
+        max_connections = connections.max_connections,
+        header_timeout_s = connections.header_timeout.as_secs_f64(),
+        idle_timeout_s = connections.idle_timeout.as_secs_f64(),
+        body_timeout_s = connections.body_timeout.as_secs_f64(),
+        shutdown_timeout_s = connections.shutdown_timeout.as_secs_f64(),
         "listening"
     );
     let shutdown = {
@@ -173,9 +186,7 @@ pub async fn serve(
             tracing::info!("shutting down: finishing the requests in flight");
         }
     };
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown)
-        .await?;
+    connections::serve(listener, app(state), connections, shutdown).await?;
     tracing::info!("stopped");
     Ok(())
 }

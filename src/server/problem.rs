@@ -81,6 +81,14 @@ impl Problem {
         Problem::new(Kind::Internal)
     }
 
+    /// `kind` answered with `status`, for an error answer made without a problem (an
+    /// extractor's rejection) that is put into one with its status kept.
+    pub fn with_status(kind: Kind, status: StatusCode) -> Self {
+        let mut problem = Problem::new(kind);
+        problem.0.status = status;
+        problem
+    }
+
     /// The HTTP status.
     pub fn status(&self) -> StatusCode {
         self.0.status
@@ -161,7 +169,11 @@ fn status(kind: &Kind) -> StatusCode {
         }
         Kind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
         Kind::BodyTooLarge { .. } | Kind::TooManyWards { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-        Kind::NotJson { .. }
+        Kind::BodyTimedOut { .. } => StatusCode::REQUEST_TIMEOUT,
+        Kind::UriTooLong { .. } => StatusCode::URI_TOO_LONG,
+        Kind::HeadersTooLarge { .. } => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+        Kind::ContentEncoding { .. }
+        | Kind::NotJson { .. }
         | Kind::BatchNotJson { .. }
         | Kind::NotABatch
         | Kind::SheetPartFormat => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -185,7 +197,10 @@ fn title(status: StatusCode, language: Language) -> &'static str {
         StatusCode::BAD_REQUEST => "Yêu cầu không hợp lệ",
         StatusCode::NOT_FOUND => "Không tìm thấy",
         StatusCode::METHOD_NOT_ALLOWED => "Phương thức không được chấp nhận",
+        StatusCode::REQUEST_TIMEOUT => "Quá thời gian gửi yêu cầu",
         StatusCode::PAYLOAD_TOO_LARGE => "Nội dung quá lớn",
+        StatusCode::URI_TOO_LONG => "Địa chỉ quá dài",
+        StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE => "Phần đầu yêu cầu quá lớn",
         StatusCode::UNSUPPORTED_MEDIA_TYPE => "Kiểu nội dung không được hỗ trợ",
         StatusCode::UNPROCESSABLE_ENTITY => "Dữ liệu không hợp lệ",
         StatusCode::SERVICE_UNAVAILABLE => "Máy chủ đang bận",

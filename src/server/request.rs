@@ -8,6 +8,7 @@ use axum::extract::{Query, Request};
 use axum::http::{HeaderMap, Uri, header};
 use futures_util::StreamExt;
 
+use super::connections::BodyTimedOut;
 use super::problem::Problem;
 use crate::errors::Kind;
 
@@ -66,10 +67,7 @@ pub async fn read(headers: &HeaderMap, body: Body, limit: usize) -> Result<Bytes
     let capacity = declared.map_or(0, |length| length.min(limit as u64) as usize);
     let mut body = Vec::with_capacity(capacity);
     while let Some(chunk) = chunks.next().await {
-        let chunk = chunk.map_err(|error| {
-            tracing::info!(%error, "cannot read the request body");
-            Problem::new(Kind::BodyUnreadable)
-        })?;
+        let chunk = chunk.map_err(unreadable)?;
         if body.len() + chunk.len() > limit {
             drain(chunks).await;
             return Err(Problem::new(Kind::BodyTooLarge { limit }));
@@ -77,6 +75,19 @@ pub async fn read(headers: &HeaderMap, body: Body, limit: usize) -> Result<Bytes
         body.extend_from_slice(&chunk);
     }
     Ok(Bytes::from(body))
+}
+
+/// The problem of a body that fails while it is read: 408 when it came too slowly.
+fn unreadable(error: axum::Error) -> Problem {
+    let error = error.into_inner();
+    if let Some(BodyTimedOut(limit)) = error.downcast_ref::<BodyTimedOut>() {
+        tracing::info!(%error, "the request body came too slowly");
+        return Problem::new(Kind::BodyTimedOut {
+            seconds: limit.as_secs_f64(),
+        });
+    }
+    tracing::info!(%error, "cannot read the request body");
+    Problem::new(Kind::BodyUnreadable)
 }
 
 /// Reads and throws away what is left of a body, within [`DRAIN_BYTES`] and [`DRAIN_TIME`].

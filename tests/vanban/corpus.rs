@@ -699,12 +699,8 @@ fn routes(engine: Engine, said: &mut Said) {
         ..ServerOptions::default()
     };
     let state: Arc<AppState> = AppState::new(engine, &options);
-    let ask = |method: &str, path: &str, content_type: Option<&str>, body: Vec<u8>| {
-        let mut request = Request::builder().method(method).uri(path);
-        if let Some(content_type) = content_type {
-            request = request.header("Content-Type", content_type);
-        }
-        let request = request.body(Body::from(body)).unwrap();
+    let answer = |request: Request<Body>| {
+        let path = request.uri().to_string();
         let response = runtime
             .block_on(app(state.clone()).oneshot(request))
             .unwrap();
@@ -712,6 +708,13 @@ fn routes(engine: Engine, said: &mut Said) {
         problem
             .unwrap_or_else(|| panic!("{path}: no problem"))
             .clone()
+    };
+    let ask = |method: &str, path: &str, content_type: Option<&str>, body: Vec<u8>| {
+        let mut request = Request::builder().method(method).uri(path);
+        if let Some(content_type) = content_type {
+            request = request.header("Content-Type", content_type);
+        }
+        answer(request.body(Body::from(body)).unwrap())
     };
     let json = |path: &str, body: &[u8]| ask("POST", path, Some("application/json"), body.to_vec());
     let year_data = sample("tam-ky-2022.json");
@@ -736,6 +739,24 @@ fn routes(engine: Engine, said: &mut Said) {
         ),
         json("/v1/batches/template", b"{\"shared\": {}, \"wardz\": []}"),
     ];
+    // What the guard refuses before a route reads the request, and a route's own rejection.
+    let long_query = format!("/v1/templates?q={}", "a".repeat(10_000));
+    let mut many_headers = Request::builder().uri("/healthz");
+    for n in 0..150 {
+        many_headers = many_headers.header(format!("x-header-{n}"), "1");
+    }
+    problems.extend([
+        answer(
+            Request::post(report)
+                .header("Content-Type", "application/json")
+                .header("Content-Encoding", "gzip")
+                .body(Body::from(year_data.clone()))
+                .unwrap(),
+        ),
+        ask("GET", &long_query, None, Vec::new()),
+        answer(many_headers.body(Body::empty()).unwrap()),
+        json("/v1/documents/%FF", &year_data),
+    ]);
     // Agreements asked for, from wards none of which has next year's program.
     problems.push(json("/v1/batches?with=agreement", &batch));
     let mut bad_ward: Value = serde_json::from_slice(&batch).unwrap();
@@ -798,6 +819,7 @@ fn routes(engine: Engine, said: &mut Said) {
         Kind::Busy,
         Kind::TimedOut { seconds: 30.0 },
         Kind::BodyUnreadable,
+        Kind::BodyTimedOut { seconds: 60.0 },
         Kind::Internal,
     ] {
         said.kind(kind);

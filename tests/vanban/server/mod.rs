@@ -52,6 +52,11 @@ impl Server {
             "VANBAN_RENDER_TIMEOUT",
             "VANBAN_BODY_LIMIT",
             "VANBAN_MAX_WARDS",
+            "VANBAN_MAX_CONNECTIONS",
+            "VANBAN_HEADER_TIMEOUT",
+            "VANBAN_IDLE_TIMEOUT",
+            "VANBAN_BODY_TIMEOUT",
+            "VANBAN_SHUTDOWN_TIMEOUT",
             "VANBAN_TEMPLATES",
             "VANBAN_FONT_DIR",
         ] {
@@ -126,15 +131,20 @@ impl Server {
         }
     }
 
-    /// The server's peak resident memory so far, in MB (`VmHWM` in `/proc/PID/status`).
+    /// The server's `host:port`.
+    pub fn addr(&self) -> &str {
+        self.base.trim_start_matches("http://")
+    }
+
+    /// The server's peak resident memory so far, in MB (Linux's `VmHWM`).
     pub fn peak_rss_mb(&self) -> f64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
-            .expect("the server's status reads");
+            .expect("the server's /proc status reads");
         let kilobytes: f64 = status
             .lines()
             .find_map(|line| line.strip_prefix("VmHWM:"))
             .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
-            .expect("the status gives VmHWM");
+            .expect("VmHWM in /proc status");
         kilobytes / 1024.0
     }
 
