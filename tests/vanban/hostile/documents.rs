@@ -209,7 +209,7 @@ fn a_field_written_twice_is_refused_with_both_places() {
 /// commas that Unicode keeps with their neighbours, figures filled in against a word.
 #[test]
 fn runs_a_line_cannot_break_count_as_one_word() {
-    let dashes = vec!["ngày"; 12].join(" - ");
+    let dashes = ["ngày"; 12].join(" - ");
     let brackets = format!("Kết quả {} hết.", vec!["("; 30].join(" "));
     let cases: [(&str, &str, Value, &str); 4] = [
         (
