@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load test of `vanban serve`: wrk posts samples/tam-ky-2022.json to /v1/documents/report from
 # CONNECTIONS connections for DURATION seconds, and reports PDFs a second, latency (p50, p99),
-# errors (non-2xx answers and socket errors) and the server's resident memory each second.
+# errors (non-2xx answers and socket errors) and the resident memory of the server and its
+# render workers each second.
 # Then the same against the naive service (examples/naive_service.rs: a `vanban render`
 # process per request), and the ratio of the two.
 #
@@ -65,12 +66,16 @@ wait_for() {
   return 1
 }
 
-# Samples the resident memory of PID once a second, DURATION times, into FILE.
+# Samples the resident memory of PID and its children (vanban serve's render workers) once a
+# second, DURATION times, into FILE.
 sample_rss() {
   local pid=$1 file=$2
   for second in $(seq 1 "$duration"); do
     sleep 1
-    awk -v s="$second" '/^VmRSS:/ { printf "%d %.1f\n", s, $2 / 1024 }' "/proc/$pid/status" >>"$file" 2>/dev/null || true
+    local statuses=("/proc/$pid/status")
+    for child in $(pgrep -P "$pid"); do statuses+=("/proc/$child/status"); done
+    awk -v s="$second" '/^VmRSS:/ { kb += $2 } END { printf "%d %.1f\n", s, kb / 1024 }' \
+      "${statuses[@]}" >>"$file" 2>/dev/null || true
   done
 }
 

@@ -21,7 +21,7 @@ use tracing::Instrument;
 use super::super::limits::Limits;
 use super::super::problem::Problem;
 use super::job::{Job, Rendered};
-use super::protocol::{self, JobHeader, Ready, ReplyHeader};
+use super::protocol::{self, JobHeader, Ready, ReplyHeader, Taken};
 use crate::EngineOptions;
 use crate::errors::{Kind, Language};
 
@@ -95,7 +95,21 @@ impl Pool {
                 return Err(Problem::internal("a renderer's permit found no worker"));
             };
             let busy = Busy::new(&pool.busy_since);
-            let exchanged = tokio::time::timeout(timeout, worker.exchange(&job)).await;
+            let mut exchanged = tokio::time::timeout(timeout, worker.exchange(&job)).await;
+            if let Ok(Err(Exchange::NotTaken(error))) = &exchanged {
+                // The worker had died while idle, after `take` looked: a fresh one does the job.
+                let status = worker.kill().await;
+                tracing::warn!(worker = worker.id, %status, %error, "idle worker had exited: replacing it");
+                match pool.spawn().await {
+                    Ok(fresh) => worker = fresh,
+                    Err(error) => {
+                        pool.replacing.fetch_add(1, Ordering::SeqCst);
+                        pool.replace(None, permit, "it could not be started");
+                        return Err(Problem::internal(error));
+                    }
+                }
+                exchanged = tokio::time::timeout(timeout, worker.exchange(&job)).await;
+            }
             drop(busy);
             match exchanged {
                 Ok(Ok(rendered)) => {
@@ -103,7 +117,7 @@ impl Pool {
                     drop(permit);
                     Ok(rendered)
                 }
-                Ok(Err(error)) => {
+                Ok(Err(Exchange::NotTaken(error) | Exchange::Failed(error))) => {
                     pool.replacing.fetch_add(1, Ordering::SeqCst);
                     let status = worker.kill().await;
                     let cause = format!("worker {} failed ({status}): {error}", worker.id);
@@ -261,15 +275,31 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// How an exchange with a worker failed.
+#[derive(Debug)]
+enum Exchange {
+    /// The worker did not take the job: it had died while idle.
+    NotTaken(io::Error),
+    /// The worker failed after taking the job.
+    Failed(io::Error),
+}
+
 impl Worker {
     /// Sends `job` and reads the reply.
-    async fn exchange(&mut self, job: &Job) -> io::Result<Rendered> {
+    async fn exchange(&mut self, job: &Job) -> Result<Rendered, Exchange> {
         let header = JobHeader {
             route: job.route.clone(),
             vietnamese: job.language == Language::Vietnamese,
         };
-        protocol::send(&mut self.jobs, &header, &job.body).await?;
-        let (reply, body) = protocol::receive::<ReplyHeader>(&mut self.replies).await?;
+        protocol::send(&mut self.jobs, &header, &job.body)
+            .await
+            .map_err(Exchange::NotTaken)?;
+        protocol::receive::<Taken>(&mut self.replies)
+            .await
+            .map_err(Exchange::NotTaken)?;
+        let (reply, body) = protocol::receive::<ReplyHeader>(&mut self.replies)
+            .await
+            .map_err(Exchange::Failed)?;
         Ok(reply.rendered(body))
     }
 

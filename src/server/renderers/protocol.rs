@@ -2,9 +2,10 @@
 //! small JSON header and raw body bytes (a PDF goes as it is), each length-prefixed:
 //! `header length (u32 LE) | body length (u64 LE) | header | body`.
 //!
-//! A worker says [`Ready`] once its engine is built, then answers each [`JobHeader`] (the
-//! request's body as the frame's body) with a [`ReplyHeader`] (the output, or the problem said
-//! in the job's language, as the frame's body).
+//! A worker says [`Ready`] once its engine is built, then takes each [`JobHeader`] (the
+//! request's body as the frame's body), says [`Taken`] once it has read it whole, and answers
+//! it with a [`ReplyHeader`] (the output, or the problem said in the job's language, as the
+//! frame's body).
 
 use std::io::{self, Read, Write};
 use std::time::Duration;
@@ -28,6 +29,13 @@ const MAX_BODY: u64 = 1024 * 1024 * 1024;
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Ready {
     pub ready: bool,
+}
+
+/// A worker's word that it has read a job whole and is working on it: a job no worker took
+/// (its worker had died while idle) may go to another one.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Taken {
+    pub taken: bool,
 }
 
 /// A job's header; its body is the request's.

@@ -6,7 +6,7 @@ use std::io::{self, BufReader, BufWriter, Read, Write};
 use axum::body::Bytes;
 
 use super::job::{Job, execute};
-use super::protocol::{self, JobHeader, Ready, ReplyHeader};
+use super::protocol::{self, JobHeader, Ready, ReplyHeader, Taken};
 use crate::Engine;
 
 /// Says [`Ready`], then does each job with `engine` and answers it, until `input` ends.
@@ -15,6 +15,7 @@ pub fn serve_jobs(engine: &Engine, input: impl Read, output: impl Write) -> io::
     let mut output = BufWriter::new(output);
     protocol::write(&mut output, &Ready { ready: true }, &[])?;
     while let Some((header, body)) = protocol::read::<JobHeader>(&mut input)? {
+        protocol::write(&mut output, &Taken { taken: true }, &[])?;
         let language = header.language();
         let job = Job {
             route: header.route,
