@@ -41,7 +41,7 @@ pub struct YearData {
     /// huyện"; by default "các tổ chức chính trị - xã hội".
     #[schemars(
         title = "Cách gọi chung các tổ chức phối hợp",
-        description = "Có cả cấp, ví dụ \"các tổ chức chính trị - xã hội thành phố\"; để trống là \"các tổ chức chính trị - xã hội\"."
+        description = "Có cả cấp, ví dụ “các tổ chức chính trị - xã hội thành phố”; để trống là “các tổ chức chính trị - xã hội”."
     )]
     #[serde(default)]
     #[schemars(length(max = limits::LINE_CHARS))]
@@ -130,15 +130,12 @@ pub struct YearData {
     /// 30, each at most 150 characters).
     #[schemars(
         title = "Nơi nhận",
-        description = "Mỗi ô một nơi nhận, không ghi dấu \"-\" đầu dòng và dấu \";\" cuối dòng (tối đa 30)."
+        description = "Mỗi ô một nơi nhận, không ghi dấu “-” đầu dòng và dấu “;” cuối dòng (tối đa 30)."
     )]
     #[schemars(length(min = 1, max = 30), inner(length(max = 150)))]
     pub recipients: Vec<String>,
     /// Where the original is filed: `["VT", "TM"]` prints "- Lưu: VT, TM.".
-    #[schemars(
-        title = "Lưu",
-        description = "Nơi lưu bản chính, ví dụ \"VT\", \"TM\"."
-    )]
+    #[schemars(title = "Lưu", description = "Nơi lưu bản chính, ví dụ “VT”, “TM”.")]
     #[schemars(length(min = 1, max = 10), inner(length(max = limits::NAME_CHARS)))]
     pub archive: Vec<String>,
     /// Next year's coordination program, which the agreement is made from.
@@ -168,21 +165,21 @@ pub struct Issuer {
     /// The parent body (cơ quan chủ quản), e.g. "Bộ CHQS tỉnh Quảng Nam"; printed in capitals.
     #[schemars(
         title = "Cơ quan chủ quản",
-        description = "Ví dụ \"Bộ CHQS tỉnh Quảng Nam\"; in chữ hoa."
+        description = "Ví dụ “Bộ CHQS tỉnh Quảng Nam”; in chữ hoa."
     )]
     #[schemars(length(max = limits::NAME_CHARS))]
     pub parent: String,
     /// Full name, e.g. "Ban Chỉ huy Quân sự thành phố Tam Kỳ"; printed in capitals.
     #[schemars(
         title = "Tên cơ quan ban hành",
-        description = "Tên đầy đủ, ví dụ \"Ban Chỉ huy Quân sự thành phố Tam Kỳ\"; in chữ hoa."
+        description = "Tên đầy đủ, ví dụ “Ban Chỉ huy Quân sự thành phố Tam Kỳ”; in chữ hoa."
     )]
     #[schemars(length(max = limits::NAME_CHARS))]
     pub name: String,
     /// Short name used in running text, e.g. "Ban CHQS thành phố".
     #[schemars(
         title = "Tên gọi tắt",
-        description = "Dùng trong câu văn, ví dụ \"Ban CHQS thành phố\"."
+        description = "Dùng trong câu văn, ví dụ “Ban CHQS thành phố”."
     )]
     #[schemars(length(max = limits::NAME_CHARS))]
     pub short_name: String,
@@ -190,14 +187,14 @@ pub struct Issuer {
     /// digits, groups joined by '-'.
     #[schemars(
         title = "Chữ viết tắt trong ký hiệu",
-        description = "Chữ in hoa và số, ví dụ \"BCHQS\"."
+        description = "Chữ in hoa và số, ví dụ “BCHQS”."
     )]
     #[schemars(regex(pattern = r"^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"), length(max = 12))]
     pub abbreviation: String,
     /// Place name for the date line, e.g. "Tam Kỳ".
     #[schemars(
         title = "Địa danh",
-        description = "Ghi ở dòng ngày tháng, ví dụ \"Tam Kỳ\"."
+        description = "Ghi ở dòng ngày tháng, ví dụ “Tam Kỳ”."
     )]
     #[schemars(length(max = limits::NAME_CHARS))]
     pub place: String,
@@ -323,7 +320,7 @@ pub struct ProgramReference {
     /// chức chính trị - xã hội thành phố".
     #[schemars(
         title = "Cơ quan ban hành",
-        description = "Như phần mở đầu ghi sau chữ \"của\", ví dụ \"Ban CHQS thành phố và các tổ chức chính trị - xã hội thành phố\"."
+        description = "Như phần mở đầu ghi sau chữ “của”, ví dụ “Ban CHQS thành phố và các tổ chức chính trị - xã hội thành phố”."
     )]
     #[schemars(length(max = limits::LINE_CHARS))]
     pub issued_by: String,
@@ -396,21 +393,21 @@ pub struct Organization {
     /// Stable identifier: lowercase ASCII letters, digits and '-', e.g. "hoi-lhpn".
     #[schemars(
         title = "Mã tổ chức",
-        description = "Chữ thường không dấu, số và \"-\", ví dụ \"hoi-lhpn\"."
+        description = "Chữ thường không dấu, số và “-”, ví dụ “hoi-lhpn”."
     )]
     #[schemars(length(max = limits::NAME_CHARS))]
     pub id: String,
     /// Full name, e.g. "Hội Liên hiệp Phụ nữ thành phố".
     #[schemars(
         title = "Tên tổ chức",
-        description = "Tên đầy đủ, ví dụ \"Hội Liên hiệp Phụ nữ thành phố\"."
+        description = "Tên đầy đủ, ví dụ “Hội Liên hiệp Phụ nữ thành phố”."
     )]
     #[schemars(length(max = limits::NAME_CHARS))]
     pub name: String,
     /// Short name used in running text and tables, e.g. "Hội LHPN".
     #[schemars(
         title = "Tên gọi tắt",
-        description = "Dùng trong câu văn và bảng, ví dụ \"Hội LHPN\"."
+        description = "Dùng trong câu văn và bảng, ví dụ “Hội LHPN”."
     )]
     #[schemars(length(max = limits::NAME_CHARS))]
     pub short_name: String,
@@ -434,7 +431,7 @@ pub struct Activity {
     /// "vận động quỹ xã hội trên 200 triệu đồng".
     #[schemars(
         title = "Nội dung",
-        description = "Câu văn như báo cáo in ra; {mã} là chỗ điền số liệu có mã đó, ví dụ \"vận động quỹ xã hội {quy}\"."
+        description = "Câu văn như báo cáo in ra; {mã} là chỗ điền số liệu có mã đó, ví dụ “vận động quỹ xã hội {quy}”."
     )]
     #[schemars(length(max = limits::PARAGRAPH_CHARS))]
     pub text: String,
@@ -478,12 +475,12 @@ pub struct Commendations {
     /// Who awards them, e.g. "Ban Chỉ đạo phối hợp hoạt động thành phố".
     #[schemars(
         title = "Cấp khen thưởng",
-        description = "Ví dụ \"Ban Chỉ đạo phối hợp hoạt động thành phố\"."
+        description = "Ví dụ “Ban Chỉ đạo phối hợp hoạt động thành phố”."
     )]
     #[schemars(length(max = limits::LINE_CHARS))]
     pub awarded_by: String,
     /// The form of award, e.g. "Giấy khen".
-    #[schemars(title = "Hình thức khen thưởng", description = "Ví dụ \"Giấy khen\".")]
+    #[schemars(title = "Hình thức khen thưởng", description = "Ví dụ “Giấy khen”.")]
     #[schemars(length(max = limits::NAME_CHARS))]
     pub form: String,
     /// Commended collectives.
@@ -509,7 +506,7 @@ pub struct Commendee {
     /// For a person: position and unit, e.g. "Phó Bí thư Thành đoàn".
     #[schemars(
         title = "Chức vụ, đơn vị",
-        description = "Với cá nhân, ví dụ \"Phó Bí thư Thành đoàn\"."
+        description = "Với cá nhân, ví dụ “Phó Bí thư Thành đoàn”."
     )]
     #[serde(default)]
     #[schemars(length(max = limits::LINE_CHARS))]
@@ -517,7 +514,7 @@ pub struct Commendee {
     /// Why: "Đã có thành tích xuất sắc trong …".
     #[schemars(
         title = "Thành tích",
-        description = "Ví dụ \"Đã có thành tích xuất sắc trong …\"."
+        description = "Ví dụ “Đã có thành tích xuất sắc trong …”."
     )]
     #[schemars(length(max = limits::PARAGRAPH_CHARS))]
     pub reason: String,
@@ -577,7 +574,7 @@ pub struct Signer {
     /// Required with TM, KT, TL and TUQ; not used with Q (which names `title` itself).
     #[schemars(
         title = "Ký thay cho",
-        description = "Ví dụ \"Chỉ huy trưởng\" trong \"KT. CHỈ HUY TRƯỞNG\"; cần khi ký TM, KT, TL, TUQ."
+        description = "Ví dụ “Chỉ huy trưởng” trong “KT. CHỈ HUY TRƯỞNG”; cần khi ký TM, KT, TL, TUQ."
     )]
     #[serde(default)]
     #[schemars(length(max = limits::NAME_CHARS))]
@@ -585,15 +582,12 @@ pub struct Signer {
     /// The signer's own title, e.g. "Phó Chỉ huy trưởng".
     #[schemars(
         title = "Chức vụ người ký",
-        description = "Ví dụ \"Phó Chỉ huy trưởng\"."
+        description = "Ví dụ “Phó Chỉ huy trưởng”."
     )]
     #[schemars(length(max = limits::NAME_CHARS))]
     pub title: String,
     /// Military rank printed before the name, e.g. "Thượng tá".
-    #[schemars(
-        title = "Cấp bậc",
-        description = "Ví dụ \"Thượng tá\"; có thể để trống."
-    )]
+    #[schemars(title = "Cấp bậc", description = "Ví dụ “Thượng tá”; có thể để trống.")]
     #[serde(default)]
     #[schemars(length(max = limits::NAME_CHARS))]
     pub rank: Option<String>,

@@ -27,7 +27,7 @@ pub struct Program {
     /// thành phố": "… giữa Ban Chỉ huy Quân sự thành phố Tam Kỳ với <partners>".
     #[schemars(
         title = "Tên gọi chung các bên phối hợp",
-        description = "Ví dụ \"các tổ chức chính trị - xã hội thành phố\"."
+        description = "Ví dụ “các tổ chức chính trị - xã hội thành phố”."
     )]
     #[schemars(length(max = limits::LINE_CHARS))]
     pub partners: String,
@@ -35,7 +35,7 @@ pub struct Program {
     /// …"), without the final ";" or ".".
     #[schemars(
         title = "Căn cứ",
-        description = "Mỗi ô một căn cứ, bắt đầu bằng \"Căn cứ\", \"Thực hiện\"…, không có dấu câu cuối."
+        description = "Mỗi ô một căn cứ, bắt đầu bằng “Căn cứ”, “Thực hiện”…, không có dấu câu cuối."
     )]
     #[serde(default)]
     #[schemars(length(max = 12), inner(length(max = limits::LINE_CHARS)))]
@@ -85,7 +85,7 @@ pub struct ProgramDocument {
     /// The ký hiệu after "CTr-", e.g. "BCHQS-CTXH". Default: every party's abbreviation,
     /// joined by '-'.
     #[schemars(
-        title = "Ký hiệu sau \"CTr-\"",
+        title = "Ký hiệu sau “CTr-”",
         description = "Để trống thì ghép chữ viết tắt của các bên."
     )]
     #[serde(default)]
@@ -103,7 +103,7 @@ pub struct Party {
     /// party's signature field ("sig-hoi-lhpn").
     #[schemars(
         title = "Mã bên ký",
-        description = "Chữ thường không dấu, số và \"-\", ví dụ \"hoi-lhpn\"."
+        description = "Chữ thường không dấu, số và “-”, ví dụ “hoi-lhpn”."
     )]
     #[schemars(length(max = limits::NAME_CHARS))]
     pub id: String,
@@ -121,7 +121,7 @@ pub struct Party {
     #[schemars(length(max = limits::NAME_CHARS))]
     pub short_name: String,
     /// Abbreviation for the ký hiệu, e.g. "HLHPN".
-    #[schemars(title = "Chữ viết tắt", description = "Chữ in hoa, ví dụ \"HLHPN\".")]
+    #[schemars(title = "Chữ viết tắt", description = "Chữ in hoa, ví dụ “HLHPN”.")]
     #[schemars(regex(pattern = r"^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"), length(max = 12))]
     pub abbreviation: String,
     /// Who signs for the party, e.g. TM. Ban Thường vụ, Chủ tịch.
@@ -162,7 +162,7 @@ pub struct ProgramItem {
     #[schemars(length(max = 10), inner(length(max = limits::NAME_CHARS)))]
     pub partners: Vec<String>,
     /// When the work happens, as the program prints it, e.g. "Quý I năm 2023".
-    #[schemars(title = "Thời gian", description = "Ví dụ \"Quý I năm 2023\".")]
+    #[schemars(title = "Thời gian", description = "Ví dụ “Quý I năm 2023”.")]
     #[schemars(length(max = limits::NAME_CHARS))]
     pub time_frame: String,
     /// The date by which it is done, in the program's year.
@@ -198,7 +198,7 @@ pub struct Reporting {
     /// When the parties meet, e.g. "hằng quý, vào tuần cuối của tháng cuối quý".
     #[schemars(
         title = "Giao ban",
-        description = "Ví dụ \"hằng quý, vào tuần cuối của tháng cuối quý\"."
+        description = "Ví dụ “hằng quý, vào tuần cuối của tháng cuối quý”."
     )]
     #[schemars(length(max = limits::LINE_CHARS))]
     pub liaison: String,

@@ -19,14 +19,14 @@ pub struct Quantity {
     /// Name used by `{key}` in the activity text: lowercase ASCII letters, digits and '_'.
     #[schemars(
         title = "Mã số liệu",
-        description = "Chữ thường không dấu, số và \"_\"; viết {mã} trong nội dung để điền số liệu."
+        description = "Chữ thường không dấu, số và “_”; viết {mã} trong nội dung để điền số liệu."
     )]
     #[schemars(length(max = limits::NAME_CHARS))]
     pub key: String,
     /// What the figure is, as the table prints it, e.g. "Quỹ xã hội vận động".
     #[schemars(
         title = "Tên số liệu",
-        description = "Như bảng số liệu in ra, ví dụ \"Quỹ xã hội vận động\"."
+        description = "Như bảng số liệu in ra, ví dụ “Quỹ xã hội vận động”."
     )]
     #[schemars(length(max = limits::NAME_CHARS))]
     pub label: String,
@@ -46,7 +46,7 @@ pub struct Quantity {
     /// A percentage, e.g. 100 prints "100%" (at most 1000, two decimals kept).
     #[schemars(
         title = "Tỷ lệ (%)",
-        description = "Ví dụ 100 in ra \"100%\"; tỷ lệ không được cộng vào số liệu nào."
+        description = "Ví dụ 100 in ra “100%”; tỷ lệ không được cộng vào số liệu nào."
     )]
     #[serde(default)]
     #[schemars(range(min = 0, max = 1000))]
@@ -63,7 +63,7 @@ pub struct Quantity {
     /// What `count` or `ratio` counts in running text, e.g. "cây xanh", "em học sinh".
     #[schemars(
         title = "Đơn vị tính",
-        description = "Đi với số lượng hoặc tỷ số, ví dụ \"cây xanh\", \"suất quà\"."
+        description = "Đi với số lượng hoặc tỷ số, ví dụ “cây xanh”, “suất quà”."
     )]
     #[serde(default)]
     #[schemars(length(max = limits::NAME_CHARS))]
@@ -72,7 +72,7 @@ pub struct Quantity {
     /// sinh" for "em học sinh", "buổi" for "buổi tuyên truyền"; `unit` by default.
     #[schemars(
         title = "Đơn vị tính trong bảng",
-        description = "Ngắn hơn đơn vị trong câu, ví dụ \"buổi\" cho \"buổi tuyên truyền\"; để trống thì bảng dùng đơn vị tính."
+        description = "Ngắn hơn đơn vị trong câu, ví dụ “buổi” cho “buổi tuyên truyền”; để trống thì bảng dùng đơn vị tính."
     )]
     #[serde(default)]
     #[schemars(length(max = limits::NAME_CHARS))]
@@ -80,7 +80,7 @@ pub struct Quantity {
     /// How exact the figure is, as the source says it: "trên", "hơn", "gần", "khoảng", "dưới".
     #[schemars(
         title = "Mức chính xác",
-        description = "Như nguồn ghi: \"trên\", \"hơn\", \"gần\", \"khoảng\", \"dưới\"."
+        description = "Như nguồn ghi: “trên”, “hơn”, “gần”, “khoảng”, “dưới”."
     )]
     #[serde(default)]
     pub qualifier: Option<Qualifier>,
