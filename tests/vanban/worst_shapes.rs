@@ -188,16 +188,21 @@ fn figures() -> Value {
             if activities.is_empty() {
                 activities.push(json!({"text": "Tổ chức hoạt động."}));
             }
-            json!({
-                "id": format!("to-chuc-{o}"),
-                "name": format!("Tổ chức số {o}"),
-                "short_name": format!("TC {o}"),
-                "activities": activities,
-            })
+            organization(o, activities)
         })
         .collect();
     data["organizations"] = json!(organizations);
     data
+}
+
+/// The organization numbered `o`, with `activities`.
+fn organization(o: usize, activities: Vec<Value>) -> Value {
+    json!({
+        "id": format!("to-chuc-{o}"),
+        "name": format!("Tổ chức số {o}"),
+        "short_name": format!("TC {o}"),
+        "activities": activities,
+    })
 }
 
 /// As many targets as a program may hold, ten to a line of work.
@@ -224,14 +229,7 @@ fn lists() -> Value {
     let activities =
         vec![json!({"text": "Tổ chức hoạt động."}); limits::ACTIVITIES as usize];
     let organizations: Vec<Value> = (0..23)
-        .map(|o| {
-            json!({
-                "id": format!("to-chuc-{o}"),
-                "name": format!("Tổ chức số {o}"),
-                "short_name": format!("TC {o}"),
-                "activities": activities,
-            })
-        })
+        .map(|o| organization(o, activities.clone()))
         .collect();
     data["organizations"] = json!(organizations);
     let commendee =

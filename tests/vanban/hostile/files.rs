@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use lopdf::{Dictionary, Document, Object, dictionary};
 use vanban::fields::{MAX_FIELD_DEPTH, MAX_FIELD_NAME_CHARS, MAX_FORM_OBJECTS, MAX_PDF_BYTES};
 
-use crate::support::{SAMPLE, run_measured, scratch, vanban, vanban_command};
+use crate::support::{SAMPLE, assert_success, run_measured, scratch, vanban, vanban_command};
 
 /// A one-page PDF whose form lists the fields `fields` adds to the document.
 fn form_pdf(fields: impl FnOnce(&mut Document) -> Vec<Object>) -> Vec<u8> {
@@ -308,18 +308,13 @@ fn a_killed_batch_leaves_a_temporary_file_the_next_run_removes() {
         "{left:?}"
     );
 
-    let run = vanban(&[
+    assert_success(&vanban(&[
         "render",
         "report",
         SAMPLE,
         "-o",
         dir.join("out.pdf").to_str().unwrap(),
-    ]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    ]));
     assert_eq!(names(&dir), ["out.pdf"]);
 }
 
@@ -342,18 +337,13 @@ fn only_temporary_files_of_dead_vanban_processes_are_removed() {
     let link = ".vanban-99999998-aB3dE6gH.tmp";
     std::os::unix::fs::symlink("notes.tmp", dir.join(link)).unwrap();
 
-    let run = vanban(&[
+    assert_success(&vanban(&[
         "render",
         "report",
         SAMPLE,
         "-o",
         dir.join("out.pdf").to_str().unwrap(),
-    ]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    ]));
     let mut expected: Vec<String> = [live.as_str(), link, "out.pdf"]
         .into_iter()
         .chain(others)
