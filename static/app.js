@@ -10,6 +10,7 @@ const FIELD_NAMES = {
   issuer: "Cơ quan ban hành",
   year: "Năm",
   document: "Số, ngày văn bản",
+  program: "Chương trình phối hợp năm nay",
   program_reference: "Chương trình được báo cáo",
   review_meeting: "Hội nghị sơ kết/tổng kết",
   organizations: "Các tổ chức phối hợp",

@@ -2,7 +2,7 @@
 // body, the partners, the signer, the recipients, the organizations, next year's program and
 // its parties) is carried over; what each year writes anew (numbers, dates, the year's
 // results) starts blank; and the program signed this year becomes the program the report
-// answers to.
+// answers to (`program`, whose targets it measures) and cites (`program_reference`).
 import { blank } from "./form.js";
 
 /** A deep copy of a JSON value (`undefined` stays `undefined`). */
@@ -46,6 +46,8 @@ export function nextYear(schema, data) {
     };
   }
   if (program) {
+    // The program signed this year is next year's program, which the report measures.
+    next.program = copy(program);
     // The program goes on: its parties sign again, its items are next year's to update.
     next.next_program = copy(program);
     next.next_program.document = { code: program.document?.code ?? "" };

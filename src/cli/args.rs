@@ -88,6 +88,10 @@ pub struct RenderArgs {
     pub kind: DocumentKind,
     /// Year data (JSON); `-` reads standard input.
     pub input: PathBuf,
+    /// Last year's data (JSON): its next year's program (`next_program`) is this year's,
+    /// which the report measures; INPUT must then have no `program` of its own.
+    #[arg(long, value_name = "LAST-YEAR.json")]
+    pub program: Option<PathBuf>,
     /// Output file; `-` writes to standard output. Default: INPUT's name with the kind and
     /// format, in the current directory.
     #[arg(short, long, value_name = "FILE")]

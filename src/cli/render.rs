@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use vanban::errors::Kind;
+use vanban::errors::{DataError, Kind};
+use vanban::model::{InvalidData, YearData, with_program};
 use vanban::pdf::{export_png, export_svg};
 use vanban::request::{Format, RenderRequest};
 use vanban::typeset::Diagnostic;
@@ -28,7 +29,10 @@ pub fn render(args: &RenderArgs) -> Result<(), Failure> {
             _ => Err(Kind::PdfOptionsNeedPdf),
         }?;
     }
-    let data = load(&args.input)?;
+    let data = match &args.program {
+        Some(last_year) => load_with_program(&args.input, last_year)?,
+        None => load(&args.input)?,
+    };
     let engine = engine(&args.engine.options())?;
     let target = args.output.clone().unwrap_or_else(|| default_output(args));
     let failed = |error| Failure::render(&args.input, error);
@@ -82,6 +86,50 @@ pub fn render(args: &RenderArgs) -> Result<(), Failure> {
             Ok(())
         }
     }
+}
+
+/// The year data in `input` with this year's program taken from `last_year`, last year's
+/// data (`--program`). A problem of the program against the report is shown in the file it
+/// is in: the program's own in `last_year` (at its `next_program`), the figures' in `input`.
+fn load_with_program(input: &Path, last_year: &Path) -> Result<YearData, Failure> {
+    let data = load(input)?;
+    let last = load(last_year)?;
+    let file = last_year.display().to_string();
+    if data.program.is_some() {
+        return Err(Failure::from(Kind::ProgramGivenTwice { file }).in_file(input));
+    }
+    if last.year + 1 != data.year {
+        return Err(Kind::ProgramFileYear {
+            file,
+            year: data.year,
+            found: last.year,
+        }
+        .into());
+    }
+    let Some(program) = last.next_program else {
+        return Err(Kind::ProgramFileWithoutProgram {
+            file,
+            year: data.year,
+        }
+        .into());
+    };
+    with_program(data, program).map_err(|error| {
+        let (in_program, in_data): (Vec<DataError>, Vec<DataError>) = error
+            .errors()
+            .iter()
+            .cloned()
+            .partition(|problem| problem.at.path().starts_with("$.program"));
+        if in_data.is_empty() {
+            let moved = in_program.into_iter().map(|problem| {
+                let path = problem.at.path().replacen("$.program", "$.next_program", 1);
+                DataError::new(path, problem.kind)
+            });
+            let errors = moved.collect();
+            Failure::data(last_year, InvalidData::Fields { errors })
+        } else {
+            Failure::data(input, InvalidData::Fields { errors: in_data })
+        }
+    })
 }
 
 /// Typst's warnings go to standard error; they do not fail the command.

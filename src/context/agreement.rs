@@ -105,14 +105,6 @@ impl<'a> AgreementContext<'a> {
                 .find(|party| party.id == id)
                 .expect("validation checked every party id")
         };
-        let code = program.document.code.clone().unwrap_or_else(|| {
-            let abbreviations: Vec<&str> = program
-                .parties
-                .iter()
-                .map(|party| party.abbreviation.as_str())
-                .collect();
-            abbreviations.join("-")
-        });
         let parties = program
             .parties
             .iter()
@@ -149,7 +141,7 @@ impl<'a> AgreementContext<'a> {
             program,
             fonts: typst_array(fonts),
             year: data.year + 1,
-            symbol: format!("{:02}/CTr-{code}", program.document.number),
+            symbol: program.symbol(),
             lead: &program.parties[0],
             parties,
             items,

@@ -3,9 +3,11 @@
 //! assemble official formulas themselves. One module per document kind.
 
 mod agreement;
+mod plan;
 mod report;
 
 pub use agreement::{AgreementContext, ItemView, PartyView};
+pub use plan::{PlanGroup, PlanRow, PlanView};
 pub use report::{FigureGroup, FigureRow, ReportContext, Rollup, TotalView, WardRow, money_total};
 
 use serde::Serialize;

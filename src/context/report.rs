@@ -3,8 +3,11 @@
 
 use serde::Serialize;
 
+use super::plan::PlanView;
 use super::{SignatureView, typst_array};
-use crate::model::{Organization, Quantity, QuantityValue, Total, YearData};
+use crate::model::{
+    Organization, ProgramReference, Quantity, QuantityValue, ReviewKind, Total, YearData,
+};
 use crate::vn;
 
 /// A computed total as templates see it.
@@ -54,7 +57,8 @@ pub struct FigureRow {
 }
 
 impl FigureRow {
-    fn new(quantity: &Quantity) -> Self {
+    /// The row of `quantity`.
+    pub(super) fn new(quantity: &Quantity) -> Self {
         let qualified = |figure: String| match quantity.qualifier {
             Some(qualifier) => format!("{} {figure}", qualifier.word()),
             None => figure,
@@ -109,6 +113,11 @@ pub struct ReportContext<'a> {
     /// How the report names the partner organizations together: "các tổ chức chính trị - xã
     /// hội thành phố".
     pub partners: String,
+    /// The program the opening cites: `program_reference` as given, else this year's
+    /// program; none when the data has neither.
+    pub reference: Option<ProgramReference>,
+    /// This year's program against the report's figures, when the data has the program.
+    pub plan: Option<PlanView>,
     /// For a roll-up of wards' reports: what it says of them; none otherwise.
     pub rollup: Option<&'a Rollup>,
 }
@@ -159,6 +168,18 @@ impl<'a> ReportContext<'a> {
             .filter(|group| !group.rows.is_empty())
             .collect();
         let document = &data.document;
+        let reference = data.program_reference.clone().or_else(|| {
+            data.program.as_ref().map(|program| ProgramReference {
+                symbol: program.symbol(),
+                date: program.document.date,
+                issued_by: program.issuers(),
+            })
+        });
+        let midyear = document.review == ReviewKind::SoKet6Thang;
+        let plan = data
+            .program
+            .as_ref()
+            .map(|program| PlanView::new(program, &data, midyear));
         ReportContext {
             fonts: typst_array(fonts),
             review: document.review.word(),
@@ -170,6 +191,8 @@ impl<'a> ReportContext<'a> {
             money_total: unless_empty(money_total(quantities())),
             figure_groups,
             partners: data.partners().to_owned(),
+            reference,
+            plan,
             rollup: None,
             data,
         }

@@ -1,7 +1,7 @@
 //! The catalogue in English: how the command line and the API say every problem by default.
 
 use super::kind::{
-    CellValue, Expected, Figures, Found, Hint, IoReason, Kind, Part, Place, SpecialFile,
+    CellValue, Expected, Figures, Found, Hint, IoReason, Kind, Measure, Part, Place, SpecialFile,
 };
 use super::{Location, column_letter};
 
@@ -161,6 +161,28 @@ impl Kind {
             Kind::OutsideProgramYear { year, found } => {
                 format!("must fall in {year}, the program's year, found {found}")
             }
+            Kind::TargetMeasureMismatch { key, target, found } => format!(
+                "answers the target \"{key}\" of this year's program, which is {}, but this \
+                 figure is {}: give both the same kind of figure and the same unit, or another key",
+                target.english(),
+                found.english()
+            ),
+            Kind::TargetMeasuredTwice { key } => format!(
+                "the target \"{key}\" of this year's program is a percentage or a ratio, which is \
+                 never added up: only one figure of the report may have the key \"{key}\""
+            ),
+            Kind::ProgramFileYear { file, year, found } => format!(
+                "{file} is the data of {found}; this year's program comes from the data of {}, \
+                 whose `next_program` is the program for {year}",
+                year - 1
+            ),
+            Kind::ProgramFileWithoutProgram { file, year } => {
+                format!("{file} has no `next_program`: the program for {year} is missing there")
+            }
+            Kind::ProgramGivenTwice { file } => format!(
+                "the data already has this year's program (`program`); leave out --program {file}, \
+                 or remove `program` from the data"
+            ),
             Kind::NoProgram => "missing: the agreement is made from next year's program".into(),
             Kind::NoGlyph { character } => format!(
                 "character '{character}' (U+{:04X}) has no glyph in the fonts; remove it or add \
@@ -571,5 +593,16 @@ pub(super) fn list_or(items: &[String], none: &str) -> String {
         none.to_owned()
     } else {
         items.join(", ")
+    }
+}
+
+impl Measure {
+    fn english(&self) -> String {
+        match self {
+            Measure::Money => "money (đồng)".into(),
+            Measure::Count(unit) => format!("a count of \"{unit}\""),
+            Measure::Percent => "a percentage".into(),
+            Measure::Ratio(unit) => format!("a ratio of \"{unit}\""),
+        }
     }
 }

@@ -176,6 +176,35 @@ pub enum Kind {
         found: NaiveDate,
     },
 
+    // This year's program against the report.
+    /// A report figure that answers a target of this year's program but measures something
+    /// else: money against a count, another unit.
+    TargetMeasureMismatch {
+        key: String,
+        target: Measure,
+        found: Measure,
+    },
+    /// A percentage or ratio target answered by more than one figure of the report
+    /// (percentages and ratios are never added).
+    TargetMeasuredTwice {
+        key: String,
+    },
+    /// `--program FILE`: the file's year is not the one before the report's.
+    ProgramFileYear {
+        file: String,
+        year: i32,
+        found: i32,
+    },
+    /// `--program FILE`: the file has no next year's program.
+    ProgramFileWithoutProgram {
+        file: String,
+        year: i32,
+    },
+    /// `--program FILE` with year data that has its own `program`.
+    ProgramGivenTwice {
+        file: String,
+    },
+
     // What rendering checks.
     NoProgram,
     NoGlyph {
@@ -484,6 +513,17 @@ pub enum Place {
 pub enum Figures {
     Quantities,
     Targets,
+}
+
+/// What a figure measures, as a problem about a program's target names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Measure {
+    Money,
+    /// A count of things in this unit.
+    Count(String),
+    Percent,
+    /// A part of a whole counted in this unit.
+    Ratio(String),
 }
 
 /// A part of a request that has problems of its own.

@@ -11,7 +11,7 @@ mod kind;
 mod vietnamese;
 
 pub use kind::{
-    CellValue, Expected, Figures, Found, Hint, IoReason, Kind, Part, Place, SpecialFile,
+    CellValue, Expected, Figures, Found, Hint, IoReason, Kind, Measure, Part, Place, SpecialFile,
 };
 
 use std::fmt;

@@ -3,7 +3,7 @@
 
 use super::english::{list_or, quoted};
 use super::kind::{
-    CellValue, Expected, Figures, Found, Hint, IoReason, Kind, Part, Place, SpecialFile,
+    CellValue, Expected, Figures, Found, Hint, IoReason, Kind, Measure, Part, Place, SpecialFile,
 };
 use super::{Location, column_letter};
 
@@ -171,6 +171,29 @@ impl Kind {
             Kind::OutsideProgramYear { year, found } => {
                 format!("phải thuộc năm {year} (năm của chương trình), nhưng đang là {found}")
             }
+            Kind::TargetMeasureMismatch { key, target, found } => format!(
+                "là kết quả của chỉ tiêu \"{key}\" trong chương trình năm nay, chỉ tiêu đó là {} \
+                 nhưng số liệu này là {}: hãy ghi cùng một loại số liệu và cùng đơn vị tính, \
+                 hoặc dùng mã khác",
+                target.vietnamese(),
+                found.vietnamese()
+            ),
+            Kind::TargetMeasuredTwice { key } => format!(
+                "chỉ tiêu \"{key}\" trong chương trình năm nay là tỷ lệ phần trăm hoặc tỷ số, \
+                 không cộng dồn được: chỉ một số liệu của báo cáo được mang mã \"{key}\""
+            ),
+            Kind::ProgramFileYear { file, year, found } => format!(
+                "{file} là dữ liệu năm {found}; chương trình năm nay lấy từ dữ liệu năm {}, \
+                 trong đó `next_program` là chương trình năm {year}",
+                year - 1
+            ),
+            Kind::ProgramFileWithoutProgram { file, year } => {
+                format!("{file} không có `next_program`: thiếu chương trình năm {year}")
+            }
+            Kind::ProgramGivenTwice { file } => format!(
+                "dữ liệu đã có chương trình năm nay (`program`); hãy bỏ --program {file}, \
+                 hoặc xóa `program` khỏi dữ liệu"
+            ),
             Kind::NoProgram => {
                 "còn thiếu: chương trình phối hợp được lập từ chương trình năm sau".into()
             }
@@ -583,5 +606,16 @@ fn or(items: impl Iterator<Item = String>) -> String {
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} hoặc {last}", rest.join(", ")),
         None => String::new(),
+    }
+}
+
+impl Measure {
+    fn vietnamese(&self) -> String {
+        match self {
+            Measure::Money => "số tiền (đồng)".into(),
+            Measure::Count(unit) => format!("số lượng tính bằng \"{unit}\""),
+            Measure::Percent => "tỷ lệ phần trăm".into(),
+            Measure::Ratio(unit) => format!("tỷ số tính bằng \"{unit}\""),
+        }
     }
 }

@@ -170,6 +170,21 @@ pub fn year_data_from_value(mut value: Value) -> Result<YearData, InvalidData> {
     }
 }
 
+/// `data`, valid on its own, with `program` as this year's program: checked again, for the
+/// program against the report's figures.
+pub fn with_program(data: YearData, program: super::Program) -> Result<YearData, InvalidData> {
+    let data = YearData {
+        program: Some(program),
+        ..data
+    };
+    let errors = validate::check(&data);
+    if errors.is_empty() {
+        Ok(data)
+    } else {
+        Err(InvalidData::Fields { errors })
+    }
+}
+
 /// Calls `visit(text, path)` for every string in `value`, with its JSONPath.
 pub fn walk_strings(value: &Value, path: &str, visit: &mut impl FnMut(&str, &str)) {
     match value {

@@ -8,6 +8,7 @@ mod duplicates;
 pub mod limits;
 mod load;
 mod placeholder;
+pub mod plan;
 mod program;
 mod quantity;
 mod schema;
@@ -17,7 +18,7 @@ mod zero;
 pub use crate::errors::DataError;
 pub use load::{
     InvalidData, child_path, deserialize, parse_json, parse_year_data, schema_errors, walk_strings,
-    year_data_from_value,
+    with_program, year_data_from_value,
 };
 pub use placeholder::{WithoutFigure, fill_placeholders, placeholders, without_figure};
 pub use program::{Party, Program, ProgramDocument, ProgramItem, Reporting, Responsibility};
@@ -31,7 +32,7 @@ use serde::{Deserialize, Serialize};
 /// Everything one year-end report and next year's coordination program are made from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(extend("x-order" = ["issuer", "year", "document", "program_reference", "partners", "review_meeting", "organizations", "situation", "general_results", "shortcomings", "causes", "lessons", "directions", "proposals", "commendations", "signer", "recipients", "archive", "next_program"]))]
+#[schemars(extend("x-order" = ["issuer", "year", "document", "program", "program_reference", "partners", "review_meeting", "organizations", "situation", "general_results", "shortcomings", "causes", "lessons", "directions", "proposals", "commendations", "signer", "recipients", "archive", "next_program"]))]
 pub struct YearData {
     /// The body that issues the documents (the city's Ban CHQS).
     #[schemars(title = "Cơ quan ban hành", description = "")]
@@ -56,11 +57,21 @@ pub struct YearData {
     /// Number, date and kind of the report.
     #[schemars(title = "Số, ngày văn bản", description = "")]
     pub document: DocumentInfo,
-    /// The coordination program the report is on; the opening cites it (without it, the
-    /// opening names the program by its year).
+    /// This year's coordination program, the one signed last year (last year's
+    /// `next_program`): the report sets each of its targets against this year's figures with
+    /// the same key, and the opening cites it unless `program_reference` says otherwise.
+    #[schemars(
+        title = "Chương trình phối hợp năm nay",
+        description = "Chương trình đã ký năm trước cho năm báo cáo (chương trình năm sau của dữ liệu năm trước). Khi có, báo cáo đối chiếu từng chỉ tiêu với số liệu cùng mã và dẫn chiếu số, ngày của chương trình này."
+    )]
+    #[serde(default)]
+    pub program: Option<Program>,
+    /// The coordination program the report is on, as the opening cites it: when given, it is
+    /// printed as written; otherwise the opening cites `program`, or names the program by its
+    /// year.
     #[schemars(
         title = "Chương trình phối hợp được báo cáo",
-        description = "Số, ngày, cơ quan ban hành chương trình; phần mở đầu dẫn chiếu chương trình này."
+        description = "Số, ngày, cơ quan ban hành chương trình; phần mở đầu dẫn chiếu chương trình này. Để trống khi đã có chương trình năm nay: báo cáo tự dẫn chiếu theo chương trình đó."
     )]
     #[serde(default)]
     pub program_reference: Option<ProgramReference>,

@@ -1,4 +1,4 @@
-//! Next year's coordination program (chương trình phối hợp hoạt động): the parties that sign
+//! A year's coordination program (chương trình phối hợp hoạt động): the parties that sign
 //! it, the lines of work each leads, and how they report, typed.
 
 use chrono::NaiveDate;
@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{Quantity, Signer, limits};
 
-/// The program for the year after the one under review, signed by every party.
+/// A year's program, signed by every party: next year's (`next_program`), from which the
+/// agreement is made, or this year's (`program`), which the report measures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("x-order" = ["document", "parties", "partners", "legal_bases", "purposes", "requirements", "items", "responsibilities", "reporting", "recipients", "archive"]))]
@@ -68,6 +69,28 @@ pub struct Program {
     #[schemars(title = "Lưu", description = "")]
     #[schemars(length(min = 1, max = 10), inner(length(max = limits::NAME_CHARS)))]
     pub archive: Vec<String>,
+}
+
+impl Program {
+    /// Number and ký hiệu as printed on it: "01/CTr-BCHQS-CTXH" (C9); the ký hiệu joins the
+    /// parties' abbreviations when `code` is not given.
+    pub fn symbol(&self) -> String {
+        let code = self.document.code.clone().unwrap_or_else(|| {
+            let abbreviations: Vec<&str> = self
+                .parties
+                .iter()
+                .map(|party| party.abbreviation.as_str())
+                .collect();
+            abbreviations.join("-")
+        });
+        format!("{:02}/CTr-{code}", self.document.number)
+    }
+
+    /// Who issued it, as a report names them after "của": the leading party's short name and
+    /// the others together, "Ban CHQS thành phố và các tổ chức chính trị - xã hội thành phố".
+    pub fn issuers(&self) -> String {
+        format!("{} và {}", self.parties[0].short_name, self.partners)
+    }
 }
 
 /// Number, date and ký hiệu of the program.

@@ -205,11 +205,16 @@ impl Bound {
 
     /// The qualifier a total with this bound is printed with: "trên", "gần", "khoảng" or none.
     pub fn word(self) -> Option<&'static str> {
+        self.qualifier().map(Qualifier::word)
+    }
+
+    /// The qualifier a total with this bound is printed with, or none when exact.
+    pub fn qualifier(self) -> Option<Qualifier> {
         match self {
             Bound::Exact => None,
-            Bound::AtLeast => Some("trên"),
-            Bound::AtMost => Some("gần"),
-            Bound::About => Some("khoảng"),
+            Bound::AtLeast => Some(Qualifier::Over),
+            Bound::AtMost => Some(Qualifier::Nearly),
+            Bound::About => Some(Qualifier::About),
         }
     }
 }

@@ -225,6 +225,21 @@ fn bad_year_data() -> Vec<Vec<u8>> {
                 figure.insert("amount".into(), json!(10_000_000_000_000u64));
             }
         }),
+        // Figures that do not answer this year's program's targets.
+        year_data(|d| {
+            set(d, &format!("{}/unit", quantity(2, 0, 0)), json!("cây"));
+            let percent = |label: &str| json!({ "key": "ty_le", "label": label, "percent": 90 });
+            let targets = d.pointer_mut("/program/items/0/targets").unwrap();
+            targets.as_array_mut().unwrap().push(percent("Tỷ lệ"));
+            for o in 0..2 {
+                let figures = d.pointer_mut(&format!("/organizations/{o}/activities/0/quantities"));
+                figures
+                    .unwrap()
+                    .as_array_mut()
+                    .unwrap()
+                    .push(percent("Tỷ lệ"));
+            }
+        }),
         // Past what one document may hold.
         year_data(|d| {
             let paragraph = vec!["ngày"; 600].join(" ");
@@ -675,6 +690,16 @@ fn command_line(said: &mut Said) {
             ward: "Phường An Mỹ".into(),
         },
         Kind::RollupFailed,
+        Kind::ProgramFileYear {
+            file: file(),
+            year: 2022,
+            found: 2020,
+        },
+        Kind::ProgramFileWithoutProgram {
+            file: file(),
+            year: 2022,
+        },
+        Kind::ProgramGivenTwice { file: file() },
     ] {
         said.kind(kind);
     }

@@ -10,6 +10,7 @@ mod hostile;
 mod layout;
 mod limits_properties;
 mod measure;
+mod plan;
 mod report;
 mod server;
 mod sheet;

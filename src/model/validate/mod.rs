@@ -1,7 +1,9 @@
 //! Rules the JSON Schema cannot express: years and dates that agree, the report's period and
 //! program reference, identifiers, figures of one kind each, placeholders that name a figure
-//! and do not repeat its unit, a coherent signer, and (in `program`) parties that exist.
+//! and do not repeat its unit, a coherent signer, (in `program`) parties that exist, and (in
+//! `plan`) report figures that answer this year's program's targets.
 
+mod plan;
 mod program;
 
 use std::collections::HashSet;
@@ -62,7 +64,13 @@ pub fn check(data: &YearData) -> Vec<DataError> {
     check_header(&data.issuer.name, place, "$.issuer.name", &mut errors);
     check_money_total(data, &mut errors);
     if let Some(program) = &data.next_program {
-        program::check(program, data.year, place, &mut errors);
+        let path = "$.next_program.document.date";
+        check_date(data.year, program.document.date, path, &mut errors);
+        program::check(program, "$.next_program", data.year + 1, place, &mut errors);
+    }
+    if let Some(program) = &data.program {
+        program::check(program, "$.program", data.year, place, &mut errors);
+        plan::check(data, program, &mut errors);
     }
     errors
 }

@@ -5,26 +5,16 @@ use std::collections::HashSet;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{check_date, check_figure_count, check_figures, check_header, check_id, check_signer};
+use super::{check_figure_count, check_figures, check_header, check_id, check_signer};
 use crate::errors::{Figures, Kind};
 use crate::model::{DataError, Program};
 
-const PATH: &str = "$.next_program";
-
-/// Checks the program for the year after `year`, whose headers bind the issuer's `place`, and
-/// appends every problem to `errors`.
-pub fn check(program: &Program, year: i32, place: &str, errors: &mut Vec<DataError>) {
-    let next_year = year + 1;
-    check_date(
-        year,
-        program.document.date,
-        &format!("{PATH}.document.date"),
-        errors,
-    );
-
+/// Checks the program at `path` for `year`, whose headers bind the issuer's `place`, and
+/// appends every problem to `errors`. Its date is the caller's to check.
+pub fn check(program: &Program, path: &str, year: i32, place: &str, errors: &mut Vec<DataError>) {
     let mut seen = HashSet::new();
     for (index, party) in program.parties.iter().enumerate() {
-        let path = format!("{PATH}.parties[{index}]");
+        let path = format!("{path}.parties[{index}]");
         check_id(&party.id, &path, &mut seen, errors);
         check_signer(&party.signer, &format!("{path}.signer"), errors);
         if let Some(parent) = &party.parent {
@@ -33,12 +23,12 @@ pub fn check(program: &Program, year: i32, place: &str, errors: &mut Vec<DataErr
         check_header(&party.name, place, &format!("{path}.name"), errors);
     }
     let targets = program.items.iter().map(|item| item.targets.len()).sum();
-    check_figure_count(targets, &format!("{PATH}.items"), errors);
+    check_figure_count(targets, &format!("{path}.items"), errors);
     let ids: Vec<&str> = program.parties.iter().map(|p| p.id.as_str()).collect();
     let known = Parties(&ids);
 
     for (index, item) in program.items.iter().enumerate() {
-        let path = format!("{PATH}.items[{index}]");
+        let path = format!("{path}.items[{index}]");
         known.check(&item.lead, &format!("{path}.lead"), errors);
         let mut partners = HashSet::new();
         for (number, partner) in item.partners.iter().enumerate() {
@@ -61,18 +51,13 @@ pub fn check(program: &Program, year: i32, place: &str, errors: &mut Vec<DataErr
                 known.check(partner, &path, errors);
             }
         }
-        check_in_year(
-            item.deadline,
-            next_year,
-            &format!("{path}.deadline"),
-            errors,
-        );
+        check_in_year(item.deadline, year, &format!("{path}.deadline"), errors);
         check_figures(&item.text, &item.targets, &path, Figures::Targets, errors);
     }
 
     let mut responsible = HashSet::new();
     for (index, responsibility) in program.responsibilities.iter().enumerate() {
-        let path = format!("{PATH}.responsibilities[{index}].party");
+        let path = format!("{path}.responsibilities[{index}].party");
         if !responsible.insert(&responsibility.party) {
             errors.push(DataError::new(
                 path,
@@ -86,7 +71,7 @@ pub fn check(program: &Program, year: i32, place: &str, errors: &mut Vec<DataErr
     }
 
     let reporting = &program.reporting;
-    let path = format!("{PATH}.reporting");
+    let path = format!("{path}.reporting");
     known.check(
         &reporting.secretariat,
         &format!("{path}.secretariat"),
@@ -94,13 +79,13 @@ pub fn check(program: &Program, year: i32, place: &str, errors: &mut Vec<DataErr
     );
     check_in_year(
         reporting.midyear_review,
-        next_year,
+        year,
         &format!("{path}.midyear_review"),
         errors,
     );
     check_in_year(
         reporting.year_end_review,
-        next_year,
+        year,
         &format!("{path}.year_end_review"),
         errors,
     );
