@@ -350,7 +350,7 @@ mod tests {
         let past_the_end = add_signature_fields(pdf, &[field("sig-a", 99)]).unwrap_err();
         assert_eq!(
             past_the_end.to_string(),
-            "field `sig-a`: page 99 does not exist (the document has 7 page(s))"
+            "field `sig-a`: page 99 does not exist (the document has 9 page(s))"
         );
         let twice = add_signature_fields(pdf, &[field("x", 1), field("x", 2)]).unwrap_err();
         assert!(matches!(twice, WriteError::DuplicateName(name) if name == "x"));

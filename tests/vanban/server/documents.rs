@@ -32,7 +32,7 @@ fn a_report_is_the_pdf_the_command_line_writes() {
         reply.header("content-disposition"),
         Some("attachment; filename=\"bao-cao-2022.pdf\"")
     );
-    assert_eq!(reply.header("x-document-pages"), Some("7"));
+    assert_eq!(reply.header("x-document-pages"), Some("9"));
     assert!(
         reply
             .header("x-request-id")
@@ -104,19 +104,19 @@ fn a_png_preview_of_any_page() {
         first.header("content-disposition"),
         Some("inline; filename=\"bao-cao-2022-trang-1.png\"")
     );
-    assert_eq!(first.header("x-document-pages"), Some("7"));
+    assert_eq!(first.header("x-document-pages"), Some("9"));
     // A4 is 595 × 842 pt: 2 pixels a point at the default 144 dpi.
     assert_eq!(png_size(&first.body), (1191, 1684));
 
-    let last = server.post_json("/v1/documents/report?format=png&page=7&dpi=72", &sample());
+    let last = server.post_json("/v1/documents/report?format=png&page=9&dpi=72", &sample());
     assert_eq!(last.status, 200);
     assert_eq!(png_size(&last.body), (595, 842));
     assert_ne!(first.body, last.body);
 
-    let missing = server.post_json("/v1/documents/report?format=png&page=8", &sample());
+    let missing = server.post_json("/v1/documents/report?format=png&page=10", &sample());
     let problem = missing.problem(400);
     assert!(
-        problem["detail"].as_str().unwrap().contains("7 page(s)"),
+        problem["detail"].as_str().unwrap().contains("9 page(s)"),
         "{problem}"
     );
 }
@@ -139,7 +139,7 @@ fn an_svg_preview_is_a_self_contained_image() {
         first.header("content-disposition"),
         Some("inline; filename=\"bao-cao-2022-trang-1.svg\"")
     );
-    assert_eq!(first.header("x-document-pages"), Some("7"));
+    assert_eq!(first.header("x-document-pages"), Some("9"));
     assert_eq!(first.header("x-content-type-options"), Some("nosniff"));
     let policy = first.header("content-security-policy").unwrap();
     assert!(
@@ -159,15 +159,15 @@ fn an_svg_preview_is_a_self_contained_image() {
         "{references:?}"
     );
 
-    let last = server.post_json("/v1/documents/report?format=svg&page=7", &sample());
+    let last = server.post_json("/v1/documents/report?format=svg&page=9", &sample());
     assert_eq!(last.status, 200);
     assert_ne!(first.body, last.body);
-    let missing = server.post_json("/v1/documents/report?format=svg&page=8", &sample());
+    let missing = server.post_json("/v1/documents/report?format=svg&page=10", &sample());
     assert!(
         missing.problem(400)["detail"]
             .as_str()
             .unwrap()
-            .contains("7 page(s)")
+            .contains("9 page(s)")
     );
     let dpi = server.post_json("/v1/documents/report?format=svg&dpi=96", &sample());
     assert!(

@@ -61,7 +61,7 @@ fn hundreds_of_concurrent_requests_all_give_valid_pdfs() {
     );
     assert_eq!(
         server.metric("vanban_pages_total{kind=\"report\"}"),
-        (reports * 7) as f64
+        (reports * 9) as f64
     );
     assert_eq!(server.metric("vanban_renders_in_progress"), 0.0);
     assert_eq!(server.metric("vanban_render_queue_length"), 0.0);

@@ -138,7 +138,7 @@ fn every_request_is_logged_with_its_id_and_counted() {
         "route=/v1/documents/{kind}",
         "status=200",
         "kind=\"report\"",
-        "pages=7",
+        "pages=9",
         "ms=",
     ] {
         assert!(line.contains(field), "{field} not in {line}");
@@ -181,7 +181,7 @@ fn every_request_is_logged_with_its_id_and_counted() {
         "vanban_http_requests_total{route=\"/healthz\",status=\"200\"} 3",
         "vanban_renders_total{kind=\"report\"} 1",
         "vanban_renders_total{kind=\"agreement\"} 1",
-        "vanban_pages_total{kind=\"report\"} 7",
+        "vanban_pages_total{kind=\"report\"} 9",
         "vanban_render_seconds_count{kind=\"report\"} 1",
         "vanban_render_seconds_bucket{kind=\"report\",le=\"+Inf\"} 1",
         "vanban_render_failures_total{kind=\"report\",reason=\"invalid_data\"} 1",
