@@ -98,7 +98,8 @@ pub(super) fn rollup(
 
 /// The shared data as the roll-up says it: every `{level}` and each shared organization's
 /// level "các xã, thị trấn", the partner phrase "… cùng cấp", then the roll-up's changes (its
-/// `situation` whole: it never inherits the wards'), then `sums` as its figures.
+/// `situation` and its `program` whole: it never inherits the wards'), then `sums` as its
+/// figures.
 fn rollup_value(batch: &Batch, units: &str, sums: &BTreeMap<String, Figure>) -> Value {
     let level = format!("các {units}");
     let mut value = Value::Object(batch.shared.clone());
@@ -112,6 +113,10 @@ fn rollup_value(batch: &Batch, units: &str, sums: &BTreeMap<String, Figure>) -> 
         batch.rollup.contains_key("situation"),
     ) {
         object.remove("situation");
+    }
+    // A shared program sets each ward's targets: the roll-up measures only a program of its own.
+    if let Some(object) = value.as_object_mut() {
+        object.remove("program");
     }
     merge(&mut value, Value::Object(batch.rollup.clone()));
     fill_level(&mut value, &level, &level);

@@ -181,8 +181,8 @@ pub enum Kind {
     /// else: money against a count, another unit.
     TargetMeasureMismatch {
         key: String,
-        target: Measure,
-        found: Measure,
+        target: Box<Measure>,
+        found: Box<Measure>,
     },
     /// A percentage or ratio target answered by more than one figure of the report
     /// (percentages and ratios are never added).

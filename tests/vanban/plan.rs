@@ -360,3 +360,45 @@ fn a_figure_that_measures_its_target_otherwise_is_refused_where_it_is() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_batch_measures_each_ward_against_a_shared_program_and_not_the_roll_up() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let read = |name: &str| -> Value {
+        let path = format!("{root}/samples/{name}");
+        serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+    };
+    let mut batch = read("tam-ky-wards-2022.json");
+    let mut program = read("tam-ky-2022.json")["program"].clone();
+    let items = program["items"].as_array_mut().unwrap();
+    items.truncate(3);
+    items[0]["targets"][0]["count"] = json!(5);
+    items[2]["targets"][0]["count"] = json!(100);
+    program["partners"] = json!("các tổ chức chính trị - xã hội {level}");
+    batch["shared"]["program"] = program;
+    let dir = scratch("plan-batch");
+    let input = dir.join("batch.json");
+    std::fs::write(&input, serde_json::to_vec(&batch).unwrap()).unwrap();
+    let zip = dir.join("out.zip");
+    let output = vanban(&[
+        "batch",
+        input.to_str().unwrap(),
+        "-o",
+        zip.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert_success(&output);
+    let entries = crate::support::entries(&zip);
+    let ward = crate::support::entry_text(&entries, &dir, "phuong-an-my.pdf");
+    for expected in [
+        "- Buổi tuyên truyền tại khu dân cư: 6 buổi tuyên truyền so với chỉ tiêu 5 buổi tuyên truyền, đạt 120%, vượt chỉ tiêu.",
+        "- Cây xanh trồng tại thao trường: chưa thực hiện (chỉ tiêu 100 cây xanh).",
+    ] {
+        assert!(ward.contains(expected), "missing {expected:?} in {ward}");
+    }
+    let rollup = crate::support::entry_text(&entries, &dir, "tong-hop.pdf");
+    assert!(
+        !rollup.contains("Kết quả thực hiện các chỉ tiêu"),
+        "the wards' program is not the roll-up's: {rollup}"
+    );
+}

@@ -26,8 +26,8 @@ pub fn check(data: &YearData, program: &Program, errors: &mut Vec<DataError>) {
                     figure.path(),
                     Kind::TargetMeasureMismatch {
                         key: target.key.clone(),
-                        target: wanted.clone(),
-                        found,
+                        target: Box::new(wanted.clone()),
+                        found: Box::new(found),
                     },
                 ));
             }
