@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use vanban::batch::{self, Batch, BatchError, BatchOptions, Outcome, SheetFormat, Ward};
-use vanban::errors::{DataError, Kind, Language};
+use vanban::errors::{DataError, IoReason, Kind, Language};
 use vanban::request::BatchRequest;
 
 use super::args::{BatchArgs, Extra};
@@ -122,7 +122,7 @@ fn load(args: &BatchArgs) -> Result<Batch, Failure> {
                 let limit = args.max_wards;
                 return Err(Failure::from(Kind::TooManyWards { wards, limit }).in_file(input));
             }
-            Batch::parse(&bytes).map_err(|error| Failure::data(input, error))
+            Batch::parse(&bytes).map_err(|error| Failure::batch_data(input, error))
         }
         (None, Some(_)) => Err(Kind::SharedWithBatchFile { file }.into()),
         (Some(_), None) => Err(Kind::SheetNeedsShared { file }.into()),
@@ -138,7 +138,7 @@ fn load(args: &BatchArgs) -> Result<Batch, Failure> {
 
 /// The batch file `--shared` names, for its shared data and roll-up.
 fn load_shared(path: &Path) -> Result<Batch, Failure> {
-    Batch::parse_shared(&read_input(path)?).map_err(|error| Failure::data(path, error))
+    Batch::parse_shared(&read_input(path)?).map_err(|error| Failure::batch_data(path, error))
 }
 
 fn print_ward(ward: &Ward, errors: &[DataError], language: Language) {
@@ -174,7 +174,10 @@ fn batch_failure(input: &Path, error: BatchError, language: Language) -> Failure
             .details(&error.errors()),
         BatchError::Write(error) => {
             let file = "ZIP".to_owned();
-            let reason = vanban::errors::IoReason::Other;
+            let reason = match &error {
+                zip::result::ZipError::Io(io) => IoReason::from(io),
+                _ => IoReason::Other,
+            };
             Failure::from(Kind::CannotWrite { file, reason }).because(error)
         }
         BatchError::NoProgram => Failure::from(Kind::WardsWithoutProgram).in_file(input),

@@ -59,6 +59,13 @@ impl Failure {
             .details(error.errors())
     }
 
+    /// The batch file `input` is not a valid batch.
+    pub fn batch_data(input: &Path, error: InvalidData) -> Self {
+        Failure::from(error.batch_kind())
+            .in_file(input)
+            .details(error.errors())
+    }
+
     /// Rendering `input` failed.
     pub fn render(input: &Path, error: RenderError) -> Self {
         let mut failure = Failure::from(error.kind());

@@ -15,8 +15,8 @@ pub fn sheet(command: &SheetCommand) -> Result<(), Failure> {
 
 fn template(args: &SheetTemplateArgs) -> Result<(), Failure> {
     let bytes = read_input(&args.input)?;
-    let batch =
-        Batch::parse_for_template(&bytes).map_err(|error| Failure::data(&args.input, error))?;
+    let batch = Batch::parse_for_template(&bytes)
+        .map_err(|error| Failure::batch_data(&args.input, error))?;
     let workbook = batch
         .sheet_template()
         .map_err(|error| Failure::internal(format!("cannot write the workbook: {error}")))?;

@@ -37,8 +37,12 @@ impl Kind {
             ),
             Kind::TooSmall { limit, found } => format!("must be at least {limit}, found {found}"),
             Kind::TooLarge { limit, found } => format!("must be at most {limit}, found {found}"),
-            Kind::TooFewItems { limit } => format!("must list at least {limit} item(s)"),
-            Kind::TooManyItems { limit } => format!("must list at most {limit} item(s)"),
+            Kind::TooFewItems { limit } => {
+                format!("must list at least {}", counted(*limit, "item"))
+            }
+            Kind::TooManyItems { limit } => {
+                format!("must list at most {}", counted(*limit, "item"))
+            }
             Kind::TooLong { limit } => format!("must be at most {limit} characters"),
             Kind::DocumentTooLong { length, limit } => format!(
                 "holds {length} characters of text in all, more than the {limit} one document \
@@ -205,7 +209,12 @@ impl Kind {
                         .to_owned(),
                 }
             ),
-            Kind::DataProblems { count } => format!("{count} problem(s) in the year data"),
+            Kind::DataProblems { count } => {
+                format!("{} in the year data", counted(*count as u64, "problem"))
+            }
+            Kind::BatchFileProblems { count } => {
+                format!("{} in the batch file", counted(*count as u64, "problem"))
+            }
             Kind::NoWards => "must list at least one ward".into(),
             Kind::WardUnnamed => "must name the ward, e.g. \"Phường An Mỹ\"".into(),
             Kind::NoUnitKind { kinds } => format!(
@@ -244,7 +253,7 @@ impl Kind {
                  manifest"
             ),
             Kind::StoppedAtWard { ward } => format!("stopped at {ward} (--strict)"),
-            Kind::RollupFailed => "the city's roll-up report cannot be made".into(),
+            Kind::RollupFailed => "the roll-up report cannot be made".into(),
             Kind::NoValidWard { wards } => format!(
                 "none of the {wards} wards can be rendered, so neither can the roll-up; fix each \
                  ward's errors"
@@ -258,7 +267,9 @@ impl Kind {
                                           `shared` data or in each ward's `overrides`"
                 .into(),
             Kind::DirectoryEmpty => "holds no .json file: put one ward's year data in each".into(),
-            Kind::DirectoryProblems { count } => format!("{count} problem(s) with the files"),
+            Kind::DirectoryProblems { count } => {
+                format!("{} with the files", counted(*count as u64, "problem"))
+            }
             Kind::NotAPlainFile { what } => format!(
                 "is {}, not a plain file: put the ward's year data itself in the folder",
                 what.english()
@@ -276,7 +287,9 @@ impl Kind {
                 line.map(|line| format!(" (line {line})"))
                     .unwrap_or_default()
             ),
-            Kind::SheetProblems { count } => format!("{count} problem(s) in the sheet"),
+            Kind::SheetProblems { count } => {
+                format!("{} in the sheet", counted(*count as u64, "problem"))
+            }
             Kind::SheetFileTooLarge { limit_mb } => format!(
                 "the sheet file is larger than {limit_mb} MB, far more than a sheet of wards \
                  needs: save only the wards' sheet"
@@ -327,7 +340,10 @@ impl Kind {
             Kind::PageFromOne => "page counts from 1".into(),
             Kind::DpiOutOfRange { min, max } => format!("dpi must be from {min} to {max}"),
             Kind::NoPage { page, pages } => {
-                format!("page {page} does not exist: the document has {pages} page(s)")
+                format!(
+                    "page {page} does not exist: the document has {}",
+                    counted(*pages as u64, "page")
+                )
             }
             Kind::NoDocumentKind { kind, kinds } => format!(
                 "no document kind \"{kind}\"; the kinds are: {}",
@@ -365,6 +381,10 @@ impl Kind {
             Kind::SharedWithBatchFile { file } => format!(
                 "--shared goes with a sheet (.xlsx or .csv) or a directory; {file} is a batch file"
             ),
+            Kind::CannotWrite {
+                file,
+                reason: IoReason::NotFound,
+            } => format!("cannot write {file}: its folder does not exist"),
             Kind::CannotWrite { file, reason } => {
                 format!("cannot write {file}: {}", reason.english())
             }
@@ -453,7 +473,7 @@ impl Kind {
             Kind::Within { part, problem } => {
                 let part = match part {
                     Part::SharedFile => "the shared batch file",
-                    Part::Rollup => "the city's roll-up report",
+                    Part::Rollup => "the roll-up report",
                     Part::Sheet => "the sheet",
                 };
                 format!("{part}: {}", problem.english())
@@ -540,6 +560,9 @@ impl IoReason {
         match self {
             IoReason::NotFound => "there is no such file",
             IoReason::PermissionDenied => "permission denied",
+            IoReason::DiskFull => "the disk is full",
+            IoReason::ReadOnly => "the disk is read-only",
+            IoReason::Folder => "it is a folder",
             IoReason::Other => "an input/output error",
         }
     }
@@ -604,5 +627,13 @@ impl Measure {
             Measure::Percent => "a percentage".into(),
             Measure::Ratio(unit) => format!("a ratio of \"{unit}\""),
         }
+    }
+}
+
+/// "1 problem", "2 problems": a count with its noun, in the plural past one.
+fn counted(count: u64, noun: &str) -> String {
+    match count {
+        1 => format!("1 {noun}"),
+        count => format!("{count} {noun}s"),
     }
 }

@@ -226,6 +226,10 @@ pub enum Kind {
     DataProblems {
         count: usize,
     },
+    /// A batch file (its wards and shared data) that is not a valid batch.
+    BatchFileProblems {
+        count: usize,
+    },
 
     // Batches.
     NoWards,
@@ -594,8 +598,14 @@ pub enum CellValue {
 /// Why a file cannot be read or written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IoReason {
+    /// The file, or for a file to write its folder, does not exist.
     NotFound,
     PermissionDenied,
+    /// The disk (or the user's quota) is full.
+    DiskFull,
+    ReadOnly,
+    /// A folder where a file was expected.
+    Folder,
     Other,
 }
 
@@ -604,6 +614,11 @@ impl From<&std::io::Error> for IoReason {
         match error.kind() {
             std::io::ErrorKind::NotFound => IoReason::NotFound,
             std::io::ErrorKind::PermissionDenied => IoReason::PermissionDenied,
+            std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+                IoReason::DiskFull
+            }
+            std::io::ErrorKind::ReadOnlyFilesystem => IoReason::ReadOnly,
+            std::io::ErrorKind::IsADirectory => IoReason::Folder,
             _ => IoReason::Other,
         }
     }

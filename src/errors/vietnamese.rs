@@ -219,6 +219,7 @@ impl Kind {
                 }
             ),
             Kind::DataProblems { count } => format!("dữ liệu năm có {count} lỗi"),
+            Kind::BatchFileProblems { count } => format!("tệp lô văn bản có {count} lỗi"),
             Kind::NoWards => "phải có ít nhất một phường, xã".into(),
             Kind::WardUnnamed => "phải ghi tên phường, xã, ví dụ \"Phường An Mỹ\"".into(),
             Kind::NoUnitKind { kinds } => format!(
@@ -259,7 +260,7 @@ impl Kind {
                  tệp manifest"
             ),
             Kind::StoppedAtWard { ward } => format!("dừng lại ở {ward} (--strict)"),
-            Kind::RollupFailed => "không lập được báo cáo tổng hợp của thành phố".into(),
+            Kind::RollupFailed => "không lập được báo cáo tổng hợp".into(),
             Kind::NoValidWard { wards } => format!(
                 "không phường, xã nào trong {wards} phường, xã lập được báo cáo, nên cũng không \
                  lập được báo cáo tổng hợp; hãy sửa các lỗi của từng phường, xã"
@@ -389,6 +390,10 @@ impl Kind {
             Kind::SharedWithBatchFile { file } => format!(
                 "--shared chỉ dùng với bảng tính (.xlsx hoặc .csv) hoặc thư mục; {file} là tệp lô"
             ),
+            Kind::CannotWrite {
+                file,
+                reason: IoReason::NotFound,
+            } => format!("không ghi được {file}: không có thư mục chứa tệp này"),
             Kind::CannotWrite { file, reason } => {
                 format!("không ghi được {file}: {}", reason.vietnamese())
             }
@@ -482,7 +487,7 @@ impl Kind {
             Kind::Within { part, problem } => {
                 let part = match part {
                     Part::SharedFile => "tệp dữ liệu chung",
-                    Part::Rollup => "báo cáo tổng hợp của thành phố",
+                    Part::Rollup => "báo cáo tổng hợp",
                     Part::Sheet => "bảng tính",
                 };
                 format!("{part}: {}", problem.vietnamese())
@@ -569,6 +574,9 @@ impl IoReason {
         match self {
             IoReason::NotFound => "không có tệp này",
             IoReason::PermissionDenied => "không có quyền truy cập",
+            IoReason::DiskFull => "ổ đĩa đã đầy",
+            IoReason::ReadOnly => "ổ đĩa chỉ cho đọc",
+            IoReason::Folder => "đây là một thư mục",
             IoReason::Other => "lỗi đọc ghi",
         }
     }

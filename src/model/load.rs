@@ -53,6 +53,16 @@ impl InvalidData {
         }
     }
 
+    /// The kind when the data is a batch file rather than one year's data.
+    pub fn batch_kind(&self) -> Kind {
+        match self {
+            InvalidData::Fields { errors } => Kind::BatchFileProblems {
+                count: errors.len(),
+            },
+            _ => self.kind(),
+        }
+    }
+
     /// The problems one by one (none for malformed input).
     pub fn errors(&self) -> &[DataError] {
         match self {

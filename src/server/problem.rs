@@ -219,7 +219,20 @@ impl From<InvalidData> for Problem {
     /// Malformed JSON or UTF-8 is a 400 with its line and column; data that is not valid year
     /// data is a 422 with every problem's path, exactly as `vanban validate` lists them.
     fn from(error: InvalidData) -> Self {
-        let mut problem = Problem::new(error.kind());
+        let kind = error.kind();
+        Problem::invalid_data(kind, error)
+    }
+}
+
+impl Problem {
+    /// A batch file that is not a valid batch, as [`From<InvalidData>`] words year data.
+    pub fn batch_file(error: InvalidData) -> Self {
+        let kind = error.batch_kind();
+        Problem::invalid_data(kind, error)
+    }
+
+    fn invalid_data(kind: Kind, error: InvalidData) -> Self {
+        let mut problem = Problem::new(kind);
         match error {
             InvalidData::NotUtf8 { line, column } | InvalidData::Syntax { line, column, .. } => {
                 problem.0.line = Some(line);

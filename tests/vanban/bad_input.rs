@@ -237,15 +237,15 @@ fn list_sizes_are_bounded() {
         d["organizations"] = json!(vec![organization; 24]);
     });
     assert!(
-        stderr.contains("$.recipients: must list at most 30 item(s)"),
+        stderr.contains("$.recipients: must list at most 30 items"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("$.archive: must list at least 1 item(s)"),
+        stderr.contains("$.archive: must list at least 1 item"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("$.organizations: must list at most 23 item(s)"),
+        stderr.contains("$.organizations: must list at most 23 items"),
         "{stderr}"
     );
 }
@@ -317,6 +317,32 @@ fn unreadable_input_exits_with_2() {
 }
 
 #[test]
+fn an_output_without_its_folder_says_so_for_every_command() {
+    let missing = "/nonexistent/folder";
+    let commands: [&[&str]; 3] = [
+        &["render", "report", SAMPLE, "-o"],
+        &["batch", "samples/tam-ky-wards-2022.json", "-o"],
+        &["sheet", "template", "samples/tam-ky-wards-2022.json", "-o"],
+    ];
+    for command in commands {
+        let file = format!("{missing}/{}.out", command[0]);
+        let args: Vec<&str> = command.iter().copied().chain([file.as_str()]).collect();
+        let output = vanban(&args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            format!("error: cannot write {file}: its folder does not exist\n"),
+            "{args:?}"
+        );
+        let args: Vec<&str> = args.into_iter().chain(["--lang", "vi"]).collect();
+        assert_eq!(
+            String::from_utf8_lossy(&vanban(&args).stderr),
+            format!("error: không ghi được {file}: không có thư mục chứa tệp này\n"),
+        );
+    }
+}
+
+#[test]
 fn vietnamese_with_lang_or_a_vietnamese_locale() {
     let mut data = sample_json();
     data["year"] = json!("2022");
@@ -362,7 +388,7 @@ fn vietnamese_with_lang_or_a_vietnamese_locale() {
     ] {
         let stderr = String::from_utf8_lossy(&vanban_in(locale, args).stderr).into_owned();
         assert!(
-            stderr.contains("2 problem(s) in the year data"),
+            stderr.contains("2 problems in the year data"),
             "{locale:?}: {stderr}"
         );
     }
@@ -454,7 +480,7 @@ fn text_that_cannot_print_well() {
             "$.situation.overview[0]: must not contain the direction control character U+202E",
             "$.organizations[0].activities[0].quantities[0].unit: has a word of 15 characters, more than the 10 that fit a table cell",
             "$.general_results[0]: has a word of 36 characters, more than the 35 that fit a paragraph",
-            "$.lessons: must list at least 1 item(s)",
+            "$.lessons: must list at least 1 item",
         ],
     );
 }

@@ -360,6 +360,7 @@ fn batch_file_errors_name_their_place() {
     let (output, _) = batch("batch-errors-2", Some(&data), &[]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     for expected in [
+        "2 problems in the batch file",
         "$.wards[0].figures.cay_xnah: no shared quantity has the key \"cay_xnah\"",
         "$.wards[2].name: gives the same file name \"phuong-an-my\" as $.wards[0]",
     ] {

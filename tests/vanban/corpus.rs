@@ -548,7 +548,9 @@ fn library(engine: &Engine, said: &mut Said) {
     said.invalid(&engine.check(DocumentKind::Agreement, &data).unwrap_err());
 
     for bytes in bad_batches() {
-        said.invalid(&Batch::parse(&bytes).expect_err("a bad batch"));
+        let error = Batch::parse(&bytes).expect_err("a bad batch");
+        said.kind(error.batch_kind());
+        said.errors(error.errors());
     }
     let shared = || Batch::parse_shared(&sample("tam-ky-wards-2022.json")).unwrap();
     for bytes in bad_csv_sheets() {

@@ -35,7 +35,7 @@ impl BatchInput {
                     let limit = max_wards;
                     return Err(Problem::new(Kind::TooManyWards { wards, limit }));
                 }
-                Ok(Batch::parse(&bytes)?)
+                Batch::parse(&bytes).map_err(Problem::batch_file)
             }
             BatchInput::Sheet {
                 shared,
@@ -43,7 +43,7 @@ impl BatchInput {
                 sheet,
             } => {
                 let shared = Batch::parse_shared(&shared)
-                    .map_err(|error| Problem::from(error).about(Part::SharedFile))?;
+                    .map_err(|error| Problem::batch_file(error).about(Part::SharedFile))?;
                 Batch::from_sheet(shared, format, &sheet).map_err(sheet_problem)
             }
         }

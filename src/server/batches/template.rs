@@ -24,7 +24,7 @@ pub async fn template(
     })
     .await?;
     let workbook = tokio::task::spawn_blocking(move || {
-        let batch = Batch::parse_for_template(&body)?;
+        let batch = Batch::parse_for_template(&body).map_err(Problem::batch_file)?;
         batch.sheet_template().map_err(Problem::internal)
     })
     .await

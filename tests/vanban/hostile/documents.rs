@@ -44,7 +44,7 @@ fn millions_of_tiny_paragraphs_are_refused_before_layout() {
     let measured = render("tiny-paragraphs", "report", &input);
     refused(
         &measured,
-        &["$.general_results: must list at most 30 item(s)"],
+        &["$.general_results: must list at most 30 items"],
     );
     assert!(
         measured.peak_rss_mb < 1_000.0,

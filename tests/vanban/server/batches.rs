@@ -203,7 +203,7 @@ fn bad_batch_input_is_a_4xx() {
         problem["detail"]
             .as_str()
             .unwrap()
-            .starts_with("the city's roll-up report: "),
+            .starts_with("the roll-up report: "),
         "{problem}"
     );
     assert_eq!(problem["errors"][0]["path"], "$.signer.name");
@@ -234,7 +234,7 @@ fn bad_batch_input_is_a_4xx() {
                 ("shared", "s.json", &shared),
             ],
             422,
-            "the sheet: 1 problem(s) in the sheet",
+            "the sheet: 1 problem in the sheet",
         ),
     ];
     for (parts, status, says) in cases {

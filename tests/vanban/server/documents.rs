@@ -116,7 +116,7 @@ fn a_png_preview_of_any_page() {
     let missing = server.post_json("/v1/documents/report?format=png&page=10", &sample());
     let problem = missing.problem(400);
     assert!(
-        problem["detail"].as_str().unwrap().contains("9 page(s)"),
+        problem["detail"].as_str().unwrap().contains("9 pages"),
         "{problem}"
     );
 }
@@ -167,7 +167,7 @@ fn an_svg_preview_is_a_self_contained_image() {
         missing.problem(400)["detail"]
             .as_str()
             .unwrap()
-            .contains("9 page(s)")
+            .contains("9 pages")
     );
     let dpi = server.post_json("/v1/documents/report?format=svg&dpi=96", &sample());
     assert!(
@@ -260,7 +260,7 @@ fn validation_says_what_the_command_line_says() {
     assert_eq!(served, printed, "the same errors, in the same order");
     assert_eq!(
         reply.problem(422)["detail"],
-        format!("{} problem(s) in the year data", printed.len())
+        format!("{} problems in the year data", printed.len())
     );
 }
 

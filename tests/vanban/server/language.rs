@@ -47,7 +47,7 @@ fn vietnamese_when_asked_english_otherwise() {
     assert_eq!(english.header("content-language"), None);
     assert_eq!(english.header("vary"), Some("accept-language"));
     assert_eq!(problem["title"], "Unprocessable Entity");
-    assert_eq!(problem["detail"], "3 problem(s) in the year data");
+    assert_eq!(problem["detail"], "3 problems in the year data");
     assert_eq!(problem["code"], "data_problems");
     let codes: Vec<&str> = problem["errors"]
         .as_array()
@@ -192,7 +192,7 @@ fn every_kind_of_problem_is_said_in_vietnamese() {
         vi,
     )
     .problem(422);
-    assert_eq!(problem["detail"], "dữ liệu năm có 1 lỗi");
+    assert_eq!(problem["detail"], "tệp lô văn bản có 1 lỗi");
     assert_eq!(
         error_lines(&problem),
         ["$.wards[1].figures.cay_xanh: phải từ 0 trở lên, nhưng đang là -5"]
@@ -243,7 +243,7 @@ fn every_kind_of_problem_is_said_in_vietnamese() {
     assert_eq!(problem["errors"][0]["place"], "dòng 2, cột C (cay_xanh)");
     assert_eq!(problem["errors"][1]["place"], "dòng 3, cột A (name)");
     let english = post(&server, "/v1/batches", &content_type, &body, None).problem(422);
-    assert_eq!(english["detail"], "the sheet: 2 problem(s) in the sheet");
+    assert_eq!(english["detail"], "the sheet: 2 problems in the sheet");
     assert_eq!(english["errors"][0]["place"], "row 2, column C (cay_xanh)");
     assert_eq!(
         error_lines(&english),
