@@ -217,9 +217,9 @@ try {
   // The sample loads into the form; the draft before it can be brought back.
   await page.getByRole("button", { name: "Dữ liệu mẫu (Tam Kỳ 2022)" }).click();
   await page.waitForFunction(() => document.querySelector('[name="issuer.place"]').value === "Tam Kỳ");
-  await page.waitForFunction(() => /Trang 1\/7/.test(document.getElementById("page-label").textContent));
+  await page.waitForFunction(() => /Trang 1\/9/.test(document.getElementById("page-label").textContent));
   await page.getByRole("button", { name: "Trang sau" }).click();
-  await page.waitForFunction(() => /Trang 2\/7/.test(document.getElementById("page-label").textContent));
+  await page.waitForFunction(() => /Trang 2\/9/.test(document.getElementById("page-label").textContent));
   check(true, "page navigation");
   await page.screenshot({ path: path.join(output, "sample-1280.png") });
   const [samplePdf] = await Promise.all([

@@ -92,7 +92,7 @@ try {
   const width = await page.locator("#preview-image").evaluate((image) => image.naturalWidth);
   check(width === 794, `the preview is page 1 at 96 dpi (${width} px wide)`);
   check(
-    (await page.locator("#preview-caption").textContent()).includes("Trang 1 trên 7 trang"),
+    (await page.locator("#preview-caption").textContent()).includes("Trang 1 trên 9 trang"),
     "the preview says how many pages the document has",
   );
   await page.screenshot({ path: path.join(output, "preview.png"), fullPage: true });
@@ -106,7 +106,7 @@ try {
   const bytes = await readFile(path.join(output, "report.pdf"));
   check(bytes.subarray(0, 5).toString("latin1") === "%PDF-", "the download is a PDF");
   await page.locator("#saved:not([hidden])").waitFor();
-  check((await status.textContent()).includes("7 trang"), "the page says how many pages");
+  check((await status.textContent()).includes("9 trang"), "the page says how many pages");
 
   // A bad file: its errors are listed with their paths, in Vietnamese.
   const data = JSON.parse(await readFile(sample("tam-ky-2022.json"), "utf8"));
