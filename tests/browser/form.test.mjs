@@ -12,23 +12,15 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { checkWatched, checker, launch, watchedPage } from "./harness.mjs";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const [base, output] = process.argv.slice(2);
 assert.ok(base && output, "usage: node form.test.mjs BASE_URL OUTPUT_DIR");
 
-const browser = await chromium.launch({
-  executablePath: process.env.VANBAN_CHROMIUM || "/usr/bin/chromium",
-  headless: true,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-});
-let checks = 0;
-const check = (condition, message) => {
-  assert.ok(condition, message);
-  checks += 1;
-};
+const browser = await launch();
+const check = checker();
 
 /** What the clerk types, field by field (data path → text). */
 const typed = {
@@ -75,19 +67,7 @@ async function accessibilityViolations(page) {
 
 try {
   const context = await browser.newContext({ acceptDownloads: true, locale: "en-US", viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on("pageerror", (error) => pageErrors.push(String(error)));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
-      pageErrors.push(message.text());
-    }
-  });
-  const elsewhere = [];
-  page.on("request", (request) => {
-    const url = request.url();
-    if (!url.startsWith(base) && !url.startsWith("blob:") && !url.startsWith("data:")) elsewhere.push(url);
-  });
+  const { page, watch } = await watchedPage(context, base);
 
   await page.goto(`${base}/`);
   await page.locator("body[data-editor=ready]").waitFor();
@@ -273,9 +253,8 @@ try {
   const narrow = await accessibilityViolations(page);
   check(narrow.length === 0, `axe-core at 390 px: ${narrow.join("; ")}`);
 
-  check(pageErrors.length === 0, `errors in the page: ${pageErrors}`);
-  check(elsewhere.length === 0, `requests elsewhere: ${elsewhere}`);
+  checkWatched(check, watch);
 } finally {
   await browser.close();
 }
-console.log(`form test: all ${checks} checks passed`);
+console.log(`form test: all ${check.count()} checks passed`);

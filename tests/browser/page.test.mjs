@@ -10,53 +10,22 @@
 import assert from "node:assert/strict";
 import { copyFile, readFile } from "node:fs/promises";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { checkWatched, checker, launch, watchedPage } from "./harness.mjs";
 
 const [base, repository, output] = process.argv.slice(2);
 assert.ok(base && repository && output, "usage: node page.test.mjs BASE_URL REPOSITORY OUTPUT_DIR");
 const sample = (name) => path.join(repository, "samples", name);
 
-const browser = await chromium.launch({
-  executablePath: process.env.VANBAN_CHROMIUM || "/usr/bin/chromium",
-  headless: true,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
-let checks = 0;
-const check = (condition, message) => {
-  assert.ok(condition, message);
-  checks += 1;
-};
+const browser = await launch();
+const check = checker();
 
 try {
   // A browser set to English: the page itself asks the server for Vietnamese.
   const context = await browser.newContext({ acceptDownloads: true, locale: "en-US" });
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on("pageerror", (error) => pageErrors.push(String(error)));
-  page.on("console", (message) => {
-    // Chromium logs every 4xx answer as "Failed to load resource"; those are expected here.
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
-      pageErrors.push(message.text());
-    }
-  });
-  // Nothing but this server: no CDN, no fonts from elsewhere.
-  const elsewhere = [];
   // Every API call asks for Vietnamese.
   const apiLanguages = new Set();
-  page.on("request", (request) => {
-    const url = request.url();
-    if (!url.startsWith(base) && !url.startsWith("blob:") && !url.startsWith("data:")) {
-      elsewhere.push(url);
-    }
-    if (url.startsWith(`${base}/v1/`)) {
+  const { page, watch } = await watchedPage(context, base, (request) => {
+    if (request.url().startsWith(`${base}/v1/`)) {
       apiLanguages.add(request.headers()["accept-language"]);
     }
   });
@@ -183,9 +152,8 @@ try {
     apiLanguages.size === 1 && apiLanguages.has("vi"),
     `the API calls ask for Vietnamese: ${[...apiLanguages]}`,
   );
-  check(pageErrors.length === 0, `errors in the page: ${pageErrors}`);
-  check(elsewhere.length === 0, `requests elsewhere: ${elsewhere}`);
+  checkWatched(check, watch);
 } finally {
   await browser.close();
 }
-console.log(`page test: all ${checks} checks passed`);
+console.log(`page test: all ${check.count()} checks passed`);
