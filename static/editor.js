@@ -1,6 +1,7 @@
 // The clerk's editor: the year data's form (form.js), its draft kept in this browser, starting
-// points (blank, the sample, a JSON file, next year from this one), the server's errors beside their fields, and a live
-// preview of the page being edited (SVG from the server), with the PDF a click away.
+// points (blank, the sample, a JSON file, next year from this one), the server's errors beside
+// their fields, how each sentence with figures will read, and a live preview of the page being
+// edited (SVG from the server), with the PDF a click away.
 import { YearForm, blank, idOf } from "./form.js";
 import { nextYear } from "./next-year.js";
 
@@ -21,7 +22,7 @@ let timer = null;
 /** Whether the data changed since the last answer of the server's check. */
 let unchecked = false;
 /** The number of the latest request of each kind: older answers are dropped. */
-const latest = { preview: 0, validate: 0 };
+const latest = { preview: 0, validate: 0, readings: 0 };
 let page = 1;
 let pages = 0;
 let previewUrl = null;
@@ -69,6 +70,7 @@ function changed(name) {
 function refresh() {
   clearTimeout(timer);
   validate();
+  showReadings();
   preview();
 }
 
@@ -161,6 +163,34 @@ async function validate() {
     ? answer.errors
     : [{ path: "$", message: answer.detail || "Không kiểm tra được dữ liệu." }];
   showErrors();
+}
+
+/**
+ * Asks the server how each sentence with `{key}` placeholders will read, its figures filled
+ * in, and shows it under the sentence.
+ */
+async function showReadings() {
+  const id = ++latest.readings;
+  let readings;
+  try {
+    const response = await postJson("/v1/readings", state.data);
+    if (!response.ok) return;
+    ({ readings } = await response.json());
+  } catch {
+    return;
+  }
+  if (id !== latest.readings) return;
+  for (const line of document.querySelectorAll("#fields .reads")) {
+    const reading = readings[line.closest(".field").dataset.path];
+    line.hidden = !reading;
+    if (!reading) line.replaceChildren();
+    else {
+      const label = document.createElement("span");
+      label.className = "reads-label";
+      label.textContent = "Khi in: ";
+      line.replaceChildren(label, reading);
+    }
+  }
 }
 
 /** The field (or, failing that, the group) an error belongs to, with its name. */

@@ -308,7 +308,9 @@ export class YearForm {
     const value = getAt(this.state.data, path);
     const hintId = node.description && !inList ? `${id}--hint` : null;
     const errorId = `${id}--error`;
-    const describedBy = [hintId, errorId].filter(Boolean).join(" ");
+    const figures = this.figureList(path);
+    const readsId = figures ? `${id}--reads` : null;
+    const describedBy = [readsId, hintId, errorId].filter(Boolean).join(" ");
     const common = { id, name, "aria-describedby": describedBy, "data-kind": kindOf(node) };
     let control;
     switch (kindOf(node)) {
@@ -347,8 +349,12 @@ export class YearForm {
     if (kindOf(node) === "integer" && isFigure(node)) {
       field.append(element("p", { className: "reading", id: `${id}--reading`, "aria-live": "polite" }));
     }
-    const figures = this.figureList(path);
-    if (figures && control.tagName === "TEXTAREA") field.append(this.picker(control, title, figures));
+    if (figures && control.tagName === "TEXTAREA") {
+      field.append(this.picker(control, title, figures));
+      // How the sentence will read, its figures filled in: written by the editor from the
+      // server's `POST /v1/readings`.
+      field.append(element("p", { className: "reads", id: readsId, hidden: true }));
+    }
     if (hintId) field.append(element("p", { className: "hint", id: hintId, text: node.description }));
     field.append(element("p", { className: "field-error", id: errorId, hidden: true }));
     return field;

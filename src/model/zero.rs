@@ -25,7 +25,7 @@ fn without_zero_activities(organization: &Organization) -> Option<Organization> 
     let activities: Vec<Activity> = organization
         .activities
         .iter()
-        .filter_map(without_zero_figures)
+        .filter_map(Activity::without_zero_figures)
         .collect();
     (!activities.is_empty()).then(|| Organization {
         activities,
@@ -33,28 +33,32 @@ fn without_zero_activities(organization: &Organization) -> Option<Organization> 
     })
 }
 
-fn without_zero_figures(activity: &Activity) -> Option<Activity> {
-    if !activity.quantities.is_empty() && activity.quantities.iter().all(|q| q.is_zero()) {
-        return None;
-    }
-    let mut text = activity.text.clone();
-    for quantity in activity.quantities.iter().filter(|q| q.is_zero()) {
-        while placeholders(&text).any(|name| name == quantity.key) {
-            text = match without_figure(&text, &quantity.key) {
-                WithoutFigure::Text(rest) => rest,
-                WithoutFigure::Nothing => return None,
-            };
+impl Activity {
+    /// The activity as the report prints it: each figure of 0 taken out with its clause, or
+    /// nothing when every figure is 0 or no text is left.
+    pub fn without_zero_figures(&self) -> Option<Activity> {
+        if !self.quantities.is_empty() && self.quantities.iter().all(|q| q.is_zero()) {
+            return None;
         }
+        let mut text = self.text.clone();
+        for quantity in self.quantities.iter().filter(|q| q.is_zero()) {
+            while placeholders(&text).any(|name| name == quantity.key) {
+                text = match without_figure(&text, &quantity.key) {
+                    WithoutFigure::Text(rest) => rest,
+                    WithoutFigure::Nothing => return None,
+                };
+            }
+        }
+        Some(Activity {
+            text,
+            quantities: self
+                .quantities
+                .iter()
+                .filter(|q| !q.is_zero())
+                .cloned()
+                .collect(),
+        })
     }
-    Some(Activity {
-        text,
-        quantities: activity
-            .quantities
-            .iter()
-            .filter(|q| !q.is_zero())
-            .cloned()
-            .collect(),
-    })
 }
 
 #[cfg(test)]
@@ -78,7 +82,7 @@ mod tests {
             text: "Tổ chức {buoi}, thu hút {nguoi} tham dự.".into(),
             quantities: vec![count("buoi", 3), count("nguoi", 0)],
         };
-        let printed = without_zero_figures(&activity).unwrap();
+        let printed = activity.without_zero_figures().unwrap();
         assert_eq!(printed.text, "Tổ chức {buoi}.");
         assert_eq!(printed.quantities, vec![count("buoi", 3)]);
     }
@@ -89,7 +93,7 @@ mod tests {
             text: "Tổ chức {buoi}, thu hút {nguoi} tham dự; tặng quà {qua}, mời {nguoi}.".into(),
             quantities: vec![count("buoi", 3), count("nguoi", 0), count("qua", 2)],
         };
-        let printed = without_zero_figures(&activity).unwrap();
+        let printed = activity.without_zero_figures().unwrap();
         assert_eq!(printed.text, "Tổ chức {buoi}; tặng quà {qua}.");
     }
 
@@ -99,11 +103,11 @@ mod tests {
             text: "Tổ chức {buoi}, thu hút {nguoi} tham dự.".into(),
             quantities: vec![count("buoi", 0), count("nguoi", 0)],
         };
-        assert_eq!(without_zero_figures(&activity), None);
+        assert_eq!(activity.without_zero_figures(), None);
         let without_figures = Activity {
             text: "Thành lập nghiệp đoàn.".into(),
             quantities: vec![],
         };
-        assert!(without_zero_figures(&without_figures).is_some());
+        assert!(without_figures.without_zero_figures().is_some());
     }
 }

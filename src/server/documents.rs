@@ -1,8 +1,9 @@
-//! `POST /v1/documents/{kind}` (year data in, a PDF, or a PNG or SVG page out) and
-//! `POST /v1/validate`.
+//! `POST /v1/documents/{kind}` (year data in, a PDF, or a PNG or SVG page out),
+//! `POST /v1/validate` and `POST /v1/readings`.
 
 use std::sync::Arc;
 
+use axum::Json;
 use axum::extract::{Path, Request, State};
 use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
@@ -16,6 +17,7 @@ use super::renderers::{Job, Output, Route, Warning};
 use super::request;
 use crate::DocumentKind;
 use crate::errors::Kind;
+use crate::model::parse_json;
 use crate::request::RenderRequest;
 
 /// An SVG page may draw with its own inline styles and `data:` images, and nothing else: no
@@ -135,4 +137,18 @@ pub async fn validate(
     };
     let output = state.renderers.render(&state.limits, job).await?.outcome?;
     answer(&output.media_type, output.bytes)
+}
+
+/// `POST /v1/readings`: how each text with `{key}` placeholders will read, its figures filled
+/// in, as `{"readings": {"organizations.0.activities.0.text": "…"}}`. Any JSON object is read,
+/// valid year data or not, so that a form being filled in gets the readings of what it has.
+pub async fn readings(
+    State(state): State<Arc<AppState>>,
+    request: Request,
+) -> Result<Json<serde_json::Value>, Problem> {
+    let body =
+        request::json_body(request, state.body_limit, |media| Kind::NotJson { media }).await?;
+    let data = parse_json(&body)?;
+    let readings = crate::template::readings(&data);
+    Ok(Json(serde_json::json!({ "readings": readings })))
 }

@@ -135,6 +135,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/static/{file}", get(page::asset))
         .route("/v1/documents/{kind}", post(documents::document))
         .route("/v1/validate", post(documents::validate))
+        .route("/v1/readings", post(documents::readings))
         .route("/v1/batches", post(batches::batch))
         .route("/v1/batches/template", post(batches::template))
         .route("/v1/schema", get(info::schema))

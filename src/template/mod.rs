@@ -6,6 +6,7 @@
 
 mod escape;
 mod filters;
+mod readings;
 
 use std::path::{Path, PathBuf};
 
@@ -14,6 +15,7 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 pub(crate) use escape::beside_spaced_dash;
 pub use escape::{escape_markup, string_literal};
 pub use filters::format_quantity;
+pub use readings::readings;
 
 /// The auto-escape mode name used for Typst templates.
 const TYPST_ESCAPE: &str = "typst";

@@ -1,8 +1,9 @@
 // The clerk's form in Debian's headless Chromium: from a blank form, typing only, fill a minimal
-// report, see the live preview, download the PDF; see an empty signer name's error beside its
-// field, in Vietnamese, and see it go when fixed; reload and find the draft; load the sample
-// and download its PDF; start next year from it; scan the page with axe-core (pinned) at 1280
-// and 390 px wide: no serious or critical violation. Screenshots at 1280 and 390 px wide.
+// report, see how its sentence reads with the figure filled in, see the live preview, download
+// the PDF; see an empty signer name's error beside its field, in Vietnamese, and see it go when
+// fixed; reload and find the draft; load the sample and download its PDF; start next year from
+// it; scan the page with axe-core (pinned) at 1280 and 390 px wide: no serious or critical
+// violation. Screenshots at 1280 and 390 px wide.
 //
 // Usage: node form.test.mjs BASE_URL OUTPUT_DIR
 // The PDF downloaded and the screenshots are written to OUTPUT_DIR for the Rust test that runs
@@ -124,6 +125,20 @@ try {
   check(
     (await page.locator("#f-organizations-0-activities-0-quantities-0-amount--reading").textContent()) === "= 350.000.000",
     "350 triệu reads as 350.000.000",
+  );
+  // How the sentence will read, its figure filled in as the report prints it.
+  const reads = page.locator("#f-organizations-0-activities-0-text--reads");
+  await page.waitForFunction(() =>
+    (document.getElementById("f-organizations-0-activities-0-text--reads")?.textContent || "").includes("350\u00a0triệu"),
+  );
+  const reading = (await reads.textContent()).replaceAll("\u00a0", " ");
+  check(
+    reading === "Khi in: Vận động xây dựng quỹ hỗ trợ nông dân 350 triệu đồng, giúp hội viên khó khăn phát triển kinh tế.",
+    `the sentence's reading: ${reading}`,
+  );
+  check(
+    ((await text.getAttribute("aria-describedby")) || "").split(" ").includes("f-organizations-0-activities-0-text--reads"),
+    "the reading describes the sentence",
   );
 
   // The preview appears, page 1 of the report.

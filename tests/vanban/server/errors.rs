@@ -105,7 +105,7 @@ fn wrong_content_types_are_415() {
         .problem(415);
     // The charset parameter and other JSON types are fine.
     let reply = server.post("/v1/validate", "application/json; charset=utf-8", &sample());
-    assert_eq!(reply.status, 200);
+    reply.ok();
 }
 
 #[test]
@@ -130,7 +130,7 @@ fn bodies_over_the_limit_are_413() {
     // At the limit, the body is read (and the year data is refused for what it is).
     let fits = server.post_json("/v1/validate", &vec![b' '; 64 * 1024]);
     fits.problem(400);
-    assert_eq!(server.get("/healthz").status, 200);
+    server.get("/healthz").ok();
 }
 
 #[test]
@@ -210,12 +210,7 @@ fn hostile_input_leaves_the_server_serving() {
     data["general_results"][0] = json!(hostile);
     data["signer"]["name"] = json!("#panic(\"no\")");
     let reply = server.post_json("/v1/documents/report", &serde_json::to_vec(&data).unwrap());
-    assert_eq!(
-        reply.status,
-        200,
-        "{}",
-        String::from_utf8_lossy(&reply.body)
-    );
+    reply.ok();
     let pdf = scratch("server-hostile").join("report.pdf");
     std::fs::write(&pdf, &reply.body).unwrap();
     let text = pdf_text(&pdf);
@@ -232,11 +227,8 @@ fn hostile_input_leaves_the_server_serving() {
     let reply = server.post_json("/v1/validate", &serde_json::to_vec(&data).unwrap());
     assert_eq!(reply.error_lines().len(), 82, "{:?}", reply.error_lines());
 
-    assert_eq!(server.get("/healthz").status, 200);
-    assert_eq!(
-        server.post_json("/v1/documents/report", &sample()).status,
-        200
-    );
+    server.get("/healthz").ok();
+    server.post_json("/v1/documents/report", &sample()).ok();
     let log = server.log();
     assert!(!log.contains("panicked"), "{log}");
     assert!(!log.contains("internal error"), "{log}");

@@ -199,7 +199,7 @@ impl Server {
     /// A gauge or counter's value in `/metrics`, 0 when absent.
     pub fn metric(&self, name_and_labels: &str) -> f64 {
         let metrics = self.get("/metrics");
-        assert_eq!(metrics.status, 200);
+        metrics.ok();
         metrics
             .text()
             .lines()
@@ -282,6 +282,18 @@ impl Reply {
     pub fn json(&self) -> Value {
         serde_json::from_slice(&self.body)
             .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+
+    /// Asserts a 200, showing the body when it is not.
+    #[track_caller]
+    pub fn ok(&self) -> &Self {
+        assert_eq!(
+            self.status,
+            200,
+            "{}",
+            String::from_utf8_lossy(&self.body)
+        );
+        self
     }
 
     /// The answer as an RFC 9457 problem with `status`: its media type and members checked.
