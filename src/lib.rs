@@ -13,6 +13,7 @@ pub mod model;
 pub mod pdf;
 pub mod request;
 pub mod server;
+pub mod store;
 pub mod template;
 pub mod typeset;
 pub mod vn;

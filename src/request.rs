@@ -166,6 +166,30 @@ impl BatchRequest {
     }
 }
 
+/// What a request for stored data may say in its query: another office's code (one the
+/// caller supervises) and, where a route takes it, a revision.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoredQuery {
+    pub office: Option<String>,
+    pub revision: Option<i64>,
+}
+
+impl StoredQuery {
+    /// The query of a stored-data route; `revision` only where `takes_revision`.
+    pub fn from_query(query: &[(String, String)], takes_revision: bool) -> Result<Self, Kind> {
+        let known: &[&str] = if takes_revision {
+            &["office", "revision"]
+        } else {
+            &["office"]
+        };
+        let query = Query::new(query, known)?;
+        Ok(StoredQuery {
+            office: query.get("office").map(str::to_owned),
+            revision: query.number("revision")?,
+        })
+    }
+}
+
 /// Query parameters: only known names, each at most once.
 struct Query<'a>(&'a [(String, String)]);
 

@@ -56,6 +56,14 @@ pub enum Command {
     Schema,
     /// Serve documents, batches and validation over HTTP, with a page for office staff.
     Serve(ServeArgs),
+    /// Offices whose data the server keeps: `vanban office add CODE --name NAME`.
+    #[command(subcommand)]
+    Office(OfficeCommand),
+    /// The people who log in: `vanban user add|passwd|token`.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Copy the SQLite database to a new file, consistent even while the server writes to it.
+    Backup(BackupArgs),
     /// A render worker of `serve`: jobs on standard input, replies on standard output.
     #[command(hide = true)]
     Worker(WorkerArgs),
@@ -254,8 +262,91 @@ pub struct ServeArgs {
     #[arg(long, value_name = "SECONDS", default_value = "10", env = "VANBAN_SHUTDOWN_TIMEOUT",
           value_parser = seconds)]
     pub shutdown_timeout: Duration,
+    /// Keep offices, accounts and drafts in this database: an SQLite file (created and
+    /// migrated on start) or a postgres:// URL. Without it the service keeps nothing.
+    #[arg(long, value_name = "FILE-OR-URL", env = "VANBAN_DATABASE")]
+    pub database: Option<String>,
     #[command(flatten)]
     pub engine: EngineArgs,
+}
+
+/// The database of stored data.
+#[derive(Debug, Args)]
+pub struct DatabaseArgs {
+    /// An SQLite file (created if missing) or a postgres:// URL.
+    #[arg(long, value_name = "FILE-OR-URL", env = "VANBAN_DATABASE")]
+    pub database: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OfficeCommand {
+    /// Add an office (an issuing body), under the office that supervises it.
+    Add(OfficeAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct OfficeAddArgs {
+    /// Its short code: lowercase letters and digits joined by -, _ or . (e.g. tam-ky).
+    pub code: String,
+    /// Its name, e.g. "Ban Chỉ huy Quân sự thành phố Tam Kỳ".
+    #[arg(long)]
+    pub name: String,
+    /// The code of the office that supervises it (a city over its wards), which may then
+    /// read its data.
+    #[arg(long, value_name = "CODE")]
+    pub parent: Option<String>,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a person to an office; the password is read from standard input (asked for
+    /// twice, unseen, on a terminal).
+    Add(UserAddArgs),
+    /// Change a person's password, read as for `add`.
+    Passwd(UserArgs),
+    /// Make a bearer token for scripts (`Authorization: Bearer …`), printed once.
+    Token(TokenArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UserAddArgs {
+    /// The login: lowercase letters and digits joined by -, _ or . (e.g. nguyen.van.a).
+    pub login: String,
+    /// The code of the person's office.
+    #[arg(long, value_name = "CODE")]
+    pub office: String,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct UserArgs {
+    /// The login.
+    pub login: String,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TokenArgs {
+    /// The login the token acts as.
+    pub login: String,
+    /// What the token is for, shown in the audit log.
+    #[arg(long, default_value = "script")]
+    pub label: String,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The copy to write (replaced if it exists).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
 }
 
 #[derive(Debug, Args)]

@@ -8,6 +8,7 @@ macro_rules! stderr {
     };
 }
 
+mod accounts;
 mod args;
 mod batch;
 mod failure;
@@ -39,6 +40,9 @@ pub fn run(cli: Cli, language: Language) -> Result<(), Failure> {
         Command::Sheet(command) => sheet::sheet(&command),
         Command::Schema => schema(),
         Command::Serve(args) => serve::serve(&args),
+        Command::Office(command) => accounts::office(&command),
+        Command::User(command) => accounts::user(&command),
+        Command::Backup(args) => accounts::backup(&args),
         Command::Worker(args) => worker::worker(&args),
     }
 }

@@ -31,11 +31,17 @@ pub fn serve(args: &ServeArgs) -> Result<(), Failure> {
         body_limit: args.body_limit,
         max_wards: args.max_wards,
         connections: args.connections(),
+        store: None,
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(Failure::internal)?;
+    let store = match &args.database {
+        Some(location) => Some(runtime.block_on(super::accounts::open(location))?),
+        None => None,
+    };
+    let options = ServerOptions { store, ..options };
     let served = runtime.block_on(server::serve(engine, &engine_options, options.clone()));
     // The connections are closed by now; a batch's render still running on the blocking pool
     // cannot be cancelled, and nobody waits for it: the process exits after a moment (the

@@ -463,6 +463,60 @@ impl Kind {
                                        and validation are POST, the rest GET"
                 .into(),
             Kind::NoStaticFile { file } => format!("no file /static/{file}"),
+            Kind::NoDatabase => {
+                "this server keeps no data: it was started without --database".into()
+            }
+            Kind::DatabaseUnavailable { location } => {
+                format!("cannot open the database {location}")
+            }
+            Kind::BackupNeedsSqlite => "vanban backup copies an SQLite database; back up \
+                                        PostgreSQL with pg_dump"
+                .into(),
+            Kind::NotLoggedIn => {
+                "log in first (a session, or an Authorization: Bearer token)".into()
+            }
+            Kind::NotAnOfficeCode { found } => format!(
+                "\"{found}\" is not an office code: use 2 to 64 lowercase letters and digits, \
+                 joined by -, _ or . (e.g. tam-ky)"
+            ),
+            Kind::OfficeExists { code } => format!("there is already an office {code}"),
+            Kind::NoSuchOffice { code } => format!("no office {code} that you may read"),
+            Kind::NotALogin { found } => format!(
+                "\"{found}\" is not a login: use 2 to 64 lowercase letters and digits, joined \
+                 by -, _ or . (e.g. nguyen.van.a)"
+            ),
+            Kind::LoginExists { login } => format!("there is already a login {login}"),
+            Kind::NoSuchLogin { login } => format!("no login {login}"),
+            Kind::PasswordTooShort { min } => {
+                format!("the password must have at least {min} characters")
+            }
+            Kind::PasswordsDiffer => "the two passwords differ".into(),
+            Kind::NoSuchDraft { year } => format!("no data saved for {year}"),
+            Kind::NoSuchRevision { year, revision } => {
+                format!("the data for {year} has no revision {revision}")
+            }
+            Kind::RevisionConflict {
+                year,
+                base,
+                current,
+                saved_by,
+            } => match base {
+                0 => format!(
+                    "the data for {year} was saved already: revision {current}, by {saved_by}; \
+                     open it and make your changes there"
+                ),
+                _ => format!(
+                    "the data for {year} was saved again since revision {base}: revision \
+                     {current}, by {saved_by}; open it and make your changes there"
+                ),
+            },
+            Kind::ChangedSince { revision } => format!("changed by revision {revision}"),
+            Kind::DraftYearMismatch { year, found } => {
+                format!("the data is for {found}, not {year}")
+            }
+            Kind::ReadOnlyOffice { code } => {
+                format!("you may read the data of {code}, not change it")
+            }
             Kind::Busy => "the server is busy rendering other documents; try again shortly".into(),
             Kind::TimedOut { seconds } => {
                 format!("the document took longer than {seconds} s to render")

@@ -485,6 +485,72 @@ pub enum Kind {
         seconds: f64,
     },
 
+    // Stored data: offices, accounts, drafts.
+    /// A stored-data route on a server started without `--database`.
+    NoDatabase,
+    /// A database that cannot be opened or migrated, by its location (a URL's password is
+    /// never part of it).
+    DatabaseUnavailable {
+        location: String,
+    },
+    /// `vanban backup` on a PostgreSQL database (PostgreSQL has `pg_dump`).
+    BackupNeedsSqlite,
+    /// A request to stored data without a valid session or token.
+    NotLoggedIn,
+    /// An office's code that is not lowercase letters and digits joined by `-`, `_` or `.`.
+    NotAnOfficeCode {
+        found: String,
+    },
+    OfficeExists {
+        code: String,
+    },
+    /// An office that does not exist, or that the person asking may not read.
+    NoSuchOffice {
+        code: String,
+    },
+    NotALogin {
+        found: String,
+    },
+    LoginExists {
+        login: String,
+    },
+    NoSuchLogin {
+        login: String,
+    },
+    PasswordTooShort {
+        min: usize,
+    },
+    /// A new password typed twice, differently.
+    PasswordsDiffer,
+    /// A year no draft was saved for.
+    NoSuchDraft {
+        year: i64,
+    },
+    NoSuchRevision {
+        year: i64,
+        revision: i64,
+    },
+    /// A save from revision `base` when `current` (saved by `saved_by`) is the latest.
+    RevisionConflict {
+        year: i64,
+        base: i64,
+        current: i64,
+        saved_by: String,
+    },
+    /// A place changed since the revision an edit started from, in revision `revision`.
+    ChangedSince {
+        revision: i64,
+    },
+    /// Year data saved under a year that is not its own.
+    DraftYearMismatch {
+        year: i64,
+        found: i64,
+    },
+    /// An office's stored data that the person may read but not change (a subordinate's).
+    ReadOnlyOffice {
+        code: String,
+    },
+
     // Faults.
     /// A template, or the Typst it writes, fails; `detail` is the template engine's or
     /// Typst's own report (file, line, what), kept as it is.
@@ -677,7 +743,8 @@ impl Kind {
             | Kind::Busy
             | Kind::TimedOut { .. }
             | Kind::CannotWrite { .. }
-            | Kind::CannotServe { .. } => Class::Internal,
+            | Kind::CannotServe { .. }
+            | Kind::DatabaseUnavailable { .. } => Class::Internal,
             Kind::PageNeedsPng
             | Kind::DpiNeedsPng
             | Kind::PdfOptionsNeedPdf
@@ -712,7 +779,22 @@ impl Kind {
             | Kind::SheetPartFormat
             | Kind::NoRoute { .. }
             | Kind::MethodNotAllowed
-            | Kind::NoStaticFile { .. } => Class::Request,
+            | Kind::NoStaticFile { .. }
+            | Kind::NoDatabase
+            | Kind::BackupNeedsSqlite
+            | Kind::NotLoggedIn
+            | Kind::NotAnOfficeCode { .. }
+            | Kind::OfficeExists { .. }
+            | Kind::NoSuchOffice { .. }
+            | Kind::NotALogin { .. }
+            | Kind::LoginExists { .. }
+            | Kind::NoSuchLogin { .. }
+            | Kind::PasswordTooShort { .. }
+            | Kind::PasswordsDiffer
+            | Kind::NoSuchDraft { .. }
+            | Kind::NoSuchRevision { .. }
+            | Kind::RevisionConflict { .. }
+            | Kind::ReadOnlyOffice { .. } => Class::Request,
             Kind::FileUnreadable { .. } => Class::Internal,
             Kind::Within { problem, .. } => problem.class(),
             _ => Class::Data,

@@ -470,6 +470,60 @@ impl Kind {
                                        kiểm tra dữ liệu dùng POST, các đường dẫn còn lại dùng GET"
                 .into(),
             Kind::NoStaticFile { file } => format!("không có tệp /static/{file}"),
+            Kind::NoDatabase => {
+                "máy chủ này không lưu dữ liệu: nó được chạy không có --database".into()
+            }
+            Kind::DatabaseUnavailable { location } => {
+                format!("không mở được cơ sở dữ liệu {location}")
+            }
+            Kind::BackupNeedsSqlite => "vanban backup sao lưu cơ sở dữ liệu SQLite; hãy sao lưu \
+                                        PostgreSQL bằng pg_dump"
+                .into(),
+            Kind::NotLoggedIn => "hãy đăng nhập trước (phiên đăng nhập, hoặc mã truy cập \
+                                  Authorization: Bearer)"
+                .into(),
+            Kind::NotAnOfficeCode { found } => format!(
+                "“{found}” không phải mã cơ quan: dùng từ 2 đến 64 chữ thường không dấu và chữ \
+                 số, nối bằng -, _ hoặc . (ví dụ tam-ky)"
+            ),
+            Kind::OfficeExists { code } => format!("đã có cơ quan mã {code}"),
+            Kind::NoSuchOffice { code } => {
+                format!("không có cơ quan mã {code} mà bạn được xem")
+            }
+            Kind::NotALogin { found } => format!(
+                "“{found}” không phải tên đăng nhập: dùng từ 2 đến 64 chữ thường không dấu và \
+                 chữ số, nối bằng -, _ hoặc . (ví dụ nguyen.van.a)"
+            ),
+            Kind::LoginExists { login } => format!("đã có tên đăng nhập {login}"),
+            Kind::NoSuchLogin { login } => format!("không có tên đăng nhập {login}"),
+            Kind::PasswordTooShort { min } => format!("mật khẩu phải có ít nhất {min} ký tự"),
+            Kind::PasswordsDiffer => "hai lần nhập mật khẩu không giống nhau".into(),
+            Kind::NoSuchDraft { year } => format!("chưa lưu dữ liệu năm {year}"),
+            Kind::NoSuchRevision { year, revision } => {
+                format!("dữ liệu năm {year} không có bản lưu số {revision}")
+            }
+            Kind::RevisionConflict {
+                year,
+                base,
+                current,
+                saved_by,
+            } => match base {
+                0 => format!(
+                    "dữ liệu năm {year} đã được lưu trước đó: bản số {current}, do {saved_by} \
+                     lưu; hãy mở bản đó và sửa tiếp trên bản đó"
+                ),
+                _ => format!(
+                    "dữ liệu năm {year} đã được lưu lại sau bản số {base}: bản số {current}, do \
+                     {saved_by} lưu; hãy mở bản đó và sửa tiếp trên bản đó"
+                ),
+            },
+            Kind::ChangedSince { revision } => format!("đã được sửa ở bản lưu số {revision}"),
+            Kind::DraftYearMismatch { year, found } => {
+                format!("dữ liệu này là của năm {found}, không phải năm {year}")
+            }
+            Kind::ReadOnlyOffice { code } => {
+                format!("bạn được xem dữ liệu của {code} nhưng không được sửa")
+            }
             Kind::Busy => {
                 "máy chủ đang bận dựng các văn bản khác; vui lòng thử lại sau giây lát".into()
             }

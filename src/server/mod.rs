@@ -19,6 +19,7 @@ mod page;
 mod problem;
 mod renderers;
 mod request;
+mod stored;
 
 pub use connections::{ConnectionOptions, DEFAULT_MAX_CONNECTIONS};
 pub use problem::Problem;
@@ -34,6 +35,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use tokio::net::TcpListener;
 
+use crate::store::Store;
 use crate::{Engine, EngineOptions};
 use limits::Limits;
 use metrics::Metrics;
@@ -56,6 +58,9 @@ pub struct ServerOptions {
     pub max_wards: usize,
     /// How connections are taken on and how long each may keep the server waiting.
     pub connections: ConnectionOptions,
+    /// Where offices, accounts and drafts are kept; without one the service keeps nothing
+    /// and its stored-data routes answer 404.
+    pub store: Option<Store>,
 }
 
 impl Default for ServerOptions {
@@ -69,6 +74,7 @@ impl Default for ServerOptions {
             body_limit: 10 * 1024 * 1024,
             max_wards: crate::batch::MAX_WARDS,
             connections: ConnectionOptions::default(),
+            store: None,
         }
     }
 }
@@ -84,6 +90,7 @@ pub struct AppState {
     max_wards: usize,
     requests: observe::RequestIds,
     draining: AtomicBool,
+    store: Option<Store>,
 }
 
 impl AppState {
@@ -115,6 +122,7 @@ impl AppState {
             max_wards: options.max_wards,
             requests: observe::RequestIds::new(),
             draining: AtomicBool::new(false),
+            store: options.store.clone(),
         })
     }
 
@@ -138,6 +146,11 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/v1/readings", post(documents::readings))
         .route("/v1/batches", post(batches::batch))
         .route("/v1/batches/template", post(batches::template))
+        .route("/v1/me", get(stored::me))
+        .route("/v1/drafts", get(stored::drafts))
+        .route("/v1/drafts/{year}", get(stored::draft).put(stored::save))
+        .route("/v1/drafts/{year}/revisions", get(stored::revisions))
+        .route("/v1/audit", get(stored::audit))
         .route("/v1/schema", get(info::schema))
         .route("/v1/templates", get(info::templates))
         .route("/healthz", get(info::health))

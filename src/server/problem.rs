@@ -168,6 +168,14 @@ fn status(kind: &Kind) -> StatusCode {
             StatusCode::NOT_FOUND
         }
         Kind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+        Kind::NoDatabase
+        | Kind::NoSuchOffice { .. }
+        | Kind::NoSuchDraft { .. }
+        | Kind::NoSuchRevision { .. } => StatusCode::NOT_FOUND,
+        Kind::NotLoggedIn => StatusCode::UNAUTHORIZED,
+        Kind::ReadOnlyOffice { .. } => StatusCode::FORBIDDEN,
+        Kind::RevisionConflict { .. } => StatusCode::CONFLICT,
+        Kind::DraftYearMismatch { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         Kind::BodyTooLarge { .. } | Kind::TooManyWards { .. } => StatusCode::PAYLOAD_TOO_LARGE,
         Kind::BodyTimedOut { .. } => StatusCode::REQUEST_TIMEOUT,
         Kind::UriTooLong { .. } => StatusCode::URI_TOO_LONG,
@@ -196,6 +204,9 @@ fn title(status: StatusCode, language: Language) -> &'static str {
     match status {
         StatusCode::BAD_REQUEST => "Yêu cầu không hợp lệ",
         StatusCode::NOT_FOUND => "Không tìm thấy",
+        StatusCode::UNAUTHORIZED => "Chưa đăng nhập",
+        StatusCode::FORBIDDEN => "Không được phép",
+        StatusCode::CONFLICT => "Xung đột phiên bản",
         StatusCode::METHOD_NOT_ALLOWED => "Phương thức không được chấp nhận",
         StatusCode::REQUEST_TIMEOUT => "Quá thời gian gửi yêu cầu",
         StatusCode::PAYLOAD_TOO_LARGE => "Nội dung quá lớn",
@@ -286,6 +297,12 @@ impl IntoResponse for Problem {
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
         if let Some(seconds) = self.0.retry_after {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        if self.0.status == StatusCode::UNAUTHORIZED {
+            headers.insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Bearer realm=\"vanban\""),
+            );
         }
         response.extensions_mut().insert(self);
         response

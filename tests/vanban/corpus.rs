@@ -705,6 +705,62 @@ fn command_line(said: &mut Said) {
     ] {
         said.kind(kind);
     }
+    stored_data(said);
+}
+
+/// The stored data's problems, each made for real by the tests of `server::stored` (which
+/// check their English word for word) and by `vanban office|user|backup`.
+fn stored_data(said: &mut Said) {
+    let code = || "tam-ky".to_owned();
+    for kind in [
+        Kind::NoDatabase,
+        Kind::DatabaseUnavailable {
+            location: "postgres://vanban@db/vanban".into(),
+        },
+        Kind::BackupNeedsSqlite,
+        Kind::NotLoggedIn,
+        Kind::NotAnOfficeCode {
+            found: "Tam Kỳ".into(),
+        },
+        Kind::OfficeExists { code: code() },
+        Kind::NoSuchOffice { code: code() },
+        Kind::NotALogin {
+            found: "Nguyễn Văn A".into(),
+        },
+        Kind::LoginExists {
+            login: "clerk.tk".into(),
+        },
+        Kind::NoSuchLogin {
+            login: "clerk.tk".into(),
+        },
+        Kind::PasswordTooShort { min: 10 },
+        Kind::PasswordsDiffer,
+        Kind::NoSuchDraft { year: 2022 },
+        Kind::NoSuchRevision {
+            year: 2022,
+            revision: 3,
+        },
+        Kind::RevisionConflict {
+            year: 2022,
+            base: 0,
+            current: 1,
+            saved_by: "clerk.tk".into(),
+        },
+        Kind::RevisionConflict {
+            year: 2022,
+            base: 1,
+            current: 2,
+            saved_by: "clerk.tk".into(),
+        },
+        Kind::ChangedSince { revision: 2 },
+        Kind::DraftYearMismatch {
+            year: 2023,
+            found: 2022,
+        },
+        Kind::ReadOnlyOffice { code: code() },
+    ] {
+        said.kind(kind);
+    }
 }
 
 /// The body limit of the server under test: the samples fit, a larger body does not.
@@ -907,6 +963,15 @@ fn values(kind: &Kind) -> HashSet<String> {
 /// Names, codes and units that both languages write the same way.
 const SAME_IN_BOTH: &[&str] = &[
     "vanban",
+    "database",
+    "backup",
+    "sqlite",
+    "postgresql",
+    "pg_dump",
+    "authorization",
+    "bearer",
+    "tam",
+    "ky",
     "schema",
     "json",
     "utf",

@@ -8,6 +8,7 @@ mod language;
 mod load;
 mod operations;
 mod page;
+mod stored;
 
 use std::io::{BufRead, BufReader, Read};
 use std::process::{Child, Command, ExitStatus, Stdio};
@@ -58,6 +59,7 @@ impl Server {
             "VANBAN_BODY_TIMEOUT",
             "VANBAN_SHUTDOWN_TIMEOUT",
             "VANBAN_TEMPLATES",
+            "VANBAN_DATABASE",
             "VANBAN_FONT_DIR",
         ] {
             command.env_remove(name);
@@ -196,6 +198,17 @@ impl Server {
         )
     }
 
+    /// `method path` with `headers` and a body (empty for none).
+    pub fn send(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
+        let mut request = ureq::http::Request::builder()
+            .method(method)
+            .uri(self.url(path));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        Reply::from(agent().run(request.body(body.to_vec()).unwrap()))
+    }
+
     /// A gauge or counter's value in `/metrics`, 0 when absent.
     pub fn metric(&self, name_and_labels: &str) -> f64 {
         let metrics = self.get("/metrics");
@@ -287,10 +300,17 @@ impl Reply {
     /// Asserts a 200, showing the body when it is not.
     #[track_caller]
     pub fn ok(&self) -> &Self {
-        assert_eq!(
+        assert_eq!(self.status, 200, "{}", String::from_utf8_lossy(&self.body));
+        self
+    }
+
+    /// Asserts a 201 or a 200 (a thing made, or changed), showing the body when neither.
+    #[track_caller]
+    pub fn created_or_ok(&self) -> &Self {
+        assert!(
+            [200, 201].contains(&self.status),
+            "{}: {}",
             self.status,
-            200,
-            "{}",
             String::from_utf8_lossy(&self.body)
         );
         self

@@ -1,0 +1,539 @@
+//! Stored data over real sockets: offices, people and tokens made with the command line, a
+//! server on an SQLite file, drafts saved as numbered revisions, a stale save refused with
+//! what changed, other offices' data hidden, the audit log, SQL injection attempts, saves at
+//! once, a kill -9 during saves, and a backup taken while the server runs.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Output, Stdio};
+
+use serde_json::{Value, json};
+
+use super::{Reply, Server};
+use crate::support::*;
+
+const PASSWORD: &str = "mật khẩu đủ dài 2026";
+
+/// Runs `vanban ARGS --database DB`, with `stdin` as its standard input.
+fn admin(db: &Path, args: &[&str], stdin: &str) -> Output {
+    let mut command = vanban_command(args);
+    command
+        .args(["--database", db.to_str().unwrap()])
+        .env_remove("VANBAN_DATABASE")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().expect("vanban runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// A database with Tam Kỳ, the ward An Mỹ under it, and Hội An beside it; a clerk in each
+/// with a token.
+struct Offices {
+    db: PathBuf,
+    tam_ky: String,
+    an_my: String,
+    hoi_an: String,
+}
+
+impl Offices {
+    fn new(test: &str) -> Offices {
+        let db = scratch(test).join("vanban.db");
+        for args in [
+            &[
+                "office",
+                "add",
+                "tam-ky",
+                "--name",
+                "Ban CHQS thành phố Tam Kỳ",
+            ][..],
+            &[
+                "office",
+                "add",
+                "an-my",
+                "--name",
+                "Ban CHQS phường An Mỹ",
+                "--parent",
+                "tam-ky",
+            ],
+            &[
+                "office",
+                "add",
+                "hoi-an",
+                "--name",
+                "Ban CHQS thành phố Hội An",
+            ],
+        ] {
+            assert_success(&admin(&db, args, ""));
+        }
+        let token = |login: &str, office: &str| {
+            let added = admin(&db, &["user", "add", login, "--office", office], PASSWORD);
+            assert_success(&added);
+            let made = admin(&db, &["user", "token", login], "");
+            assert_success(&made);
+            String::from_utf8(made.stdout).unwrap().trim().to_owned()
+        };
+        Offices {
+            tam_ky: token("clerk.tk", "tam-ky"),
+            an_my: token("clerk.am", "an-my"),
+            hoi_an: token("clerk.ha", "hoi-an"),
+            db,
+        }
+    }
+
+    fn serve(&self) -> Server {
+        Server::with(&["--database", self.db.to_str().unwrap()], &[])
+    }
+}
+
+fn bearer(token: &str) -> String {
+    format!("Bearer {token}")
+}
+
+fn get(server: &Server, token: &str, path: &str) -> Reply {
+    server.send("GET", path, &[("Authorization", &bearer(token))], b"")
+}
+
+fn put(server: &Server, token: &str, path: &str, body: &Value) -> Reply {
+    let headers = [
+        ("Authorization", bearer(token)),
+        ("Content-Type", "application/json".to_owned()),
+    ];
+    let headers: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    server.send("PUT", path, &headers, body.to_string().as_bytes())
+}
+
+fn save(revision: i64, data: &Value) -> Value {
+    json!({"revision": revision, "data": data})
+}
+
+#[test]
+fn drafts_are_kept_as_revisions_and_a_stale_save_is_refused_with_what_changed() {
+    let offices = Offices::new("stored-revisions");
+    let server = offices.serve();
+    let token = &offices.tam_ky;
+
+    let me = get(&server, token, "/v1/me");
+    assert_eq!(
+        me.json(),
+        json!({"login": "clerk.tk", "office": {"code": "tam-ky", "name": "Ban CHQS thành phố Tam Kỳ"}})
+    );
+    assert_eq!(
+        get(&server, token, "/v1/drafts/2022").problem(404)["code"],
+        "no_such_draft"
+    );
+
+    let first = sample_json();
+    let created = put(&server, token, "/v1/drafts/2022", &save(0, &first));
+    assert_eq!(created.status, 201, "{}", created.text());
+    assert_eq!(created.json()["revision"], 1);
+
+    let mut second = first.clone();
+    second["signer"]["name"] = json!("Nguyễn Văn Bình");
+    let saved = put(&server, token, "/v1/drafts/2022", &save(1, &second));
+    saved.ok();
+    assert_eq!(saved.json()["revision"], 2);
+
+    // A second clerk, still on revision 1, saves other changes: refused, told what changed.
+    let mut stale = first.clone();
+    stale["lessons"][0] = json!("Bài học khác.");
+    let refused = put(&server, token, "/v1/drafts/2022", &save(1, &stale));
+    let problem = refused.problem(409);
+    assert_eq!(problem["code"], "revision_conflict", "{problem}");
+    assert_eq!(
+        problem["detail"],
+        "the data for 2022 was saved again since revision 1: revision 2, by clerk.tk; open it \
+         and make your changes there"
+    );
+    assert_eq!(
+        problem["errors"],
+        json!([{"code": "changed_since", "path": "$.signer.name", "message": "changed by revision 2"}])
+    );
+
+    // Nothing was lost: both revisions are there, as saved.
+    let latest = get(&server, token, "/v1/drafts/2022").json();
+    assert_eq!(latest["revision"], 2);
+    assert_eq!(latest["saved_by"], "clerk.tk");
+    assert_eq!(latest["data"], second);
+    assert_eq!(
+        get(&server, token, "/v1/drafts/2022?revision=1").json()["data"],
+        first
+    );
+    let revisions = get(&server, token, "/v1/drafts/2022/revisions").json();
+    let numbers: Vec<&Value> = revisions["revisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &r["revision"])
+        .collect();
+    assert_eq!(numbers, [&json!(2), &json!(1)]);
+    let years = get(&server, token, "/v1/drafts").json();
+    assert_eq!(years["drafts"][0]["year"], 2022);
+    assert_eq!(years["drafts"][0]["revision"], 2);
+
+    // In Vietnamese, as every problem.
+    let vietnamese = server.send(
+        "PUT",
+        "/v1/drafts/2022",
+        &[
+            ("Authorization", &bearer(token)),
+            ("Content-Type", "application/json"),
+            ("Accept-Language", "vi"),
+        ],
+        save(1, &stale).to_string().as_bytes(),
+    );
+    assert_eq!(
+        vietnamese.problem(409)["errors"][0]["message"],
+        "đã được sửa ở bản lưu số 2"
+    );
+
+    // A save that is not one: said field by field.
+    let wrong = put(&server, token, "/v1/drafts/2023", &save(2, &second));
+    let problem = wrong.problem(422);
+    assert_eq!(
+        problem["errors"][0]["message"],
+        "the data is for 2022, not 2023"
+    );
+    let shapeless = put(
+        &server,
+        token,
+        "/v1/drafts/2022",
+        &json!({"revision": "2", "data": []}),
+    );
+    let problem = shapeless.problem(422);
+    let paths: Vec<&str> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["$.revision", "$.data"]);
+}
+
+#[test]
+fn every_stored_route_refuses_an_anonymous_request_and_a_wrong_token() {
+    let offices = Offices::new("stored-anonymous");
+    let server = offices.serve();
+    let routes = [
+        ("GET", "/v1/me"),
+        ("GET", "/v1/drafts"),
+        ("GET", "/v1/drafts/2022"),
+        ("PUT", "/v1/drafts/2022"),
+        ("GET", "/v1/drafts/2022/revisions"),
+        ("GET", "/v1/audit"),
+    ];
+    let forged = format!("vb_{}", "0".repeat(64));
+    for (method, path) in routes {
+        for headers in [
+            &[][..],
+            &[("Authorization", "Bearer nonsense")][..],
+            &[("Authorization", &*bearer(&forged))][..],
+            &[("Authorization", "Basic Y2xlcms6cGFzcw==")][..],
+        ] {
+            let reply = server.send(method, path, headers, b"{}");
+            let problem = reply.problem(401);
+            assert_eq!(problem["code"], "not_logged_in", "{method} {path}");
+            assert_eq!(
+                reply.header("www-authenticate"),
+                Some("Bearer realm=\"vanban\"")
+            );
+        }
+    }
+    // The rendering routes stay open.
+    server
+        .post_json("/v1/validate", &std::fs::read(SAMPLE).unwrap())
+        .ok();
+    // No token reaches the log.
+    let log = server.log();
+    for token in [&offices.tam_ky, &offices.an_my, &forged] {
+        assert!(!log.contains(token.as_str()), "{log}");
+    }
+}
+
+#[test]
+fn an_office_reads_its_own_and_the_offices_under_it_and_changes_only_its_own() {
+    let offices = Offices::new("stored-offices");
+    let server = offices.serve();
+    let ward = sample_json();
+    put(&server, &offices.an_my, "/v1/drafts/2022", &save(0, &ward)).created_or_ok();
+
+    // The city reads its ward's data, but may not change it.
+    let read = get(&server, &offices.tam_ky, "/v1/drafts/2022?office=an-my");
+    read.ok();
+    assert_eq!(read.json()["data"], ward);
+    let listed = get(&server, &offices.tam_ky, "/v1/drafts?office=an-my").json();
+    assert_eq!(listed["office"], "an-my");
+    let written = put(
+        &server,
+        &offices.tam_ky,
+        "/v1/drafts/2022?office=an-my",
+        &save(1, &ward),
+    );
+    assert_eq!(written.problem(403)["code"], "read_only_office");
+    // The city's own 2022 is its own: none yet.
+    assert_eq!(
+        get(&server, &offices.tam_ky, "/v1/drafts/2022").problem(404)["code"],
+        "no_such_draft"
+    );
+
+    // The ward may not read the city; the city beside may read neither. Another office
+    // answers as an office that does not exist (404), so codes cannot be probed.
+    for (token, path) in [
+        (&offices.an_my, "/v1/drafts?office=tam-ky"),
+        (&offices.hoi_an, "/v1/drafts/2022?office=an-my"),
+        (&offices.hoi_an, "/v1/audit?office=an-my"),
+        (&offices.hoi_an, "/v1/drafts?office=no-such-office"),
+    ] {
+        assert_eq!(
+            get(&server, token, path).problem(404)["code"],
+            "no_such_office",
+            "{path}"
+        );
+    }
+    assert_eq!(
+        get(&server, &offices.hoi_an, "/v1/drafts").json()["drafts"],
+        json!([])
+    );
+
+    // The audit log says who changed what.
+    let audit = get(&server, &offices.an_my, "/v1/audit").json();
+    let entries = audit["entries"].as_array().unwrap();
+    assert_eq!(entries[0]["login"], "clerk.am");
+    assert_eq!(entries[0]["action"], "draft.save");
+    assert_eq!(entries[0]["subject"], "2022 revision 1");
+    assert!(
+        entries.iter().any(|e| e["action"] == "token.add"),
+        "{audit}"
+    );
+}
+
+#[test]
+fn sql_injection_in_every_parameter_changes_nothing() {
+    let offices = Offices::new("stored-injection");
+    let server = offices.serve();
+    let token = &offices.tam_ky;
+    put(&server, token, "/v1/drafts/2022", &save(0, &sample_json())).created_or_ok();
+    let attempts = [
+        ("/v1/drafts?office=tam-ky'%20OR%20'1'='1", 404),
+        (
+            "/v1/drafts/2022?office=an-my%22;%20DROP%20TABLE%20drafts;--",
+            404,
+        ),
+        ("/v1/drafts/2022;DROP%20TABLE%20drafts", 404),
+        ("/v1/drafts/2022?revision=1%20OR%201=1", 400),
+        ("/v1/drafts/2022?revision=-1", 400),
+        (
+            "/v1/audit?office=%27%29%3B%20DELETE%20FROM%20audit%3B--",
+            404,
+        ),
+    ];
+    for (path, status) in attempts {
+        get(&server, token, path).problem(status);
+    }
+    let login = "x'); DELETE FROM users; --";
+    let refused = admin(
+        &offices.db,
+        &["user", "add", login, "--office", "tam-ky"],
+        PASSWORD,
+    );
+    assert_eq!(refused.status.code(), Some(2));
+    let office = admin(
+        &offices.db,
+        &[
+            "office",
+            "add",
+            "tam-ky-2",
+            "--name",
+            "x'); DROP TABLE offices; --",
+        ],
+        "",
+    );
+    assert_success(&office);
+    // Everything is still there.
+    let latest = get(&server, token, "/v1/drafts/2022").json();
+    assert_eq!(latest["revision"], 1);
+    assert_eq!(
+        get(&server, &offices.hoi_an, "/v1/me").json()["login"],
+        "clerk.ha"
+    );
+    assert_eq!(
+        get(&server, token, "/v1/audit").json()["entries"][0]["action"],
+        "draft.save"
+    );
+}
+
+#[test]
+fn saves_at_once_from_one_revision_keep_exactly_one() {
+    let offices = Offices::new("stored-at-once");
+    let server = offices.serve();
+    let token = offices.tam_ky.clone();
+    put(&server, &token, "/v1/drafts/2022", &save(0, &sample_json())).created_or_ok();
+    let statuses: Vec<u16> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..8)
+            .map(|clerk| {
+                let (server, token) = (&server, &token);
+                scope.spawn(move || {
+                    let mut data = sample_json();
+                    data["signer"]["name"] = json!(format!("Người ký {clerk}"));
+                    put(server, token, "/v1/drafts/2022", &save(1, &data)).status
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 409).count(),
+        7,
+        "{statuses:?}"
+    );
+    let revisions = get(&server, &token, "/v1/drafts/2022/revisions").json();
+    assert_eq!(revisions["revisions"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_save_acknowledged_before_a_kill_9_is_there_after_a_restart() {
+    let offices = Offices::new("stored-kill");
+    let mut server = offices.serve();
+    let token = offices.tam_ky.clone();
+    let mut acknowledged = Vec::new();
+    let mut data = sample_json();
+    let started = std::time::Instant::now();
+    let mut revision = 0;
+    // Saves one after another; the server is killed while they go on.
+    let killer = {
+        let pid = server.pid().to_string();
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(400));
+            let killed = std::process::Command::new("kill")
+                .args(["-KILL", &pid])
+                .status()
+                .unwrap();
+            assert!(killed.success());
+        })
+    };
+    loop {
+        data["lessons"] = json!([format!("Bài học số {}", revision + 1)]);
+        let body = save(revision, &data).to_string();
+        let headers = [
+            ("Authorization", bearer(&token)),
+            ("Content-Type", "application/json".to_owned()),
+        ];
+        let headers: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        let request = ureq::http::Request::builder()
+            .method("PUT")
+            .uri(server.url("/v1/drafts/2022"));
+        let request = headers.iter().fold(request, |request, (name, value)| {
+            request.header(*name, *value)
+        });
+        match super::agent().run(request.body(body.into_bytes()).unwrap()) {
+            Ok(response) if response.status().is_success() => {
+                revision += 1;
+                acknowledged.push((revision, data.clone()));
+            }
+            _ => break,
+        }
+        assert!(
+            started.elapsed().as_secs() < 60,
+            "the server was never killed"
+        );
+    }
+    killer.join().unwrap();
+    server.wait_exit();
+    assert!(!acknowledged.is_empty(), "no save before the kill");
+
+    let restarted = offices.serve();
+    for (revision, data) in &acknowledged {
+        let kept = get(
+            &restarted,
+            &token,
+            &format!("/v1/drafts/2022?revision={revision}"),
+        );
+        kept.ok();
+        assert_eq!(&kept.json()["data"], data, "revision {revision}");
+    }
+    let latest = get(&restarted, &token, "/v1/drafts/2022").json();
+    assert!(latest["revision"].as_i64().unwrap() >= acknowledged.last().unwrap().0);
+}
+
+#[test]
+fn a_backup_taken_while_the_server_runs_serves_the_same_drafts() {
+    let offices = Offices::new("stored-backup");
+    let server = offices.serve();
+    let token = &offices.tam_ky;
+    put(&server, token, "/v1/drafts/2022", &save(0, &sample_json())).created_or_ok();
+    let copy = offices.db.with_file_name("copy.db");
+    let backup = admin(&offices.db, &["backup", "-o", copy.to_str().unwrap()], "");
+    assert_success(&backup);
+    put(&server, token, "/v1/drafts/2022", &save(1, &sample_json())).ok();
+    drop(server);
+
+    let from_copy = Server::with(&["--database", copy.to_str().unwrap()], &[]);
+    let latest = get(&from_copy, token, "/v1/drafts/2022").json();
+    assert_eq!(latest["revision"], 1, "the copy is the database as it was");
+    assert_eq!(latest["data"], sample_json());
+    let leftovers: Vec<_> = std::fs::read_dir(copy.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("vanban-backup"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn administration_says_what_is_wrong() {
+    let offices = Offices::new("stored-admin");
+    let db = &offices.db;
+    let said = |args: &[&str], stdin: &str| {
+        let output = admin(db, args, stdin);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        String::from_utf8(output.stderr).unwrap()
+    };
+    assert_eq!(
+        said(&["office", "add", "tam-ky", "--name", "x"], ""),
+        "error: there is already an office tam-ky\n"
+    );
+    assert!(
+        said(&["office", "add", "Tam Kỳ", "--name", "x"], "").contains("is not an office code")
+    );
+    assert_eq!(
+        said(&["user", "add", "someone", "--office", "nowhere"], PASSWORD),
+        "error: no office nowhere that you may read\n"
+    );
+    assert_eq!(
+        said(&["user", "add", "someone", "--office", "tam-ky"], "short\n"),
+        "error: the password must have at least 10 characters\n"
+    );
+    assert_eq!(
+        said(&["user", "add", "clerk.tk", "--office", "tam-ky"], PASSWORD),
+        "error: there is already a login clerk.tk\n"
+    );
+    assert_eq!(
+        said(&["user", "token", "nobody"], ""),
+        "error: no login nobody\n"
+    );
+    // A new password works; the old token still does.
+    assert_success(&admin(
+        db,
+        &["user", "passwd", "clerk.tk"],
+        "một mật khẩu mới hơn\n",
+    ));
+    let server = offices.serve();
+    get(&server, &offices.tam_ky, "/v1/me").ok();
+    // Without a database, the stored routes say there is none.
+    let plain = Server::start();
+    assert_eq!(
+        get(&plain, &offices.tam_ky, "/v1/drafts").problem(404)["code"],
+        "no_database"
+    );
+}
