@@ -5,7 +5,8 @@
 # playwright-core, and check PDF/A with veraPDF, so this installs poppler-utils, qpdf, time,
 # fonts-dejavu-core and chromium (and Node.js if there is none), a Python virtualenv with pinned
 # pyHanko and pypdf in target/pyenv, the pinned playwright-core in tests/browser/node_modules,
-# and veraPDF (scripts/check-pdfa.sh), when missing.
+# and veraPDF (scripts/check-pdfa.sh), when missing; and it starts a PostgreSQL cluster of its
+# own for the stored-data tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -58,5 +59,36 @@ fi
 # PDF/A-2b (scripts/check-pdfa.sh fetches it, and Java's libjaxb, on first use).
 scripts/check-pdfa.sh >/dev/null
 export VANBAN_VERAPDF="$PWD/scripts/check-pdfa.sh"
+
+# PostgreSQL for the stored-data tests, which run on SQLite and on PostgreSQL alike: Debian's
+# server, a throw-away cluster in target/pg on a port of its own, stopped when the tests end.
+# initdb refuses to run as root, so as root the cluster belongs to the postgres user (and lives
+# in a temporary folder when that user cannot reach target/).
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  apt_install postgresql
+fi
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+pgport=${VANBAN_TEST_PG_PORT:-55432}
+pgdata="$PWD/target/pg"
+as_pg=()
+mkdir -p "$pgdata"
+if [ "$(id -u)" -eq 0 ]; then
+  as_pg=(runuser -u postgres --)
+  chown postgres "$pgdata"
+  # The postgres user must reach target/pg through every folder above it.
+  if ! "${as_pg[@]}" test -w "$pgdata"; then
+    pgdata=$(mktemp -d /tmp/vanban-pg.XXXXXX)
+    chown postgres "$pgdata"
+  fi
+fi
+if [ ! -f "$pgdata/PG_VERSION" ]; then
+  "${as_pg[@]}" "$pgbin/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+fi
+if ! "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdata" status >/dev/null; then
+  "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w \
+    -o "-p $pgport -k $pgdata -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+fi
+trap '"${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null' EXIT
+export VANBAN_TEST_POSTGRES="postgres://postgres@127.0.0.1:$pgport"
 
 cargo test --release --locked "$@"

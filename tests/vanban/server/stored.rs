@@ -1,10 +1,11 @@
 //! Stored data over real sockets: offices, people and tokens made with the command line, a
-//! server on an SQLite file, drafts saved as numbered revisions, a stale save refused with
-//! what changed, other offices' data hidden, the audit log, SQL injection attempts, saves at
-//! once, a kill -9 during saves, and a backup taken while the server runs.
+//! server on a database, drafts saved as numbered revisions, a stale save refused with what
+//! changed, other offices' data hidden, the audit log, SQL injection attempts, saves at once,
+//! a kill -9 during saves, a backup taken while the server runs, and two servers on one
+//! database. Every test runs on an SQLite file and on the PostgreSQL server that
+//! `scripts/test.sh` starts (`VANBAN_TEST_POSTGRES`).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 
 use serde_json::{Value, json};
@@ -14,11 +15,80 @@ use crate::support::*;
 
 const PASSWORD: &str = "mật khẩu đủ dài 2026";
 
+/// The database a test runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Db {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs `$test(Db::Sqlite)` and `$test(Db::Postgres)` as the tests `$test::sqlite` and
+/// `$test::postgres`.
+macro_rules! on_both {
+    ($($test:ident),* $(,)?) => {$(
+        mod $test {
+            #[test]
+            fn sqlite() {
+                super::$test(super::Db::Sqlite)
+            }
+            #[test]
+            fn postgres() {
+                super::$test(super::Db::Postgres)
+            }
+        }
+    )*};
+}
+
+on_both!(
+    drafts_are_kept_as_revisions_and_a_stale_save_is_refused_with_what_changed,
+    every_stored_route_refuses_an_anonymous_request_and_a_wrong_token,
+    an_office_reads_its_own_and_the_offices_under_it_and_changes_only_its_own,
+    sql_injection_in_every_parameter_changes_nothing,
+    saves_at_once_from_one_revision_keep_exactly_one,
+    a_save_acknowledged_before_a_kill_9_is_there_after_a_restart,
+    administration_says_what_is_wrong,
+    two_servers_on_one_database_lose_no_update,
+);
+
+/// A fresh, empty database for `test`: an SQLite file in its scratch folder, or a database of
+/// its own on the test PostgreSQL server.
+fn fresh_database(db: Db, test: &str) -> String {
+    let folder = scratch(test);
+    match db {
+        Db::Sqlite => folder.join("vanban.db").to_str().unwrap().to_owned(),
+        Db::Postgres => {
+            let server = std::env::var("VANBAN_TEST_POSTGRES").expect(
+                "VANBAN_TEST_POSTGRES is not set: run the tests with scripts/test.sh, which \
+                 starts a PostgreSQL server for them and sets it",
+            );
+            let name = test.replace('-', "_").to_lowercase();
+            for sql in [
+                format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+                format!("CREATE DATABASE {name}"),
+            ] {
+                let psql = std::process::Command::new("psql")
+                    .args([
+                        &format!("{server}/postgres"),
+                        "-v",
+                        "ON_ERROR_STOP=1",
+                        "-q",
+                        "-c",
+                        &sql,
+                    ])
+                    .output()
+                    .expect("psql runs");
+                assert_success(&psql);
+            }
+            format!("{server}/{name}")
+        }
+    }
+}
+
 /// Runs `vanban ARGS --database DB`, with `stdin` as its standard input.
-fn admin(db: &Path, args: &[&str], stdin: &str) -> Output {
+fn admin(db: &str, args: &[&str], stdin: &str) -> Output {
     let mut command = vanban_command(args);
     command
-        .args(["--database", db.to_str().unwrap()])
+        .args(["--database", db])
         .env_remove("VANBAN_DATABASE")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -36,15 +106,15 @@ fn admin(db: &Path, args: &[&str], stdin: &str) -> Output {
 /// A database with Tam Kỳ, the ward An Mỹ under it, and Hội An beside it; a clerk in each
 /// with a token.
 struct Offices {
-    db: PathBuf,
+    db: String,
     tam_ky: String,
     an_my: String,
     hoi_an: String,
 }
 
 impl Offices {
-    fn new(test: &str) -> Offices {
-        let db = scratch(test).join("vanban.db");
+    fn new(db: Db, test: &str) -> Offices {
+        let db = fresh_database(db, test);
         for args in [
             &[
                 "office",
@@ -88,7 +158,7 @@ impl Offices {
     }
 
     fn serve(&self) -> Server {
-        Server::with(&["--database", self.db.to_str().unwrap()], &[])
+        Server::with(&["--database", &self.db], &[])
     }
 }
 
@@ -113,9 +183,8 @@ fn save(revision: i64, data: &Value) -> Value {
     json!({"revision": revision, "data": data})
 }
 
-#[test]
-fn drafts_are_kept_as_revisions_and_a_stale_save_is_refused_with_what_changed() {
-    let offices = Offices::new("stored-revisions");
+fn drafts_are_kept_as_revisions_and_a_stale_save_is_refused_with_what_changed(db: Db) {
+    let offices = Offices::new(db, &format!("stored-revisions-{db:?}"));
     let server = offices.serve();
     let token = &offices.tam_ky;
 
@@ -216,9 +285,8 @@ fn drafts_are_kept_as_revisions_and_a_stale_save_is_refused_with_what_changed() 
     assert_eq!(paths, ["$.revision", "$.data"]);
 }
 
-#[test]
-fn every_stored_route_refuses_an_anonymous_request_and_a_wrong_token() {
-    let offices = Offices::new("stored-anonymous");
+fn every_stored_route_refuses_an_anonymous_request_and_a_wrong_token(db: Db) {
+    let offices = Offices::new(db, &format!("stored-anonymous-{db:?}"));
     let server = offices.serve();
     let routes = [
         ("GET", "/v1/me"),
@@ -256,9 +324,8 @@ fn every_stored_route_refuses_an_anonymous_request_and_a_wrong_token() {
     }
 }
 
-#[test]
-fn an_office_reads_its_own_and_the_offices_under_it_and_changes_only_its_own() {
-    let offices = Offices::new("stored-offices");
+fn an_office_reads_its_own_and_the_offices_under_it_and_changes_only_its_own(db: Db) {
+    let offices = Offices::new(db, &format!("stored-offices-{db:?}"));
     let server = offices.serve();
     let ward = sample_json();
     put(&server, &offices.an_my, "/v1/drafts/2022", &save(0, &ward)).created_or_ok();
@@ -313,9 +380,8 @@ fn an_office_reads_its_own_and_the_offices_under_it_and_changes_only_its_own() {
     );
 }
 
-#[test]
-fn sql_injection_in_every_parameter_changes_nothing() {
-    let offices = Offices::new("stored-injection");
+fn sql_injection_in_every_parameter_changes_nothing(db: Db) {
+    let offices = Offices::new(db, &format!("stored-injection-{db:?}"));
     let server = offices.serve();
     let token = &offices.tam_ky;
     put(&server, token, "/v1/drafts/2022", &save(0, &sample_json())).created_or_ok();
@@ -368,9 +434,8 @@ fn sql_injection_in_every_parameter_changes_nothing() {
     );
 }
 
-#[test]
-fn saves_at_once_from_one_revision_keep_exactly_one() {
-    let offices = Offices::new("stored-at-once");
+fn saves_at_once_from_one_revision_keep_exactly_one(db: Db) {
+    let offices = Offices::new(db, &format!("stored-at-once-{db:?}"));
     let server = offices.serve();
     let token = offices.tam_ky.clone();
     put(&server, &token, "/v1/drafts/2022", &save(0, &sample_json())).created_or_ok();
@@ -401,9 +466,8 @@ fn saves_at_once_from_one_revision_keep_exactly_one() {
     assert_eq!(revisions["revisions"].as_array().unwrap().len(), 2);
 }
 
-#[test]
-fn a_save_acknowledged_before_a_kill_9_is_there_after_a_restart() {
-    let offices = Offices::new("stored-kill");
+fn a_save_acknowledged_before_a_kill_9_is_there_after_a_restart(db: Db) {
+    let offices = Offices::new(db, &format!("stored-kill-{db:?}"));
     let mut server = offices.serve();
     let token = offices.tam_ky.clone();
     let mut acknowledged = Vec::new();
@@ -450,7 +514,11 @@ fn a_save_acknowledged_before_a_kill_9_is_there_after_a_restart() {
     }
     killer.join().unwrap();
     server.wait_exit();
-    assert!(!acknowledged.is_empty(), "no save before the kill");
+    assert!(
+        acknowledged.len() >= 5,
+        "only {} saves before the kill",
+        acknowledged.len()
+    );
 
     let restarted = offices.serve();
     for (revision, data) in &acknowledged {
@@ -468,11 +536,11 @@ fn a_save_acknowledged_before_a_kill_9_is_there_after_a_restart() {
 
 #[test]
 fn a_backup_taken_while_the_server_runs_serves_the_same_drafts() {
-    let offices = Offices::new("stored-backup");
+    let offices = Offices::new(Db::Sqlite, "stored-backup");
     let server = offices.serve();
     let token = &offices.tam_ky;
     put(&server, token, "/v1/drafts/2022", &save(0, &sample_json())).created_or_ok();
-    let copy = offices.db.with_file_name("copy.db");
+    let copy = std::path::Path::new(&offices.db).with_file_name("copy.db");
     let backup = admin(&offices.db, &["backup", "-o", copy.to_str().unwrap()], "");
     assert_success(&backup);
     put(&server, token, "/v1/drafts/2022", &save(1, &sample_json())).ok();
@@ -490,12 +558,11 @@ fn a_backup_taken_while_the_server_runs_serves_the_same_drafts() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
-#[test]
-fn administration_says_what_is_wrong() {
-    let offices = Offices::new("stored-admin");
-    let db = &offices.db;
+fn administration_says_what_is_wrong(db: Db) {
+    let offices = Offices::new(db, &format!("stored-admin-{db:?}"));
+    let database = &offices.db;
     let said = |args: &[&str], stdin: &str| {
-        let output = admin(db, args, stdin);
+        let output = admin(database, args, stdin);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         String::from_utf8(output.stderr).unwrap()
     };
@@ -522,9 +589,16 @@ fn administration_says_what_is_wrong() {
         said(&["user", "token", "nobody"], ""),
         "error: no login nobody\n"
     );
+    if db == Db::Postgres {
+        let copy = scratch("stored-admin-backup").join("copy.db");
+        assert_eq!(
+            said(&["backup", "-o", copy.to_str().unwrap()], ""),
+            "error: vanban backup copies an SQLite database; back up PostgreSQL with pg_dump\n"
+        );
+    }
     // A new password works; the old token still does.
     assert_success(&admin(
-        db,
+        database,
         &["user", "passwd", "clerk.tk"],
         "một mật khẩu mới hơn\n",
     ));
@@ -536,4 +610,62 @@ fn administration_says_what_is_wrong() {
         get(&plain, &offices.tam_ky, "/v1/drafts").problem(404)["code"],
         "no_database"
     );
+}
+
+/// Two servers on one database, each saving from what it last read, eight clerks at once:
+/// every acknowledged save is a revision of its own, numbered without a gap, and a token
+/// works on both.
+fn two_servers_on_one_database_lose_no_update(db: Db) {
+    let offices = Offices::new(db, &format!("stored-two-{db:?}"));
+    let servers = [offices.serve(), offices.serve()];
+    let token = offices.tam_ky.clone();
+    put(
+        &servers[0],
+        &token,
+        "/v1/drafts/2022",
+        &save(0, &sample_json()),
+    )
+    .created_or_ok();
+    const SAVES: usize = 5;
+    let saved: Vec<(i64, String)> = std::thread::scope(|scope| {
+        let clerks: Vec<_> = (0..8)
+            .map(|clerk| {
+                let (server, token) = (&servers[clerk % 2], &token);
+                scope.spawn(move || {
+                    let mut mine = Vec::new();
+                    while mine.len() < SAVES {
+                        let latest = get(server, token, "/v1/drafts/2022").json();
+                        let mut data = latest["data"].clone();
+                        let marker = format!("Người ký {clerk}-{}", mine.len());
+                        data["signer"]["name"] = json!(marker);
+                        let base = latest["revision"].as_i64().unwrap();
+                        let reply = put(server, token, "/v1/drafts/2022", &save(base, &data));
+                        match reply.status {
+                            200 => mine.push((reply.json()["revision"].as_i64().unwrap(), marker)),
+                            409 => continue,
+                            status => panic!("{status}: {}", reply.text()),
+                        }
+                    }
+                    mine
+                })
+            })
+            .collect();
+        clerks.into_iter().flat_map(|h| h.join().unwrap()).collect()
+    });
+    let mut numbers: Vec<i64> = saved.iter().map(|(revision, _)| *revision).collect();
+    numbers.sort();
+    let expected: Vec<i64> = (2..=(1 + 8 * SAVES as i64)).collect();
+    assert_eq!(
+        numbers, expected,
+        "every save a revision of its own, none twice"
+    );
+    for (revision, marker) in &saved {
+        let kept = get(
+            &servers[1],
+            &token,
+            &format!("/v1/drafts/2022?revision={revision}"),
+        );
+        assert_eq!(kept.json()["data"]["signer"]["name"], json!(marker));
+    }
+    get(&servers[1], &offices.an_my, "/v1/me").ok();
 }
