@@ -33,6 +33,19 @@ pub async fn schema() -> Response {
         .into_response()
 }
 
+/// `GET /v1/openapi.json`: the API's OpenAPI 3.1 description, every route with its
+/// parameters, bodies, answers and problems.
+pub async fn openapi() -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        include_str!("openapi.json"),
+    )
+        .into_response()
+}
+
 /// `GET /v1/templates`: the document kinds, each with its route, and the batch route.
 pub async fn templates() -> Json<Value> {
     let kinds: Vec<Value> = DocumentKind::ALL

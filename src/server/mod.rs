@@ -151,6 +151,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/v1/drafts/{year}", get(stored::draft).put(stored::save))
         .route("/v1/drafts/{year}/revisions", get(stored::revisions))
         .route("/v1/audit", get(stored::audit))
+        .route("/v1/openapi.json", get(info::openapi))
         .route("/v1/schema", get(info::schema))
         .route("/v1/templates", get(info::templates))
         .route("/healthz", get(info::health))

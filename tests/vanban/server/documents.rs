@@ -374,3 +374,39 @@ fn the_page_and_its_files() {
     assert!(!html.contains("http://") && !html.contains("https://"));
     server.get("/static/nothing.js").problem(404);
 }
+
+#[test]
+fn the_openapi_description_names_every_route_and_method() {
+    let server = Server::start();
+    let reply = server.get("/v1/openapi.json");
+    reply.ok();
+    let description = reply.json();
+    assert_eq!(description["openapi"], "3.1.0");
+    let described: std::collections::BTreeSet<(String, String)> = description["paths"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .flat_map(|(path, item)| {
+            item.as_object()
+                .unwrap()
+                .keys()
+                .map(|method| (path.clone(), method.clone()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    // The routes as the router lists them: `.route("/path", get(…).put(…))`.
+    let source = include_str!("../../../src/server/mod.rs");
+    let routed: std::collections::BTreeSet<(String, String)> = source
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix(".route(\""))
+        .flat_map(|rest| {
+            let (path, handlers) = rest.split_once('"').unwrap();
+            ["get(", "post(", "put(", "delete("]
+                .into_iter()
+                .filter(|method| handlers.contains(method))
+                .map(|method| (path.to_owned(), method.trim_end_matches('(').to_owned()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(described, routed);
+}
