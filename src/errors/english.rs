@@ -475,6 +475,13 @@ impl Kind {
             Kind::NotLoggedIn => {
                 "log in first (a session, or an Authorization: Bearer token)".into()
             }
+            Kind::WrongLogin => "wrong login or password".into(),
+            Kind::TooManyLogins { minutes } => {
+                format!("too many wrong passwords for this login: try again in {minutes} minutes")
+            }
+            Kind::CsrfTokenMissing => "this change needs the page's X-CSRF-Token header: reload \
+                                       the page and try again"
+                .into(),
             Kind::NotAnOfficeCode { found } => format!(
                 "\"{found}\" is not an office code: use 2 to 64 lowercase letters and digits, \
                  joined by -, _ or . (e.g. tam-ky)"

@@ -497,6 +497,14 @@ pub enum Kind {
     BackupNeedsSqlite,
     /// A request to stored data without a valid session or token.
     NotLoggedIn,
+    /// A login and password that do not match (or a login that does not exist).
+    WrongLogin,
+    /// Too many failed logins in a short while: try again after `minutes` at most.
+    TooManyLogins {
+        minutes: i64,
+    },
+    /// A change asked for with a session cookie but without its CSRF token.
+    CsrfTokenMissing,
     /// An office's code that is not lowercase letters and digits joined by `-`, `_` or `.`.
     NotAnOfficeCode {
         found: String,
@@ -783,6 +791,9 @@ impl Kind {
             | Kind::NoDatabase
             | Kind::BackupNeedsSqlite
             | Kind::NotLoggedIn
+            | Kind::WrongLogin
+            | Kind::TooManyLogins { .. }
+            | Kind::CsrfTokenMissing
             | Kind::NotAnOfficeCode { .. }
             | Kind::OfficeExists { .. }
             | Kind::NoSuchOffice { .. }

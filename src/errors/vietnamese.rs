@@ -482,6 +482,13 @@ impl Kind {
             Kind::NotLoggedIn => "hãy đăng nhập trước (phiên đăng nhập, hoặc mã truy cập \
                                   Authorization: Bearer)"
                 .into(),
+            Kind::WrongLogin => "sai tên đăng nhập hoặc mật khẩu".into(),
+            Kind::TooManyLogins { minutes } => {
+                format!("đã nhập sai mật khẩu quá nhiều lần: hãy thử lại sau {minutes} phút")
+            }
+            Kind::CsrfTokenMissing => "thao tác này cần mã X-CSRF-Token của trang: hãy tải lại \
+                                       trang rồi thử lại"
+                .into(),
             Kind::NotAnOfficeCode { found } => format!(
                 "“{found}” không phải mã cơ quan: dùng từ 2 đến 64 chữ thường không dấu và chữ \
                  số, nối bằng -, _ hoặc . (ví dụ tam-ky)"

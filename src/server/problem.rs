@@ -41,13 +41,17 @@ struct Details {
 impl Problem {
     /// The problem `kind`, with the status that follows from it.
     pub fn new(kind: Kind) -> Self {
+        let retry_after = match kind {
+            Kind::TooManyLogins { minutes } => u64::try_from(minutes * 60).ok(),
+            _ => None,
+        };
         Problem(Box::new(Details {
             status: status(&kind),
             kind,
             errors: Vec::new(),
             line: None,
             column: None,
-            retry_after: None,
+            retry_after,
             said: None,
         }))
     }
@@ -172,7 +176,9 @@ fn status(kind: &Kind) -> StatusCode {
         | Kind::NoSuchOffice { .. }
         | Kind::NoSuchDraft { .. }
         | Kind::NoSuchRevision { .. } => StatusCode::NOT_FOUND,
-        Kind::NotLoggedIn => StatusCode::UNAUTHORIZED,
+        Kind::NotLoggedIn | Kind::WrongLogin => StatusCode::UNAUTHORIZED,
+        Kind::TooManyLogins { .. } => StatusCode::TOO_MANY_REQUESTS,
+        Kind::CsrfTokenMissing => StatusCode::FORBIDDEN,
         Kind::ReadOnlyOffice { .. } => StatusCode::FORBIDDEN,
         Kind::RevisionConflict { .. } => StatusCode::CONFLICT,
         Kind::DraftYearMismatch { .. } => StatusCode::UNPROCESSABLE_ENTITY,
@@ -207,6 +213,7 @@ fn title(status: StatusCode, language: Language) -> &'static str {
         StatusCode::UNAUTHORIZED => "Chưa đăng nhập",
         StatusCode::FORBIDDEN => "Không được phép",
         StatusCode::CONFLICT => "Xung đột phiên bản",
+        StatusCode::TOO_MANY_REQUESTS => "Quá nhiều lần thử",
         StatusCode::METHOD_NOT_ALLOWED => "Phương thức không được chấp nhận",
         StatusCode::REQUEST_TIMEOUT => "Quá thời gian gửi yêu cầu",
         StatusCode::PAYLOAD_TOO_LARGE => "Nội dung quá lớn",

@@ -1,13 +1,13 @@
-//! The routes of stored data under `/v1/`: who is asking (`/v1/me`), the office's drafts with
-//! their revisions (`/v1/drafts…`) and its audit log (`/v1/audit`). Every one needs a
-//! bearer token; a supervising office may read (not change) the offices under it with
-//! `?office=CODE`.
+//! The routes of stored data under `/v1/`: logging in and out (`/v1/login`, `/v1/logout`),
+//! who is asking (`/v1/me`), the office's drafts with their revisions (`/v1/drafts…`) and its
+//! audit log (`/v1/audit`). Every one but the login needs a bearer token or a session cookie;
+//! a supervising office may read (not change) the offices under it with `?office=CODE`.
 
 use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::{Path, Request, State};
-use axum::http::{HeaderMap, StatusCode, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
@@ -17,21 +17,126 @@ use super::request;
 use crate::errors::{DataError, Expected, Found, Kind};
 use crate::model::parse_json;
 use crate::request::StoredQuery;
-use crate::store::{Office, Store, StoreError, User};
+use crate::store::{Office, SESSION_HOURS, Store, StoreError, User};
 
-/// The store, and the person a request comes from (by its bearer token).
-async fn caller(state: &AppState, headers: &HeaderMap) -> Result<(Store, User), Problem> {
+/// The cookie of a page's session.
+const SESSION_COOKIE: &str = "vanban_session";
+
+/// The header a change made with a session cookie carries its CSRF token in.
+const CSRF_HEADER: &str = "x-csrf-token";
+
+/// Who a request comes from, and how.
+struct Caller {
+    store: Store,
+    user: User,
+    /// The session's CSRF token, when the request came with a session cookie.
+    csrf: Option<String>,
+}
+
+/// The person a request comes from: a bearer token's, or a session cookie's. A request that
+/// changes something with a cookie must carry the session's CSRF token (a page of another
+/// site can make the browser send the cookie, never the header).
+async fn caller(state: &AppState, headers: &HeaderMap, method: &Method) -> Result<Caller, Problem> {
     let store = state.store.clone().ok_or(Kind::NoDatabase)?;
-    let token = headers
+    let bearer = headers
         .get(header::AUTHORIZATION)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.strip_prefix("Bearer "))
         .map(str::trim);
-    let Some(token) = token else {
-        return Err(Kind::NotLoggedIn.into());
-    };
-    let user = store.token_user(token).await?.ok_or(Kind::NotLoggedIn)?;
-    Ok((store, user))
+    if let Some(token) = bearer {
+        let user = store.token_user(token).await?.ok_or(Kind::NotLoggedIn)?;
+        return Ok(Caller {
+            store,
+            user,
+            csrf: None,
+        });
+    }
+    let cookie = session_cookie(headers).ok_or(Kind::NotLoggedIn)?;
+    let (user, csrf) = store.session(&cookie).await?.ok_or(Kind::NotLoggedIn)?;
+    if !method.is_safe() {
+        let sent = headers
+            .get(CSRF_HEADER)
+            .and_then(|value| value.to_str().ok());
+        if sent != Some(csrf.as_str()) {
+            return Err(Kind::CsrfTokenMissing.into());
+        }
+    }
+    Ok(Caller {
+        store,
+        user,
+        csrf: Some(csrf),
+    })
+}
+
+/// The session cookie's value, if the request has one.
+fn session_cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value.to_owned())
+}
+
+/// `POST /v1/login`: `{"login": …, "password": …}` opens a session: its cookie (HttpOnly,
+/// SameSite=Strict, Secure behind TLS) and, in the answer, the caller and the CSRF token the
+/// page sends with every change.
+pub async fn log_in(
+    State(state): State<Arc<AppState>>,
+    request: Request,
+) -> Result<Response, Problem> {
+    let store = state.store.clone().ok_or(Kind::NoDatabase)?;
+    let secure = request
+        .headers()
+        .get("x-forwarded-proto")
+        .is_some_and(|proto| proto.as_bytes().eq_ignore_ascii_case(b"https"));
+    let body =
+        request::json_body(request, state.body_limit, |media| Kind::NotJson { media }).await?;
+    let body = parse_json(&body)?;
+    let text = |name: &str| body.get(name).and_then(Value::as_str).unwrap_or_default();
+    let session = store.log_in(text("login"), text("password")).await?;
+    let cookie = format!(
+        "{SESSION_COOKIE}={}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{}",
+        session.token,
+        SESSION_HOURS * 3600,
+        if secure { "; Secure" } else { "" }
+    );
+    let mut response = Json(identity(&session.user, Some(&session.csrf))).into_response();
+    let cookie = HeaderValue::from_str(&cookie).map_err(Problem::internal)?;
+    response.headers_mut().insert(header::SET_COOKIE, cookie);
+    Ok(response)
+}
+
+/// `POST /v1/logout`: ends the session and clears its cookie.
+pub async fn log_out(
+    State(state): State<Arc<AppState>>,
+    method: Method,
+    headers: HeaderMap,
+) -> Result<Response, Problem> {
+    let caller = caller(&state, &headers, &method).await?;
+    if let Some(cookie) = session_cookie(&headers) {
+        caller.store.end_session(&cookie).await?;
+    }
+    let mut response = StatusCode::NO_CONTENT.into_response();
+    response.headers_mut().insert(
+        header::SET_COOKIE,
+        HeaderValue::from_static("vanban_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"),
+    );
+    Ok(response)
+}
+
+/// Who `user` is, as `/v1/me` and `/v1/login` say it, with the session's CSRF token.
+fn identity(user: &User, csrf: Option<&str>) -> Value {
+    let mut identity = json!({
+        "login": user.login,
+        "office": {"code": user.office.code, "name": user.office.name},
+    });
+    if let Some(csrf) = csrf {
+        identity["csrf"] = json!(csrf);
+    }
+    identity
 }
 
 /// The office a request is about: `?office=CODE` if the caller may read it, else their own.
@@ -49,25 +154,24 @@ fn stored_query(uri: &Uri, takes_revision: bool) -> Result<StoredQuery, Problem>
     )?)
 }
 
-/// `GET /v1/me`: the caller's login and office.
+/// `GET /v1/me`: the caller's login and office, and a session's CSRF token.
 pub async fn me(
     State(state): State<Arc<AppState>>,
+    method: Method,
     headers: HeaderMap,
 ) -> Result<Json<Value>, Problem> {
-    let (_, user) = caller(&state, &headers).await?;
-    Ok(Json(json!({
-        "login": user.login,
-        "office": {"code": user.office.code, "name": user.office.name},
-    })))
+    let caller = caller(&state, &headers, &method).await?;
+    Ok(Json(identity(&caller.user, caller.csrf.as_deref())))
 }
 
 /// `GET /v1/drafts`: the office's years, each with its latest revision.
 pub async fn drafts(
     State(state): State<Arc<AppState>>,
+    method: Method,
     headers: HeaderMap,
     uri: Uri,
 ) -> Result<Json<Value>, Problem> {
-    let (store, user) = caller(&state, &headers).await?;
+    let Caller { store, user, .. } = caller(&state, &headers, &method).await?;
     let office = office(&store, &user, &stored_query(&uri, false)?).await?;
     let drafts = store.drafts(office.id).await?;
     Ok(Json(json!({"office": office.code, "drafts": drafts})))
@@ -77,10 +181,11 @@ pub async fn drafts(
 pub async fn draft(
     State(state): State<Arc<AppState>>,
     Path(year): Path<String>,
+    method: Method,
     headers: HeaderMap,
     uri: Uri,
 ) -> Result<Json<Value>, Problem> {
-    let (store, user) = caller(&state, &headers).await?;
+    let Caller { store, user, .. } = caller(&state, &headers, &method).await?;
     let query = stored_query(&uri, true)?;
     let office = office(&store, &user, &query).await?;
     let draft = store
@@ -93,10 +198,11 @@ pub async fn draft(
 pub async fn revisions(
     State(state): State<Arc<AppState>>,
     Path(year): Path<String>,
+    method: Method,
     headers: HeaderMap,
     uri: Uri,
 ) -> Result<Json<Value>, Problem> {
-    let (store, user) = caller(&state, &headers).await?;
+    let Caller { store, user, .. } = caller(&state, &headers, &method).await?;
     let office = office(&store, &user, &stored_query(&uri, false)?).await?;
     let revisions = store.revisions(office.id, year_of(&year)?).await?;
     Ok(Json(json!({"office": office.code, "revisions": revisions})))
@@ -110,7 +216,7 @@ pub async fn save(
     Path(year): Path<String>,
     request: Request,
 ) -> Result<Response, Problem> {
-    let (store, user) = caller(&state, request.headers()).await?;
+    let Caller { store, user, .. } = caller(&state, request.headers(), request.method()).await?;
     let query = stored_query(request.uri(), false)?;
     if let Some(code) = query.office.filter(|code| *code != user.office.code) {
         store.readable_office(&user, &code).await?;
@@ -152,10 +258,11 @@ pub async fn save(
 /// `GET /v1/audit`: the newest changes to the office's stored data.
 pub async fn audit(
     State(state): State<Arc<AppState>>,
+    method: Method,
     headers: HeaderMap,
     uri: Uri,
 ) -> Result<Json<Value>, Problem> {
-    let (store, user) = caller(&state, &headers).await?;
+    let Caller { store, user, .. } = caller(&state, &headers, &method).await?;
     let office = office(&store, &user, &stored_query(&uri, false)?).await?;
     let entries = store.audit(office.id).await?;
     Ok(Json(json!({"office": office.code, "entries": entries})))

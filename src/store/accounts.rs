@@ -1,6 +1,8 @@
 //! Offices (issuing bodies, each under the office that supervises it), their people with
 //! argon2-hashed passwords, and bearer tokens for scripts, kept only as their SHA-256.
 
+use std::sync::LazyLock;
+
 use argon2::Argon2;
 use argon2::password_hash::PasswordHasher;
 use sha2::{Digest, Sha256};
@@ -49,19 +51,29 @@ fn hash_password(password: &str) -> Result<String, StoreError> {
     Ok(hash.to_string())
 }
 
-/// A new random token: `vb_` and 64 hexadecimal digits.
-fn new_token() -> Result<String, StoreError> {
+/// 32 random bytes as 64 hexadecimal digits.
+pub(super) fn random_token() -> Result<String, StoreError> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|error| StoreError::Internal(error.to_string()))?;
-    Ok(format!("{TOKEN_PREFIX}{}", hex(&bytes)))
+    Ok(hex(&bytes))
 }
+
+/// A new bearer token: `vb_` and 64 hexadecimal digits.
+fn new_token() -> Result<String, StoreError> {
+    Ok(format!("{TOKEN_PREFIX}{}", random_token()?))
+}
+
+/// A hash no password matches in practice, checked against when a login does not exist, so
+/// that such a login takes as long to refuse as a wrong password.
+pub(super) static DUMMY_HASH: LazyLock<String> =
+    LazyLock::new(|| hash_password("no one's password, only its time").unwrap_or_default());
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
-/// How a token is stored: its SHA-256, in hexadecimal.
-fn token_digest(token: &str) -> String {
+/// How a token or session is stored: its SHA-256, in hexadecimal.
+pub(super) fn digest(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
 }
 
@@ -245,7 +257,7 @@ impl Store {
             "INSERT INTO tokens (user_id, digest, label, created_at) VALUES ($1, $2, $3, $4)",
         )
         .bind(user.id)
-        .bind(token_digest(&token))
+        .bind(digest(&token))
         .bind(label.to_owned())
         .bind(now())
         .execute(&self.pool)
@@ -262,7 +274,7 @@ impl Store {
         let row = sqlx::query(users_where!(
             "JOIN tokens ON tokens.user_id = users.id WHERE tokens.digest = $1"
         ))
-        .bind(token_digest(token))
+        .bind(digest(token))
         .fetch_optional(&self.pool)
         .await?;
         Ok(row.map(|row| user_of(&row)).transpose()?)
@@ -310,8 +322,8 @@ mod tests {
         let second = new_token().unwrap();
         assert_ne!(first, second);
         assert!(first.starts_with("vb_") && first.len() == 3 + 64, "{first}");
-        assert_eq!(token_digest(&first).len(), 64);
-        assert_ne!(token_digest(&first), first[3..]);
+        assert_eq!(digest(&first).len(), 64);
+        assert_ne!(digest(&first), first[3..]);
     }
 
     #[test]

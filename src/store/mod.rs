@@ -8,10 +8,12 @@
 mod accounts;
 mod audit;
 mod drafts;
+mod sessions;
 
 pub use accounts::{Office, User};
 pub use audit::Entry;
 pub use drafts::{Conflict, Draft, DraftSummary, Saved};
+pub use sessions::{FAILURE_WINDOW_MINUTES, SESSION_HOURS, Session};
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -23,12 +25,20 @@ use sqlx::migrate::{Migration, MigrationType, Migrator};
 use crate::errors::Kind;
 
 /// The schema's versions, oldest first: (version, description, SQLite, PostgreSQL).
-const MIGRATIONS: &[(i64, &str, &str, &str)] = &[(
-    1,
-    "offices accounts drafts",
-    include_str!("../../migrations/sqlite/0001_offices_accounts_drafts.sql"),
-    include_str!("../../migrations/postgres/0001_offices_accounts_drafts.sql"),
-)];
+const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
+    (
+        1,
+        "offices accounts drafts",
+        include_str!("../../migrations/sqlite/0001_offices_accounts_drafts.sql"),
+        include_str!("../../migrations/postgres/0001_offices_accounts_drafts.sql"),
+    ),
+    (
+        2,
+        "sessions and login failures",
+        include_str!("../../migrations/sqlite/0002_sessions_and_login_failures.sql"),
+        include_str!("../../migrations/postgres/0002_sessions_and_login_failures.sql"),
+    ),
+];
 
 /// Connections one instance keeps open.
 const MAX_CONNECTIONS: u32 = 8;

@@ -48,6 +48,8 @@ on_both!(
     a_save_acknowledged_before_a_kill_9_is_there_after_a_restart,
     administration_says_what_is_wrong,
     two_servers_on_one_database_lose_no_update,
+    a_session_logs_in_with_a_password_and_its_changes_need_the_csrf_token,
+    wrong_passwords_are_slowed_and_never_logged,
 );
 
 /// A fresh, empty database for `test`: an SQLite file in its scratch folder, or a database of
@@ -295,6 +297,7 @@ fn every_stored_route_refuses_an_anonymous_request_and_a_wrong_token(db: Db) {
         ("PUT", "/v1/drafts/2022"),
         ("GET", "/v1/drafts/2022/revisions"),
         ("GET", "/v1/audit"),
+        ("POST", "/v1/logout"),
     ];
     let forged = format!("vb_{}", "0".repeat(64));
     for (method, path) in routes {
@@ -668,4 +671,127 @@ fn two_servers_on_one_database_lose_no_update(db: Db) {
         assert_eq!(kept.json()["data"]["signer"]["name"], json!(marker));
     }
     get(&servers[1], &offices.an_my, "/v1/me").ok();
+}
+
+/// Logs `login` in on `server`: the answer, and the session cookie (`name=value`).
+fn log_in(server: &Server, login: &str, password: &str) -> (Reply, Option<String>) {
+    let body = json!({"login": login, "password": password}).to_string();
+    let reply = server.send(
+        "POST",
+        "/v1/login",
+        &[("Content-Type", "application/json")],
+        body.as_bytes(),
+    );
+    let cookie = reply
+        .header("set-cookie")
+        .and_then(|cookie| cookie.split(';').next())
+        .map(str::to_owned);
+    (reply, cookie)
+}
+
+fn a_session_logs_in_with_a_password_and_its_changes_need_the_csrf_token(db: Db) {
+    let offices = Offices::new(db, &format!("stored-session-{db:?}"));
+    let servers = [offices.serve(), offices.serve()];
+    let (reply, cookie) = log_in(&servers[0], "clerk.tk", PASSWORD);
+    reply.ok();
+    let set = reply.header("set-cookie").unwrap().to_owned();
+    assert!(set.starts_with("vanban_session=vs_"), "{set}");
+    for flag in ["HttpOnly", "SameSite=Strict", "Path=/", "Max-Age=43200"] {
+        assert!(set.contains(flag), "{set}");
+    }
+    assert!(!set.contains("Secure"), "plain HTTP: {set}");
+    let csrf = reply.json()["csrf"].as_str().unwrap().to_owned();
+    assert_eq!(reply.json()["login"], "clerk.tk");
+    let cookie = cookie.unwrap();
+
+    // The session is valid on the other instance too, and tells its CSRF token again.
+    let me = servers[1].send("GET", "/v1/me", &[("Cookie", &cookie)], b"");
+    assert_eq!(me.json()["csrf"], csrf.as_str());
+
+    // A change with the cookie alone is refused: a page of another site could send it.
+    let body = save(0, &sample_json()).to_string();
+    let forged = servers[1].send(
+        "PUT",
+        "/v1/drafts/2022",
+        &[("Cookie", &cookie), ("Content-Type", "application/json")],
+        body.as_bytes(),
+    );
+    assert_eq!(forged.problem(403)["code"], "csrf_token_missing");
+    let wrong = servers[1].send(
+        "PUT",
+        "/v1/drafts/2022",
+        &[
+            ("Cookie", &cookie),
+            ("Content-Type", "application/json"),
+            ("X-CSRF-Token", "0123"),
+        ],
+        body.as_bytes(),
+    );
+    assert_eq!(wrong.problem(403)["code"], "csrf_token_missing");
+    let saved = servers[1].send(
+        "PUT",
+        "/v1/drafts/2022",
+        &[
+            ("Cookie", &cookie),
+            ("Content-Type", "application/json"),
+            ("X-CSRF-Token", &csrf),
+        ],
+        body.as_bytes(),
+    );
+    assert_eq!(saved.status, 201, "{}", saved.text());
+
+    // Behind TLS the cookie is Secure.
+    let body = json!({"login": "clerk.tk", "password": PASSWORD}).to_string();
+    let behind_tls = servers[0].send(
+        "POST",
+        "/v1/login",
+        &[
+            ("Content-Type", "application/json"),
+            ("X-Forwarded-Proto", "https"),
+        ],
+        body.as_bytes(),
+    );
+    assert!(
+        behind_tls
+            .header("set-cookie")
+            .unwrap()
+            .contains("; Secure")
+    );
+
+    // Logged out, the cookie opens nothing.
+    let out = servers[0].send(
+        "POST",
+        "/v1/logout",
+        &[("Cookie", &cookie), ("X-CSRF-Token", &csrf)],
+        b"",
+    );
+    assert_eq!(out.status, 204);
+    assert!(out.header("set-cookie").unwrap().contains("Max-Age=0"));
+    let after = servers[1].send("GET", "/v1/drafts", &[("Cookie", &cookie)], b"");
+    assert_eq!(after.problem(401)["code"], "not_logged_in");
+}
+
+fn wrong_passwords_are_slowed_and_never_logged(db: Db) {
+    let offices = Offices::new(db, &format!("stored-wrong-{db:?}"));
+    let server = offices.serve();
+    for attempt in 0..5 {
+        let (reply, cookie) = log_in(&server, "clerk.tk", &format!("đoán sai {attempt}"));
+        assert_eq!(reply.problem(401)["code"], "wrong_login");
+        assert!(cookie.is_none());
+    }
+    // A login that does not exist is told the same.
+    let (unknown, _) = log_in(&server, "no.one", PASSWORD);
+    assert_eq!(unknown.problem(401)["detail"], "wrong login or password");
+    // After five failures, even the right password waits.
+    let (slowed, _) = log_in(&server, "clerk.tk", PASSWORD);
+    assert_eq!(slowed.problem(429)["code"], "too_many_logins");
+    assert_eq!(slowed.header("retry-after"), Some("900"));
+    // Another person is not slowed by them.
+    let (other, _) = log_in(&server, "clerk.am", PASSWORD);
+    other.ok();
+    let log = server.log();
+    for secret in [PASSWORD, "đoán sai 0"] {
+        assert!(!log.contains(secret), "{log}");
+    }
+    assert!(!log.contains("vs_"), "a session in the log: {log}");
 }
