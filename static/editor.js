@@ -1,9 +1,11 @@
 // The clerk's editor: the year data's form (form.js), its draft kept in this browser, starting
 // points (blank, the sample, a JSON file, next year from this one), the server's errors beside
 // their fields, how each sentence with figures will read, and a live preview of the page being
-// edited (SVG from the server), with the PDF a click away.
+// edited (SVG from the server), with the PDF a click away; and the office's data kept on the
+// server, when it keeps any (office.js).
 import { YearForm, blank, idOf } from "./form.js";
 import { nextYear } from "./next-year.js";
+import { startOffice } from "./office.js";
 
 const $ = (id) => document.getElementById(id);
 const API_HEADERS = { "Accept-Language": "vi" };
@@ -443,8 +445,13 @@ async function main() {
   $("page-next").addEventListener("click", () => turn(1));
   $("live-check").addEventListener("click", check);
   $("live-pdf").addEventListener("click", downloadPdf);
-  document.body.dataset.editor = "ready";
   if (restored) refresh();
+  await startOffice({
+    data: () => state.data,
+    open: (data, message) => start(data, message),
+    nextYear: (data) => nextYear(state.schema, data),
+  });
+  document.body.dataset.editor = "ready";
 }
 
 main();

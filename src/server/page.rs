@@ -14,6 +14,7 @@ const STYLE: &str = include_str!("../../static/app.css");
 const EDITOR: &str = include_str!("../../static/editor.js");
 const FORM: &str = include_str!("../../static/form.js");
 const NEXT_YEAR: &str = include_str!("../../static/next-year.js");
+const OFFICE: &str = include_str!("../../static/office.js");
 /// The starting point "Dữ liệu mẫu": the bundled sample year data.
 const SAMPLE: &str = include_str!("../../samples/tam-ky-2022.json");
 
@@ -48,6 +49,7 @@ pub async fn asset(Path(file): Path<String>) -> Result<Response, Problem> {
         "editor.js" => Ok(asset_response(EDITOR, "text/javascript; charset=utf-8")),
         "form.js" => Ok(asset_response(FORM, "text/javascript; charset=utf-8")),
         "next-year.js" => Ok(asset_response(NEXT_YEAR, "text/javascript; charset=utf-8")),
+        "office.js" => Ok(asset_response(OFFICE, "text/javascript; charset=utf-8")),
         "sample.json" => Ok(asset_response(SAMPLE, "application/json")),
         "app.css" => Ok(asset_response(STYLE, "text/css; charset=utf-8")),
         _ => Err(Problem::new(Kind::NoStaticFile { file })),

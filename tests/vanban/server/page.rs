@@ -2,15 +2,17 @@
 //! `tests/browser/page.test.mjs`; `scripts/test.sh` installs both. A missing browser, Node or
 //! playwright-core fails this test: it is never skipped.
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::Server;
+use super::stored::{Db, Offices, PASSWORD};
 use crate::support::*;
 
 /// Runs `tests/browser/SCRIPT` with `arguments` and returns what it said, or fails with it and
 /// the server's log.
-fn run_browser_test(server: &Server, script: &str, arguments: &[&Path]) -> String {
+fn run_browser_test(server: &Server, script: &str, arguments: &[&OsStr]) -> String {
     let browser_tests = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
     assert!(
         browser_tests.join("node_modules/playwright-core").is_dir(),
@@ -43,7 +45,11 @@ fn office_staff_get_a_pdf_and_a_zip_and_see_the_errors() {
     let server = Server::start();
     let output = scratch("server-page");
     let repository = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    run_browser_test(&server, "page.test.mjs", &[&repository, &output]);
+    run_browser_test(
+        &server,
+        "page.test.mjs",
+        &[repository.as_os_str(), output.as_os_str()],
+    );
 
     // What the browser saved is the real thing.
     let pdf = output.join("report.pdf");
@@ -66,7 +72,7 @@ fn office_staff_get_a_pdf_and_a_zip_and_see_the_errors() {
 fn a_clerk_types_a_report_into_the_form_and_gets_its_pdf() {
     let server = Server::start();
     let output = scratch("server-form");
-    run_browser_test(&server, "form.test.mjs", &[&output]);
+    run_browser_test(&server, "form.test.mjs", &[output.as_os_str()]);
 
     // The PDF holds what was typed, with its diacritics, the figure grouped the Vietnamese way.
     let text = pdf_text(&output.join("form.pdf"));
@@ -90,4 +96,26 @@ fn a_clerk_types_a_report_into_the_form_and_gets_its_pdf() {
     );
     let log = server.log();
     assert!(log.contains("route=/v1/validate"), "{log}");
+}
+
+#[test]
+fn a_clerk_logs_in_keeps_the_years_on_the_server_and_is_told_of_a_save_in_between() {
+    let offices = Offices::new(Db::Sqlite, "server-office-page");
+    let server = offices.serve();
+    let output = scratch("server-office-page-shots");
+    run_browser_test(
+        &server,
+        "office.test.mjs",
+        &[output.as_os_str(), OsStr::new(PASSWORD)],
+    );
+    // What the page saved is on the server: 2022 once, 2023 twice.
+    let revisions = server.send(
+        "GET",
+        "/v1/drafts/2023/revisions",
+        &[("Authorization", &format!("Bearer {}", offices.tam_ky))],
+        b"",
+    );
+    assert_eq!(revisions.json()["revisions"].as_array().unwrap().len(), 2);
+    let log = server.log();
+    assert!(!log.contains(PASSWORD), "{log}");
 }

@@ -13,11 +13,11 @@ use serde_json::{Value, json};
 use super::{Reply, Server};
 use crate::support::*;
 
-const PASSWORD: &str = "mật khẩu đủ dài 2026";
+pub(super) const PASSWORD: &str = "mật khẩu đủ dài 2026";
 
 /// The database a test runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Db {
+pub(super) enum Db {
     Sqlite,
     Postgres,
 }
@@ -107,15 +107,15 @@ fn admin(db: &str, args: &[&str], stdin: &str) -> Output {
 
 /// A database with Tam Kỳ, the ward An Mỹ under it, and Hội An beside it; a clerk in each
 /// with a token.
-struct Offices {
+pub(super) struct Offices {
     db: String,
-    tam_ky: String,
+    pub(super) tam_ky: String,
     an_my: String,
     hoi_an: String,
 }
 
 impl Offices {
-    fn new(db: Db, test: &str) -> Offices {
+    pub(super) fn new(db: Db, test: &str) -> Offices {
         let db = fresh_database(db, test);
         for args in [
             &[
@@ -159,7 +159,7 @@ impl Offices {
         }
     }
 
-    fn serve(&self) -> Server {
+    pub(super) fn serve(&self) -> Server {
         Server::with(&["--database", &self.db], &[])
     }
 }

@@ -1,0 +1,124 @@
+// The office's stored data on the page, in Debian's headless Chromium, on a server with a
+// database and the clerk clerk.tk of Tam Kỳ: a wrong password is told; log in; save the sample
+// as 2022; start 2023 from the stored 2022 and save it; a second tab opens 2023 and saves a
+// change; the first tab, still on the older revision, saves and is told someone saved in
+// between, by whom, and the list shows their revision; the login survives a reload; log out.
+// axe-core finds no serious or critical violation in the office part at 1280 and 390 px, where
+// the screenshots are taken.
+//
+// Usage: node office.test.mjs BASE_URL OUTPUT_DIR PASSWORD
+
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { checkWatched, checker, launch, watchedPage } from "./harness.mjs";
+
+const [base, output, password] = process.argv.slice(2);
+assert.ok(base && output && password, "usage: node office.test.mjs BASE_URL OUTPUT_DIR PASSWORD");
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core's serious and critical violations in the office part, one line each. */
+async function accessibilityViolations(page) {
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(() => window.axe.run("#office", { resultTypes: ["violations"] }));
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
+
+const browser = await launch();
+const check = checker();
+
+const status = (page) => page.locator("#office-status").textContent();
+const waitStatus = (page, pattern) =>
+  page.waitForFunction((source) => new RegExp(source).test(document.getElementById("office-status").textContent), pattern.source);
+
+try {
+  const context = await browser.newContext({ locale: "vi-VN", viewport: { width: 1280, height: 900 } });
+  const { page, watch } = await watchedPage(context, base);
+  await page.goto(`${base}/`);
+  await page.locator("body[data-editor=ready]").waitFor();
+  check(await page.locator("#office").isVisible(), "the office part shows on a server with a database");
+
+  // A wrong password is told, in Vietnamese.
+  await page.getByLabel("Tên đăng nhập").fill("clerk.tk");
+  await page.getByLabel("Mật khẩu").fill("không phải mật khẩu");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await waitStatus(page, /Sai tên đăng nhập/);
+  check((await status(page)) === "Sai tên đăng nhập hoặc mật khẩu.", `the wrong password: ${await status(page)}`);
+
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.locator("#office-in:not([hidden])").waitFor();
+  check((await page.locator("#office-who").textContent()).includes("Ban CHQS thành phố Tam Kỳ"), "logged in, with the office");
+  check(!(await page.locator("#office-login").isVisible()), "the login form is gone");
+  check((await page.locator("#office-empty").isVisible()), "no year saved yet");
+
+  // The sample, saved as 2022.
+  await page.getByRole("button", { name: "Dữ liệu mẫu (Tam Kỳ 2022)" }).click();
+  await page.waitForFunction(() => document.querySelector('[name="issuer.place"]').value === "Tam Kỳ");
+  await page.getByRole("button", { name: "Lưu lên máy chủ" }).click();
+  await waitStatus(page, /Đã lưu năm 2022, bản số 1/);
+  await page.getByRole("button", { name: "Mở năm 2022" }).waitFor();
+  const listed = await page.locator("#office-years li").first().textContent();
+  check(/^Năm 2022: bản số 1, clerk\.tk lưu lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4}/.test(listed), `2022 listed: ${listed}`);
+
+  // 2023, started from the stored 2022, saved.
+  await page.getByRole("button", { name: "Bắt đầu năm 2023 từ năm 2022" }).click();
+  await page.waitForFunction(() => document.querySelector('[name="year"]').value === "2023");
+  check((await page.locator('[name="signer.name"]').inputValue()) === "Đoàn Văn Quang", "next year keeps the signer");
+  await page.getByRole("button", { name: "Lưu lên máy chủ" }).click();
+  await waitStatus(page, /Đã lưu năm 2023, bản số 1/);
+  await page.screenshot({ path: path.join(output, "office-1280.png") });
+
+  // A second tab opens 2023 and saves a change: revision 2.
+  const { page: second, watch: secondWatch } = await watchedPage(context, base);
+  await second.goto(`${base}/`);
+  await second.locator("body[data-editor=ready]").waitFor();
+  await second.locator("#office-in:not([hidden])").waitFor();
+  check(true, "the session is the browser's: the second tab is logged in");
+  await second.getByRole("button", { name: "Mở năm 2023" }).click();
+  await second.waitForFunction(() => document.querySelector('[name="year"]').value === "2023");
+  await second.locator('[name="signer.name"]').fill("Nguyễn Văn Bình");
+  await second.getByRole("button", { name: "Lưu lên máy chủ" }).click();
+  await waitStatus(second, /Đã lưu năm 2023, bản số 2/);
+
+  // The first tab, opened at revision 1, saves: told someone saved in between.
+  await page.locator('[name="directions.0"]').fill("Phương hướng của tab thứ nhất.");
+  await page.getByRole("button", { name: "Lưu lên máy chủ" }).click();
+  await waitStatus(page, /đã được lưu lại/);
+  check(
+    (await status(page)) ===
+      "Dữ liệu năm 2023 đã được lưu lại sau bản số 1: bản số 2, do clerk.tk lưu; hãy mở bản đó và sửa tiếp trên bản đó.",
+    `the stale save: ${await status(page)}`,
+  );
+  await page.waitForFunction(() => document.getElementById("office-years").textContent.includes("Năm 2023: bản số 2"));
+  check(true, "the list shows the revision saved in between");
+  const wide = await accessibilityViolations(page);
+  check(wide.length === 0, `axe-core at 1280 px: ${wide.join("; ")}`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator("#office").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(output, "office-390.png") });
+  check(await page.evaluate(() => document.documentElement.scrollWidth <= 390), "nothing is wider than a phone");
+  const narrow = await accessibilityViolations(page);
+  check(narrow.length === 0, `axe-core at 390 px: ${narrow.join("; ")}`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // A reload keeps the login; logging out ends it.
+  await page.reload();
+  await page.locator("body[data-editor=ready]").waitFor();
+  await page.locator("#office-in:not([hidden])").waitFor();
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await page.locator("#office-login:not([hidden])").waitFor();
+  await page.reload();
+  await page.locator("body[data-editor=ready]").waitFor();
+  check(await page.locator("#office-login").isVisible(), "logged out after a reload");
+
+  checkWatched(check, watch);
+  checkWatched(check, secondWatch);
+} finally {
+  await browser.close();
+}
+console.log(`office test: all ${check.count()} checks passed`);
