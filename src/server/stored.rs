@@ -6,8 +6,9 @@
 use std::sync::Arc;
 
 use axum::Json;
-use axum::extract::{Path, Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
+use axum::extract::{FromRequestParts, Path, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
@@ -139,19 +140,31 @@ fn identity(user: &User, csrf: Option<&str>) -> Value {
     identity
 }
 
-/// The office a request is about: `?office=CODE` if the caller may read it, else their own.
-async fn office(store: &Store, user: &User, query: &StoredQuery) -> Result<Office, Problem> {
-    match &query.office {
-        Some(code) => Ok(store.readable_office(user, code).await?),
-        None => Ok(user.office.clone()),
-    }
+/// A request that reads an office's stored data: the store, the office (the caller's own, or
+/// with `?office=CODE` one it supervises) and, where `REVISION` says the route takes it,
+/// `?revision=N`. Any other query parameter is refused.
+pub struct Reading<const REVISION: bool> {
+    store: Store,
+    office: Office,
+    revision: Option<i64>,
 }
 
-fn stored_query(uri: &Uri, takes_revision: bool) -> Result<StoredQuery, Problem> {
-    Ok(StoredQuery::from_query(
-        &request::query(uri)?,
-        takes_revision,
-    )?)
+impl<const REVISION: bool> FromRequestParts<Arc<AppState>> for Reading<REVISION> {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &Arc<AppState>) -> Result<Self, Problem> {
+        let Caller { store, user, .. } = caller(state, &parts.headers, &parts.method).await?;
+        let query = StoredQuery::from_query(&request::query(&parts.uri)?, REVISION)?;
+        let office = match &query.office {
+            Some(code) => store.readable_office(&user, code).await?,
+            None => user.office.clone(),
+        };
+        Ok(Reading {
+            store,
+            office,
+            revision: query.revision,
+        })
+    }
 }
 
 /// `GET /v1/me`: the caller's login and office, and a session's CSRF token.
@@ -165,47 +178,36 @@ pub async fn me(
 }
 
 /// `GET /v1/drafts`: the office's years, each with its latest revision.
-pub async fn drafts(
-    State(state): State<Arc<AppState>>,
-    method: Method,
-    headers: HeaderMap,
-    uri: Uri,
-) -> Result<Json<Value>, Problem> {
-    let Caller { store, user, .. } = caller(&state, &headers, &method).await?;
-    let office = office(&store, &user, &stored_query(&uri, false)?).await?;
-    let drafts = store.drafts(office.id).await?;
-    Ok(Json(json!({"office": office.code, "drafts": drafts})))
+pub async fn drafts(reading: Reading<false>) -> Result<Json<Value>, Problem> {
+    let drafts = reading.store.drafts(reading.office.id).await?;
+    Ok(Json(
+        json!({"office": reading.office.code, "drafts": drafts}),
+    ))
 }
 
 /// `GET /v1/drafts/{year}`: the latest revision of a year's data, or `?revision=N`.
 pub async fn draft(
-    State(state): State<Arc<AppState>>,
     Path(year): Path<String>,
-    method: Method,
-    headers: HeaderMap,
-    uri: Uri,
+    reading: Reading<true>,
 ) -> Result<Json<Value>, Problem> {
-    let Caller { store, user, .. } = caller(&state, &headers, &method).await?;
-    let query = stored_query(&uri, true)?;
-    let office = office(&store, &user, &query).await?;
-    let draft = store
-        .draft(office.id, year_of(&year)?, query.revision)
+    let year = year_of(&year)?;
+    let draft = reading
+        .store
+        .draft(reading.office.id, year, reading.revision)
         .await?;
     Ok(Json(json!(draft)))
 }
 
 /// `GET /v1/drafts/{year}/revisions`: every revision of a year, newest first.
 pub async fn revisions(
-    State(state): State<Arc<AppState>>,
     Path(year): Path<String>,
-    method: Method,
-    headers: HeaderMap,
-    uri: Uri,
+    reading: Reading<false>,
 ) -> Result<Json<Value>, Problem> {
-    let Caller { store, user, .. } = caller(&state, &headers, &method).await?;
-    let office = office(&store, &user, &stored_query(&uri, false)?).await?;
-    let revisions = store.revisions(office.id, year_of(&year)?).await?;
-    Ok(Json(json!({"office": office.code, "revisions": revisions})))
+    let year = year_of(&year)?;
+    let revisions = reading.store.revisions(reading.office.id, year).await?;
+    Ok(Json(
+        json!({"office": reading.office.code, "revisions": revisions}),
+    ))
 }
 
 /// `PUT /v1/drafts/{year}`: `{"revision": N, "data": {…}}` saves `data` as revision N + 1
@@ -217,7 +219,7 @@ pub async fn save(
     request: Request,
 ) -> Result<Response, Problem> {
     let Caller { store, user, .. } = caller(&state, request.headers(), request.method()).await?;
-    let query = stored_query(request.uri(), false)?;
+    let query = StoredQuery::from_query(&request::query(request.uri())?, false)?;
     if let Some(code) = query.office.filter(|code| *code != user.office.code) {
         store.readable_office(&user, &code).await?;
         return Err(Kind::ReadOnlyOffice { code }.into());
@@ -256,16 +258,11 @@ pub async fn save(
 }
 
 /// `GET /v1/audit`: the newest changes to the office's stored data.
-pub async fn audit(
-    State(state): State<Arc<AppState>>,
-    method: Method,
-    headers: HeaderMap,
-    uri: Uri,
-) -> Result<Json<Value>, Problem> {
-    let Caller { store, user, .. } = caller(&state, &headers, &method).await?;
-    let office = office(&store, &user, &stored_query(&uri, false)?).await?;
-    let entries = store.audit(office.id).await?;
-    Ok(Json(json!({"office": office.code, "entries": entries})))
+pub async fn audit(reading: Reading<false>) -> Result<Json<Value>, Problem> {
+    let entries = reading.store.audit(reading.office.id).await?;
+    Ok(Json(
+        json!({"office": reading.office.code, "entries": entries}),
+    ))
 }
 
 /// A year in a route: four digits.

@@ -128,11 +128,10 @@ impl Store {
         .bind(now())
         .fetch_one(&self.pool)
         .await
-        .map_err(|error| match is_unique_violation(&error) {
-            true => StoreError::Problem(Kind::OfficeExists {
+        .map_err(|error| {
+            taken_or(error, || Kind::OfficeExists {
                 code: code.to_owned(),
-            }),
-            false => error.into(),
+            })
         })?;
         Ok(Office {
             id: row.try_get(0)?,
@@ -209,11 +208,10 @@ impl Store {
         .bind(now())
         .fetch_one(&self.pool)
         .await
-        .map_err(|error| match is_unique_violation(&error) {
-            true => StoreError::Problem(Kind::LoginExists {
+        .map_err(|error| {
+            taken_or(error, || Kind::LoginExists {
                 login: login.to_owned(),
-            }),
-            false => error.into(),
+            })
         })?;
         let user = User {
             id: row.try_get(0)?,
@@ -278,6 +276,16 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?;
         Ok(row.map(|row| user_of(&row)).transpose()?)
+    }
+}
+
+/// The problem `taken` names when `error` is the database refusing a name already taken;
+/// else the error itself.
+fn taken_or(error: sqlx::Error, taken: impl FnOnce() -> Kind) -> StoreError {
+    if is_unique_violation(&error) {
+        StoreError::Problem(taken())
+    } else {
+        error.into()
     }
 }
 
