@@ -779,6 +779,15 @@ fn wrong_passwords_are_slowed_and_never_logged(db: Db) {
         assert_eq!(reply.problem(401)["code"], "wrong_login");
         assert!(cookie.is_none());
     }
+    // SQL in the login or the password is a wrong login, nothing more.
+    for (login, password) in [
+        ("clerk.am' OR '1'='1", PASSWORD),
+        ("clerk.am", "' OR '1'='1"),
+    ] {
+        let (injected, cookie) = log_in(&server, login, password);
+        assert_eq!(injected.problem(401)["code"], "wrong_login");
+        assert!(cookie.is_none());
+    }
     // A login that does not exist is told the same.
     let (unknown, _) = log_in(&server, "no.one", PASSWORD);
     assert_eq!(unknown.problem(401)["detail"], "wrong login or password");
