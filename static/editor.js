@@ -3,7 +3,7 @@
 // their fields, how each sentence with figures will read, and a live preview of the page being
 // edited (SVG from the server), with the PDF a click away; and the office's data kept on the
 // server, when it keeps any (office.js).
-import { YearForm, blank, idOf } from "./form.js";
+import { YearForm, blank, idOf, sentence } from "./form.js";
 import { nextYear } from "./next-year.js";
 import { startOffice } from "./office.js";
 
@@ -254,12 +254,6 @@ function showErrors() {
     return a.place.compareDocumentPosition(b.place) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
   });
   summarize(links);
-}
-
-/** `text` as a sentence: a capital first letter and a final full stop. */
-function sentence(text) {
-  const capitalised = text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
-  return /[.!?…]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 }
 
 /** The list of errors at the top of the form, each a link to its field. */

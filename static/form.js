@@ -99,6 +99,12 @@ export function parseWhole(text) {
   return Number.isSafeInteger(value) ? value : null;
 }
 
+/** `text` as a sentence: a capital first letter and a final full stop. */
+export function sentence(text) {
+  const capitalised = text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
+  return /[.!?…]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
+
 /** A whole number with Vietnamese grouping: 200.000.000. */
 export function grouped(value) {
   return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ".");

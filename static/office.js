@@ -3,6 +3,8 @@
 // as the next revision, told when someone saved in between. Hidden when the server keeps
 // nothing.
 
+import { sentence } from "./form.js";
+
 const $ = (id) => document.getElementById(id);
 const HEADERS = { "Accept-Language": "vi" };
 /** The year and revision the form was opened from, per tab (another tab may open another). */
@@ -31,8 +33,7 @@ function say(text) {
 async function problemOf(response) {
   try {
     const problem = await response.json();
-    const detail = problem.detail || "";
-    return detail.charAt(0).toLocaleUpperCase("vi") + detail.slice(1) + (/[.!?]$/.test(detail) ? "" : ".");
+    return sentence(problem.detail || "");
   } catch {
     return `Máy chủ trả lời ${response.status}.`;
   }

@@ -12,7 +12,7 @@ use super::{Store, StoreError, is_unique_violation, now};
 use crate::errors::Kind;
 
 /// The shortest password accepted.
-pub const MIN_PASSWORD_CHARS: usize = 10;
+const MIN_PASSWORD_CHARS: usize = 10;
 
 /// How many offices up a supervising office may be: a province over its districts over
 /// their communes, and a little more.

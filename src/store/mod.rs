@@ -13,7 +13,7 @@ mod sessions;
 pub use accounts::{Office, User};
 pub use audit::Entry;
 pub use drafts::{Conflict, Draft, DraftSummary, Saved};
-pub use sessions::{FAILURE_WINDOW_MINUTES, SESSION_HOURS, Session};
+pub use sessions::{SESSION_HOURS, Session};
 
 use std::borrow::Cow;
 use std::path::Path;

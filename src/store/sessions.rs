@@ -16,8 +16,8 @@ pub const SESSION_HOURS: i64 = 12;
 
 /// Failed logins of one login within [`FAILURE_WINDOW_MINUTES`] after which the next are
 /// refused, whatever the password, until the oldest of them leaves the window.
-pub const MAX_FAILURES: i64 = 5;
-pub const FAILURE_WINDOW_MINUTES: i64 = 15;
+const MAX_FAILURES: i64 = 5;
+const FAILURE_WINDOW_MINUTES: i64 = 15;
 
 /// What a session cookie starts with.
 const SESSION_PREFIX: &str = "vs_";

@@ -200,13 +200,36 @@ impl Server {
 
     /// `method path` with `headers` and a body (empty for none).
     pub fn send(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
+        self.try_send(method, path, headers, body)
+            .expect("the server answers")
+    }
+
+    /// As [`Server::send`], or `None` when no whole answer comes (the server died).
+    pub fn try_send(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> Option<Reply> {
         let mut request = ureq::http::Request::builder()
             .method(method)
             .uri(self.url(path));
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        Reply::from(agent().run(request.body(body.to_vec()).unwrap()))
+        let mut response = agent().run(request.body(body.to_vec()).unwrap()).ok()?;
+        let mut body = Vec::new();
+        response
+            .body_mut()
+            .as_reader()
+            .read_to_end(&mut body)
+            .ok()?;
+        Some(Reply {
+            status: response.status().as_u16(),
+            headers: response.headers().clone(),
+            body,
+        })
     }
 
     /// A gauge or counter's value in `/metrics`, 0 when absent.
