@@ -126,12 +126,14 @@ fn spawn_batch(
     };
     let span = tracing::Span::current();
     tokio::task::spawn_blocking(move || {
-        let _permit = permit;
         let _span = span.enter();
         let started = Instant::now();
         let produced = std::panic::catch_unwind(AssertUnwindSafe(|| {
             produce(&state, input, query, cancel, &sender)
         }));
+        // The renderer is free before the client hears the outcome, so that a client that
+        // reads the gauges right after its answer sees this batch ended.
+        drop(permit);
         let produced = produced.unwrap_or_else(|panic| {
             Err(Stop::Failed(Problem::internal(format_args!(
                 "batch task panicked: {}",
