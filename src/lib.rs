@@ -6,6 +6,7 @@
 
 pub mod batch;
 pub mod context;
+pub mod digest;
 pub mod engine;
 pub mod errors;
 pub mod fields;

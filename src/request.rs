@@ -167,25 +167,25 @@ impl BatchRequest {
 }
 
 /// What a request for stored data may say in its query: another office's code (one the
-/// caller supervises) and, where a route takes it, a revision.
+/// caller supervises) and, where a route takes one, a number: a draft's `revision`, a
+/// document's `version`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StoredQuery {
     pub office: Option<String>,
-    pub revision: Option<i64>,
+    pub number: Option<i64>,
 }
 
 impl StoredQuery {
-    /// The query of a stored-data route; `revision` only where `takes_revision`.
-    pub fn from_query(query: &[(String, String)], takes_revision: bool) -> Result<Self, Kind> {
-        let known: &[&str] = if takes_revision {
-            &["office", "revision"]
-        } else {
-            &["office"]
-        };
-        let query = Query::new(query, known)?;
+    /// The query of a stored-data route; `number` names the number it takes, if any.
+    pub fn from_query(query: &[(String, String)], number: Option<&str>) -> Result<Self, Kind> {
+        let known: Vec<&str> = ["office"].into_iter().chain(number).collect();
+        let query = Query::new(query, &known)?;
         Ok(StoredQuery {
             office: query.get("office").map(str::to_owned),
-            revision: query.number("revision")?,
+            number: match number {
+                Some(name) => query.number(name)?,
+                None => None,
+            },
         })
     }
 }

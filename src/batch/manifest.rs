@@ -2,9 +2,9 @@
 //! ward its errors with their JSON paths.
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::Rendered;
+use crate::digest::sha256_hex;
 use crate::errors::Item;
 
 /// The whole batch.
@@ -56,10 +56,7 @@ impl FileEntry {
             kind,
             pages: rendered.pages,
             bytes: rendered.pdf.len(),
-            sha256: Sha256::digest(&rendered.pdf)
-                .iter()
-                .map(|byte| format!("{byte:02x}"))
-                .collect(),
+            sha256: sha256_hex(&rendered.pdf),
         }
     }
 }

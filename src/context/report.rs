@@ -186,7 +186,7 @@ impl<'a> ReportContext<'a> {
             period: document.period(data.year),
             next_period: document.next_period(data.year),
             program_period: document.program_period(data.year),
-            symbol: format!("{:02}/BC-{}", document.number, data.issuer.abbreviation),
+            symbol: data.report_symbol(),
             signature: SignatureView::new(&data.signer),
             money_total: unless_empty(money_total(quantities())),
             figure_groups,

@@ -524,6 +524,38 @@ impl Kind {
             Kind::ReadOnlyOffice { code } => {
                 format!("you may read the data of {code}, not change it")
             }
+            Kind::NumberTaken {
+                number,
+                series,
+                earlier,
+                dated,
+                issued_by,
+                next,
+            } => format!(
+                "number {number:02} of {series} is already given to {earlier}, dated {dated}, \
+                 issued by {issued_by}; the next free number is {next:02}"
+            ),
+            Kind::NoSuchDocument { id } => format!("the register has no document {id}"),
+            Kind::NoSuchVersion { symbol, version } => {
+                format!("{symbol} has no version {version}")
+            }
+            Kind::NotTheIssuedDocument { symbol, version } => format!(
+                "this file is not {symbol} as issued with signatures added: it must keep every \
+                 byte of version {version}; sign the file downloaded from the register, with \
+                 signing software that adds each signature after the document"
+            ),
+            Kind::SignedFromOlderVersion {
+                symbol,
+                based_on,
+                latest,
+            } => format!(
+                "this copy of {symbol} was signed on version {based_on}, but version {latest} \
+                 was added since; sign version {latest} and upload it"
+            ),
+            Kind::NoNewSignature { symbol, signed } => match signed {
+                0 => format!("this copy of {symbol} has no signature"),
+                _ => format!("this copy of {symbol} adds no signature to the {signed} it had"),
+            },
             Kind::Busy => "the server is busy rendering other documents; try again shortly".into(),
             Kind::TimedOut { seconds } => {
                 format!("the document took longer than {seconds} s to render")

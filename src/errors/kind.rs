@@ -558,6 +558,42 @@ pub enum Kind {
     ReadOnlyOffice {
         code: String,
     },
+    /// A number of the office's series for `series` (a year) already given to the document
+    /// `earlier`, dated `dated`; `next` is the next number not given.
+    NumberTaken {
+        number: i64,
+        series: i64,
+        earlier: String,
+        dated: NaiveDate,
+        issued_by: String,
+        next: i64,
+    },
+    /// No document `id` in the office's register.
+    NoSuchDocument {
+        id: i64,
+    },
+    /// An issued document has no version `version`.
+    NoSuchVersion {
+        symbol: String,
+        version: i64,
+    },
+    /// An upload that is not version `version` of the issued document with signatures added
+    /// after its bytes.
+    NotTheIssuedDocument {
+        symbol: String,
+        version: i64,
+    },
+    /// A signed copy made from version `based_on` when version `latest` was added since.
+    SignedFromOlderVersion {
+        symbol: String,
+        based_on: i64,
+        latest: i64,
+    },
+    /// A copy that adds no signature to the `signed` fields signed before.
+    NoNewSignature {
+        symbol: String,
+        signed: usize,
+    },
 
     // Faults.
     /// A template, or the Typst it writes, fails; `detail` is the template engine's or
@@ -805,7 +841,11 @@ impl Kind {
             | Kind::NoSuchDraft { .. }
             | Kind::NoSuchRevision { .. }
             | Kind::RevisionConflict { .. }
-            | Kind::ReadOnlyOffice { .. } => Class::Request,
+            | Kind::ReadOnlyOffice { .. }
+            | Kind::NumberTaken { .. }
+            | Kind::NoSuchDocument { .. }
+            | Kind::NoSuchVersion { .. }
+            | Kind::SignedFromOlderVersion { .. } => Class::Request,
             Kind::FileUnreadable { .. } => Class::Internal,
             Kind::Within { problem, .. } => problem.class(),
             _ => Class::Data,

@@ -531,6 +531,43 @@ impl Kind {
             Kind::ReadOnlyOffice { code } => {
                 format!("bạn được xem dữ liệu của {code} nhưng không được sửa")
             }
+            Kind::NumberTaken {
+                number,
+                series,
+                earlier,
+                dated,
+                issued_by,
+                next,
+            } => format!(
+                "số {number:02} năm {series} đã cấp cho văn bản {earlier} ngày {} (do {issued_by} \
+                 ban hành); số còn trống tiếp theo là {next:02}",
+                dated.format("%d/%m/%Y")
+            ),
+            Kind::NoSuchDocument { id } => {
+                format!("sổ văn bản không có văn bản mã {id}")
+            }
+            Kind::NoSuchVersion { symbol, version } => {
+                format!("văn bản {symbol} không có bản số {version}")
+            }
+            Kind::NotTheIssuedDocument { symbol, version } => format!(
+                "tệp này không phải văn bản {symbol} đã ban hành có thêm chữ ký: tệp phải giữ \
+                 nguyên toàn bộ bản số {version}; hãy ký trên tệp tải về từ sổ văn bản, bằng \
+                 phần mềm ký số thêm chữ ký vào sau nội dung văn bản"
+            ),
+            Kind::SignedFromOlderVersion {
+                symbol,
+                based_on,
+                latest,
+            } => format!(
+                "bản {symbol} này được ký trên bản số {based_on}, nhưng sau đó đã có bản số \
+                 {latest}; hãy ký trên bản số {latest} rồi tải lên"
+            ),
+            Kind::NoNewSignature { symbol, signed } => match signed {
+                0 => format!("bản {symbol} này chưa có chữ ký nào"),
+                _ => format!(
+                    "bản {symbol} này không có thêm chữ ký nào so với {signed} chữ ký đã có"
+                ),
+            },
             Kind::Busy => {
                 "máy chủ đang bận dựng các văn bản khác; vui lòng thử lại sau giây lát".into()
             }

@@ -7,6 +7,7 @@ mod breaks;
 mod duplicates;
 pub mod limits;
 mod load;
+mod numbering;
 mod placeholder;
 pub mod plan;
 mod program;
@@ -20,6 +21,7 @@ pub use load::{
     InvalidData, child_path, deserialize, parse_json, parse_year_data, schema_errors, walk_strings,
     with_program, year_data_from_value,
 };
+pub use numbering::Numbering;
 pub use placeholder::{WithoutFigure, fill_placeholders, placeholders, without_figure};
 pub use program::{Party, Program, ProgramDocument, ProgramItem, Reporting, Responsibility};
 pub use quantity::{Bound, Qualifier, Quantity, QuantityValue, Total};

@@ -78,7 +78,11 @@ pub async fn document(
 
 /// Does `job` on a renderer; counts it as `label`'s render or failure, and logs Typst's
 /// warnings.
-async fn render(state: &AppState, label: &'static str, job: Job) -> Result<Output, Problem> {
+pub(super) async fn render(
+    state: &AppState,
+    label: &'static str,
+    job: Job,
+) -> Result<Output, Problem> {
     let counted = |problem: Problem| {
         if let Some(failure) = failure(&problem) {
             state.metrics.failure(label, failure);

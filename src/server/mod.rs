@@ -17,6 +17,7 @@ mod metrics;
 mod observe;
 mod page;
 mod problem;
+mod register;
 mod renderers;
 mod request;
 mod stored;
@@ -153,6 +154,10 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/v1/drafts/{year}", get(stored::draft).put(stored::save))
         .route("/v1/drafts/{year}/revisions", get(stored::revisions))
         .route("/v1/audit", get(stored::audit))
+        .route("/v1/register", get(register::list).post(register::issue))
+        .route("/v1/register/{id}", get(register::show))
+        .route("/v1/register/{id}/pdf", get(register::pdf))
+        .route("/v1/register/{id}/signed", post(register::signed))
         .route("/v1/openapi.json", get(info::openapi))
         .route("/v1/schema", get(info::schema))
         .route("/v1/templates", get(info::templates))

@@ -175,12 +175,16 @@ fn status(kind: &Kind) -> StatusCode {
         Kind::NoDatabase
         | Kind::NoSuchOffice { .. }
         | Kind::NoSuchDraft { .. }
-        | Kind::NoSuchRevision { .. } => StatusCode::NOT_FOUND,
+        | Kind::NoSuchRevision { .. }
+        | Kind::NoSuchDocument { .. }
+        | Kind::NoSuchVersion { .. } => StatusCode::NOT_FOUND,
         Kind::NotLoggedIn | Kind::WrongLogin => StatusCode::UNAUTHORIZED,
         Kind::TooManyLogins { .. } => StatusCode::TOO_MANY_REQUESTS,
         Kind::CsrfTokenMissing => StatusCode::FORBIDDEN,
         Kind::ReadOnlyOffice { .. } => StatusCode::FORBIDDEN,
-        Kind::RevisionConflict { .. } => StatusCode::CONFLICT,
+        Kind::RevisionConflict { .. }
+        | Kind::NumberTaken { .. }
+        | Kind::SignedFromOlderVersion { .. } => StatusCode::CONFLICT,
         Kind::DraftYearMismatch { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         Kind::BodyTooLarge { .. } | Kind::TooManyWards { .. } => StatusCode::PAYLOAD_TOO_LARGE,
         Kind::BodyTimedOut { .. } => StatusCode::REQUEST_TIMEOUT,
@@ -212,7 +216,7 @@ fn title(status: StatusCode, language: Language) -> &'static str {
         StatusCode::NOT_FOUND => "Không tìm thấy",
         StatusCode::UNAUTHORIZED => "Chưa đăng nhập",
         StatusCode::FORBIDDEN => "Không được phép",
-        StatusCode::CONFLICT => "Xung đột phiên bản",
+        StatusCode::CONFLICT => "Xung đột dữ liệu",
         StatusCode::TOO_MANY_REQUESTS => "Quá nhiều lần thử",
         StatusCode::METHOD_NOT_ALLOWED => "Phương thức không được chấp nhận",
         StatusCode::REQUEST_TIMEOUT => "Quá thời gian gửi yêu cầu",

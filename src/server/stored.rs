@@ -1,8 +1,10 @@
 //! The routes of stored data under `/v1/`: logging in and out (`/v1/login`, `/v1/logout`),
 //! who is asking (`/v1/me`), the office's drafts with their revisions (`/v1/drafts…`) and its
-//! audit log (`/v1/audit`). Every one but the login needs a bearer token or a session cookie;
-//! a supervising office may read (not change) the offices under it with `?office=CODE`.
+//! audit log (`/v1/audit`), and the extractors the register's routes share. Every one but the
+//! login needs a bearer token or a session cookie; a supervising office may read (not change)
+//! the offices under it with `?office=CODE`.
 
+use std::marker::PhantomData;
 use std::sync::Arc;
 
 use axum::Json;
@@ -140,21 +142,45 @@ fn identity(user: &User, csrf: Option<&str>) -> Value {
     identity
 }
 
-/// A request that reads an office's stored data: the store, the office (the caller's own, or
-/// with `?office=CODE` one it supervises) and, where `REVISION` says the route takes it,
-/// `?revision=N`. Any other query parameter is refused.
-pub struct Reading<const REVISION: bool> {
-    store: Store,
-    office: Office,
-    revision: Option<i64>,
+/// The number a reading route takes in its query, if any: [`Plain`], [`ByRevision`],
+/// [`ByVersion`].
+pub trait Numbered {
+    const PARAMETER: Option<&'static str>;
 }
 
-impl<const REVISION: bool> FromRequestParts<Arc<AppState>> for Reading<REVISION> {
+/// A route that takes no number.
+pub struct Plain;
+/// A draft's `?revision=N`.
+pub struct ByRevision;
+/// An issued document's `?version=N`.
+pub struct ByVersion;
+
+impl Numbered for Plain {
+    const PARAMETER: Option<&'static str> = None;
+}
+impl Numbered for ByRevision {
+    const PARAMETER: Option<&'static str> = Some("revision");
+}
+impl Numbered for ByVersion {
+    const PARAMETER: Option<&'static str> = Some("version");
+}
+
+/// A request that reads an office's stored data: the store, the office (the caller's own, or
+/// with `?office=CODE` one it supervises) and the number `N` says the route takes. Any other
+/// query parameter is refused.
+pub struct Reading<N: Numbered = Plain> {
+    pub store: Store,
+    pub office: Office,
+    pub number: Option<i64>,
+    numbered: PhantomData<N>,
+}
+
+impl<N: Numbered> FromRequestParts<Arc<AppState>> for Reading<N> {
     type Rejection = Problem;
 
     async fn from_request_parts(parts: &mut Parts, state: &Arc<AppState>) -> Result<Self, Problem> {
         let Caller { store, user, .. } = caller(state, &parts.headers, &parts.method).await?;
-        let query = StoredQuery::from_query(&request::query(&parts.uri)?, REVISION)?;
+        let query = StoredQuery::from_query(&request::query(&parts.uri)?, N::PARAMETER)?;
         let office = match &query.office {
             Some(code) => store.readable_office(&user, code).await?,
             None => user.office.clone(),
@@ -162,8 +188,30 @@ impl<const REVISION: bool> FromRequestParts<Arc<AppState>> for Reading<REVISION>
         Ok(Reading {
             store,
             office,
-            revision: query.revision,
+            number: query.number,
+            numbered: PhantomData,
         })
+    }
+}
+
+/// A request that changes the caller's own office's stored data: the store and the caller.
+/// `?office=` naming another office is refused, even one the caller may read.
+pub struct Writing {
+    pub store: Store,
+    pub user: User,
+}
+
+impl FromRequestParts<Arc<AppState>> for Writing {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &Arc<AppState>) -> Result<Self, Problem> {
+        let Caller { store, user, .. } = caller(state, &parts.headers, &parts.method).await?;
+        let query = StoredQuery::from_query(&request::query(&parts.uri)?, None)?;
+        if let Some(code) = query.office.filter(|code| *code != user.office.code) {
+            store.readable_office(&user, &code).await?;
+            return Err(Kind::ReadOnlyOffice { code }.into());
+        }
+        Ok(Writing { store, user })
     }
 }
 
@@ -178,7 +226,7 @@ pub async fn me(
 }
 
 /// `GET /v1/drafts`: the office's years, each with its latest revision.
-pub async fn drafts(reading: Reading<false>) -> Result<Json<Value>, Problem> {
+pub async fn drafts(reading: Reading) -> Result<Json<Value>, Problem> {
     let drafts = reading.store.drafts(reading.office.id).await?;
     Ok(Json(
         json!({"office": reading.office.code, "drafts": drafts}),
@@ -188,21 +236,18 @@ pub async fn drafts(reading: Reading<false>) -> Result<Json<Value>, Problem> {
 /// `GET /v1/drafts/{year}`: the latest revision of a year's data, or `?revision=N`.
 pub async fn draft(
     Path(year): Path<String>,
-    reading: Reading<true>,
+    reading: Reading<ByRevision>,
 ) -> Result<Json<Value>, Problem> {
     let year = year_of(&year)?;
     let draft = reading
         .store
-        .draft(reading.office.id, year, reading.revision)
+        .draft(reading.office.id, year, reading.number)
         .await?;
     Ok(Json(json!(draft)))
 }
 
 /// `GET /v1/drafts/{year}/revisions`: every revision of a year, newest first.
-pub async fn revisions(
-    Path(year): Path<String>,
-    reading: Reading<false>,
-) -> Result<Json<Value>, Problem> {
+pub async fn revisions(Path(year): Path<String>, reading: Reading) -> Result<Json<Value>, Problem> {
     let year = year_of(&year)?;
     let revisions = reading.store.revisions(reading.office.id, year).await?;
     Ok(Json(
@@ -216,14 +261,9 @@ pub async fn revisions(
 pub async fn save(
     State(state): State<Arc<AppState>>,
     Path(year): Path<String>,
+    Writing { store, user }: Writing,
     request: Request,
 ) -> Result<Response, Problem> {
-    let Caller { store, user, .. } = caller(&state, request.headers(), request.method()).await?;
-    let query = StoredQuery::from_query(&request::query(request.uri())?, false)?;
-    if let Some(code) = query.office.filter(|code| *code != user.office.code) {
-        store.readable_office(&user, &code).await?;
-        return Err(Kind::ReadOnlyOffice { code }.into());
-    }
     let year = year_of(&year)?;
     let body =
         request::json_body(request, state.body_limit, |media| Kind::NotJson { media }).await?;
@@ -258,7 +298,7 @@ pub async fn save(
 }
 
 /// `GET /v1/audit`: the newest changes to the office's stored data.
-pub async fn audit(reading: Reading<false>) -> Result<Json<Value>, Problem> {
+pub async fn audit(reading: Reading) -> Result<Json<Value>, Problem> {
     let entries = reading.store.audit(reading.office.id).await?;
     Ok(Json(
         json!({"office": reading.office.code, "entries": entries}),

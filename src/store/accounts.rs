@@ -5,10 +5,10 @@ use std::sync::LazyLock;
 
 use argon2::Argon2;
 use argon2::password_hash::PasswordHasher;
-use sha2::{Digest, Sha256};
 use sqlx::Row;
 
 use super::{Store, StoreError, is_unique_violation, now};
+use crate::digest::sha256_hex;
 use crate::errors::Kind;
 
 /// The shortest password accepted.
@@ -74,7 +74,7 @@ fn hex(bytes: &[u8]) -> String {
 
 /// How a token or session is stored: its SHA-256, in hexadecimal.
 pub(super) fn digest(token: &str) -> String {
-    hex(&Sha256::digest(token.as_bytes()))
+    sha256_hex(token.as_bytes())
 }
 
 /// A query of people with their offices, the columns [`user_of`] reads, then `$rest`.

@@ -7,7 +7,7 @@
 use serde_json::Value;
 use sqlx::Row;
 
-use super::{Store, StoreError, User, audit, is_unique_violation, now};
+use super::{Store, StoreError, User, audit, kept, now};
 use crate::errors::Kind;
 use crate::model::child_path;
 
@@ -78,12 +78,7 @@ impl Store {
         .bind(base)
         .execute(&mut *transaction)
         .await;
-        let kept = match inserted {
-            Ok(result) => result.rows_affected() == 1,
-            Err(error) if is_unique_violation(&error) => false,
-            Err(error) => return Err(error.into()),
-        };
-        if !kept {
+        if !kept(inserted)? {
             transaction.rollback().await?;
             return Ok(Err(self.conflict(user.office.id, year, base).await?));
         }

@@ -1,6 +1,7 @@
 //! The office's memory: offices, their people and tokens, the year data's drafts as numbered
-//! revisions, and the audit log, on one SQLite file (the default) or a PostgreSQL server (for
-//! several instances behind a load balancer), through sqlx's runtime-chosen driver.
+//! revisions, the register of issued documents, and the audit log, on one SQLite file (the
+//! default) or a PostgreSQL server (for several instances behind a load balancer), through
+//! sqlx's runtime-chosen driver.
 //!
 //! Every query is written once, with `$1` parameters, which both databases read; only the
 //! migrations differ (`migrations/sqlite`, `migrations/postgres`), and they run on opening.
@@ -8,11 +9,13 @@
 mod accounts;
 mod audit;
 mod drafts;
+mod register;
 mod sessions;
 
 pub use accounts::{Office, User};
 pub use audit::Entry;
 pub use drafts::{Conflict, Draft, DraftSummary, Saved};
+pub use register::{Issue, Issued, Registered, Signature, Version};
 pub use sessions::{SESSION_HOURS, Session};
 
 use std::borrow::Cow;
@@ -37,6 +40,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         "sessions and login failures",
         include_str!("../../migrations/sqlite/0002_sessions_and_login_failures.sql"),
         include_str!("../../migrations/postgres/0002_sessions_and_login_failures.sql"),
+    ),
+    (
+        3,
+        "register",
+        include_str!("../../migrations/sqlite/0003_register.sql"),
+        include_str!("../../migrations/postgres/0003_register.sql"),
     ),
 ];
 
@@ -182,6 +191,16 @@ fn now() -> String {
 /// Whether `error` is the database refusing a second row with the same unique key.
 fn is_unique_violation(error: &sqlx::Error) -> bool {
     matches!(error, sqlx::Error::Database(error) if error.is_unique_violation())
+}
+
+/// Whether a conditional insert kept its row: not when its condition or the unique key
+/// refused it.
+fn kept(inserted: Result<sqlx::any::AnyQueryResult, sqlx::Error>) -> Result<bool, StoreError> {
+    match inserted {
+        Ok(result) => Ok(result.rows_affected() == 1),
+        Err(error) if is_unique_violation(&error) => Ok(false),
+        Err(error) => Err(error.into()),
+    }
 }
 
 #[cfg(test)]

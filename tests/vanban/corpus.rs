@@ -761,6 +761,36 @@ fn stored_data(said: &mut Said) {
             found: 2022,
         },
         Kind::ReadOnlyOffice { code: code() },
+        Kind::NumberTaken {
+            number: 5,
+            series: 2022,
+            earlier: "05/BC-BCHQS".into(),
+            dated: chrono::NaiveDate::from_ymd_opt(2022, 11, 2).unwrap(),
+            issued_by: "clerk.tk".into(),
+            next: 7,
+        },
+        Kind::NoSuchDocument { id: 12 },
+        Kind::NoSuchVersion {
+            symbol: "01/CTr-BCHQS-CTXH".into(),
+            version: 3,
+        },
+        Kind::NotTheIssuedDocument {
+            symbol: "01/CTr-BCHQS-CTXH".into(),
+            version: 2,
+        },
+        Kind::SignedFromOlderVersion {
+            symbol: "01/CTr-BCHQS-CTXH".into(),
+            based_on: 1,
+            latest: 2,
+        },
+        Kind::NoNewSignature {
+            symbol: "01/CTr-BCHQS-CTXH".into(),
+            signed: 0,
+        },
+        Kind::NoNewSignature {
+            symbol: "01/CTr-BCHQS-CTXH".into(),
+            signed: 2,
+        },
     ] {
         said.kind(kind);
     }

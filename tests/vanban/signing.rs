@@ -129,7 +129,7 @@ fn empty_signature_fields_pass_qpdf_and_poppler_and_read_back() {
 
 /// What `tests/tools/sign_check.py` reports.
 #[derive(serde::Deserialize, Debug)]
-struct SignCheck {
+pub(crate) struct SignCheck {
     /// Every embedded signature, in the order they were made.
     signatures: Vec<SignatureCheck>,
     /// Signed or not, by field name.
@@ -152,7 +152,7 @@ struct SignatureCheck {
 
 /// Signs `fields` of `pdf` with pyHanko, one incremental update each, into `signed`; returns
 /// the checker's report.
-fn sign_with_pyhanko(pdf: &Path, signed: &Path, fields: &[&str]) -> SignCheck {
+pub(crate) fn sign_with_pyhanko(pdf: &Path, signed: &Path, fields: &[&str]) -> SignCheck {
     sign_check(&[], pdf, signed, fields)
 }
 

@@ -8,6 +8,7 @@ mod language;
 mod load;
 mod operations;
 mod page;
+mod register;
 mod stored;
 
 use std::io::{BufRead, BufReader, Read};

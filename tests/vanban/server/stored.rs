@@ -38,6 +38,7 @@ macro_rules! on_both {
         }
     )*};
 }
+pub(super) use on_both;
 
 on_both!(
     drafts_are_kept_as_revisions_and_a_stale_save_is_refused_with_what_changed,
@@ -54,7 +55,7 @@ on_both!(
 
 /// A fresh, empty database for `test`: an SQLite file in its scratch folder, or a database of
 /// its own on the test PostgreSQL server.
-fn fresh_database(db: Db, test: &str) -> String {
+pub(super) fn fresh_database(db: Db, test: &str) -> String {
     let folder = scratch(test);
     match db {
         Db::Sqlite => folder.join("vanban.db").to_str().unwrap().to_owned(),
@@ -87,7 +88,7 @@ fn fresh_database(db: Db, test: &str) -> String {
 }
 
 /// Runs `vanban ARGS --database DB`, with `stdin` as its standard input.
-fn admin(db: &str, args: &[&str], stdin: &str) -> Output {
+pub(super) fn admin(db: &str, args: &[&str], stdin: &str) -> Output {
     let mut command = vanban_command(args);
     command
         .args(["--database", db])
@@ -108,10 +109,10 @@ fn admin(db: &str, args: &[&str], stdin: &str) -> Output {
 /// A database with Tam Kỳ, the ward An Mỹ under it, and Hội An beside it; a clerk in each
 /// with a token.
 pub(super) struct Offices {
-    db: String,
+    pub(super) db: String,
     pub(super) tam_ky: String,
-    an_my: String,
-    hoi_an: String,
+    pub(super) an_my: String,
+    pub(super) hoi_an: String,
 }
 
 impl Offices {
@@ -164,15 +165,15 @@ impl Offices {
     }
 }
 
-fn bearer(token: &str) -> String {
+pub(super) fn bearer(token: &str) -> String {
     format!("Bearer {token}")
 }
 
-fn get(server: &Server, token: &str, path: &str) -> Reply {
+pub(super) fn get(server: &Server, token: &str, path: &str) -> Reply {
     server.send("GET", path, &[("Authorization", &bearer(token))], b"")
 }
 
-fn put(server: &Server, token: &str, path: &str, body: &Value) -> Reply {
+pub(super) fn put(server: &Server, token: &str, path: &str, body: &Value) -> Reply {
     let headers = [
         ("Authorization", bearer(token)),
         ("Content-Type", "application/json".to_owned()),
@@ -181,7 +182,7 @@ fn put(server: &Server, token: &str, path: &str, body: &Value) -> Reply {
     server.send("PUT", path, &headers, body.to_string().as_bytes())
 }
 
-fn save(revision: i64, data: &Value) -> Value {
+pub(super) fn save(revision: i64, data: &Value) -> Value {
     json!({"revision": revision, "data": data})
 }
 
@@ -298,6 +299,11 @@ fn every_stored_route_refuses_an_anonymous_request_and_a_wrong_token(db: Db) {
         ("GET", "/v1/drafts/2022/revisions"),
         ("GET", "/v1/audit"),
         ("POST", "/v1/logout"),
+        ("GET", "/v1/register"),
+        ("POST", "/v1/register"),
+        ("GET", "/v1/register/1"),
+        ("GET", "/v1/register/1/pdf"),
+        ("POST", "/v1/register/1/signed"),
     ];
     let forged = format!("vb_{}", "0".repeat(64));
     for (method, path) in routes {
@@ -476,7 +482,20 @@ fn a_save_acknowledged_before_a_kill_9_is_there_after_a_restart(db: Db) {
     let mut acknowledged = Vec::new();
     let mut data = sample_json();
     let started = std::time::Instant::now();
-    let mut revision = 0;
+    // A document issued before: it downloads the same after the restart.
+    put(&server, &token, "/v1/drafts/2022", &save(0, &data)).created_or_ok();
+    let issued = server.send(
+        "POST",
+        "/v1/register",
+        &[
+            ("Authorization", &bearer(&token)),
+            ("Content-Type", "application/json"),
+        ],
+        br#"{"year": 2022, "kind": "report"}"#,
+    );
+    assert_eq!(issued.status, 201, "{}", issued.text());
+    let issued_pdf = get(&server, &token, "/v1/register/1/pdf").body;
+    let mut revision = 1;
     // Saves one after another; the server is killed while they go on.
     let killer = {
         let pid = server.pid().to_string();
@@ -529,6 +548,10 @@ fn a_save_acknowledged_before_a_kill_9_is_there_after_a_restart(db: Db) {
     }
     let latest = get(&restarted, &token, "/v1/drafts/2022").json();
     assert!(latest["revision"].as_i64().unwrap() >= acknowledged.last().unwrap().0);
+    assert_eq!(
+        get(&restarted, &token, "/v1/register/1/pdf").body,
+        issued_pdf
+    );
 }
 
 #[test]
