@@ -1,7 +1,8 @@
 // The office's data kept on the server (when it runs with a database): logging in, the years
-// saved with their revisions, opening one, starting next year from one, and saving the form
-// as the next revision, told when someone saved in between. Hidden when the server keeps
-// nothing.
+// saved with their revisions, opening one, starting next year from one, saving the form as the
+// next revision (told when someone saved in between), issuing a year's report or program into
+// the register, downloading what was issued, and uploading signed copies of the program, with
+// who has signed and who is still to sign. Hidden when the server keeps nothing.
 
 import { sentence } from "./form.js";
 
@@ -61,6 +62,7 @@ async function showLoggedIn(me) {
   $("office-in").hidden = false;
   $("office-who").textContent = `${me.login}, ${me.office.name}`;
   await listYears();
+  await listRegister();
 }
 
 function showLoggedOut() {
@@ -82,21 +84,121 @@ async function listYears() {
     const text = document.createElement("span");
     text.className = "office-year";
     text.textContent = `Năm ${draft.year}: bản số ${draft.revision}, ${draft.saved_by} lưu lúc ${when(draft.saved_at)}`;
-    const open = document.createElement("button");
-    open.type = "button";
-    open.className = "secondary";
-    open.textContent = `Mở năm ${draft.year}`;
-    open.addEventListener("click", () => openYear(draft.year));
-    const next = document.createElement("button");
-    next.type = "button";
-    next.className = "secondary";
-    next.textContent = `Bắt đầu năm ${draft.year + 1} từ năm ${draft.year}`;
-    next.addEventListener("click", () => startFrom(draft.year));
-    item.append(text, open, " ", next);
+    const open = button(`Mở năm ${draft.year}`, () => openYear(draft.year));
+    const next = button(`Bắt đầu năm ${draft.year + 1} từ năm ${draft.year}`, () => startFrom(draft.year));
+    const report = button(`Ban hành báo cáo năm ${draft.year}`, () => issue(draft.year, "report"));
+    const program = button(`Ban hành chương trình năm ${draft.year + 1}`, () => issue(draft.year, "agreement"));
+    item.append(text, open, " ", next, " ", report, " ", program);
     return item;
   });
   list.replaceChildren(...items);
   $("office-empty").hidden = drafts.length > 0;
+}
+
+function button(label, action) {
+  const element = document.createElement("button");
+  element.type = "button";
+  element.className = "secondary";
+  element.textContent = label;
+  element.addEventListener("click", action);
+  return element;
+}
+
+/** "31/10/2022" from "2022-10-31". */
+function day(iso) {
+  const [year, month, date] = iso.split("-");
+  return `${date}/${month}/${year}`;
+}
+
+const KINDS = { report: "Báo cáo", agreement: "Chương trình phối hợp" };
+
+/** Who has signed a document and who is still to sign, from its signature fields. */
+function signingProgress(signatures) {
+  const name = (field) => field.party || field.field;
+  const signed = signatures.filter((field) => field.signed).map(name);
+  const waiting = signatures.filter((field) => !field.signed).map(name);
+  const parts = [];
+  parts.push(signed.length ? `Đã ký (${signed.length}/${signatures.length}): ${signed.join("; ")}.` : "Chưa bên nào ký.");
+  if (waiting.length) parts.push(`Còn chờ ký: ${waiting.join("; ")}.`);
+  else parts.push("Đã đủ chữ ký.");
+  return parts.join(" ");
+}
+
+async function listRegister() {
+  const response = await call("GET", "/v1/register");
+  if (!response.ok) {
+    say(await problemOf(response));
+    return;
+  }
+  const { documents } = await response.json();
+  const items = documents.map((entry) => {
+    const item = document.createElement("li");
+    item.dataset.symbol = entry.symbol;
+    const text = document.createElement("span");
+    text.className = "office-year";
+    const version = entry.version > 1 ? `, bản số ${entry.version} (có chữ ký)` : "";
+    text.textContent = `Số ${entry.symbol} ngày ${day(entry.dated)}: ${KINDS[entry.kind] || entry.kind}, từ dữ liệu năm ${entry.year} bản số ${entry.revision}; ${entry.issued_by} ban hành lúc ${when(entry.issued_at)}${version}`;
+    const download = document.createElement("a");
+    download.href = `/v1/register/${entry.id}/pdf`;
+    download.textContent = `Tải về ${entry.symbol}`;
+    item.append(text);
+    if (entry.signatures.length) {
+      const progress = document.createElement("span");
+      progress.className = "signatures";
+      progress.textContent = signingProgress(entry.signatures);
+      const label = document.createElement("label");
+      label.className = "button secondary";
+      label.htmlFor = `signed-${entry.id}`;
+      label.textContent = `Tải lên bản đã ký của ${entry.symbol}`;
+      const input = document.createElement("input");
+      input.type = "file";
+      input.id = `signed-${entry.id}`;
+      input.className = "visually-hidden";
+      input.accept = ".pdf,application/pdf";
+      input.addEventListener("change", () => uploadSigned(entry, input));
+      item.append(progress, download, " ", label, input);
+    } else {
+      item.append(download);
+    }
+    return item;
+  });
+  $("register-list").replaceChildren(...items);
+  $("register-empty").hidden = documents.length > 0;
+}
+
+/** Issues the document of `kind` made from the stored `year`'s latest revision. */
+async function issue(year, kind) {
+  const response = await call("POST", "/v1/register", { year, kind });
+  if (!response.ok) {
+    say(await problemOf(response));
+    return;
+  }
+  const entry = await response.json();
+  say(
+    response.status === 201
+      ? `Đã ban hành văn bản số ${entry.symbol} ngày ${day(entry.dated)} và vào sổ.`
+      : `Văn bản số ${entry.symbol} đã được ban hành từ trước, đúng nội dung này.`,
+  );
+  await listRegister();
+}
+
+/** Sends a signed copy of `entry` chosen in `input`, to be stored as its next version. */
+async function uploadSigned(entry, input) {
+  const file = input.files[0];
+  input.value = "";
+  if (!file) return;
+  const response = await fetch(`/v1/register/${entry.id}/signed`, {
+    method: "POST",
+    headers: { ...HEADERS, "Content-Type": "application/pdf", "X-CSRF-Token": csrf },
+    body: file,
+  });
+  if (!response.ok) {
+    say(await problemOf(response));
+    return;
+  }
+  const stored = await response.json();
+  say(`Đã lưu bản số ${stored.version} của văn bản ${stored.symbol}. ${signingProgress(stored.signatures)}`);
+  await listRegister();
 }
 
 async function fetchYear(year) {

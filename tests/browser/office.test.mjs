@@ -1,6 +1,9 @@
 // The office's stored data on the page, in Debian's headless Chromium, on a server with a
 // database and the clerk clerk.tk of Tam Kỳ: a wrong password is told; log in; save the sample
-// as 2022; start 2023 from the stored 2022 and save it; a second tab opens 2023 and saves a
+// as 2022; issue its report and the 2023 program into the register, issue the report again
+// (told it was issued), download the program, sign it with pyHanko as the first party and
+// upload it (the register says who has signed and who is still to), upload it again (told it
+// adds no signature); start 2023 from the stored 2022 and save it; a second tab opens 2023 and saves a
 // change; the first tab, still on the older revision, saves and is told someone saved in
 // between, by whom, and the list shows their revision; the login survives a reload; log out.
 // axe-core finds no serious or critical violation in the office part at 1280 and 390 px, where
@@ -9,13 +12,18 @@
 // Usage: node office.test.mjs BASE_URL OUTPUT_DIR PASSWORD
 
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { checkWatched, checker, launch, watchedPage } from "./harness.mjs";
 
 const [base, output, password] = process.argv.slice(2);
 assert.ok(base && output && password, "usage: node office.test.mjs BASE_URL OUTPUT_DIR PASSWORD");
+
+const signTool = fileURLToPath(new URL("../tools/sign_check.py", import.meta.url));
+assert.ok(process.env.VANBAN_PYTHON, "VANBAN_PYTHON names the Python with pyHanko (scripts/test.sh sets it)");
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -64,6 +72,49 @@ try {
   await page.getByRole("button", { name: "Mở năm 2022" }).waitFor();
   const listed = await page.locator("#office-years li").first().textContent();
   check(/^Năm 2022: bản số 1, clerk\.tk lưu lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4}/.test(listed), `2022 listed: ${listed}`);
+
+  // The 2022 report and the 2023 program issued: numbered, in the register.
+  await page.getByRole("button", { name: "Ban hành báo cáo năm 2022" }).click();
+  await waitStatus(page, /Đã ban hành văn bản số 05/);
+  check((await status(page)) === "Đã ban hành văn bản số 05/BC-BCHQS ngày 31/10/2022 và vào sổ.", `the report issued: ${await status(page)}`);
+  const reportEntry = page.locator('#register-list li[data-symbol="05/BC-BCHQS"]');
+  await reportEntry.waitFor();
+  check(/^Số 05\/BC-BCHQS ngày 31\/10\/2022: Báo cáo, từ dữ liệu năm 2022 bản số 1; clerk\.tk ban hành lúc/.test(await reportEntry.textContent()), `the report in the register: ${await reportEntry.textContent()}`);
+  await page.getByRole("button", { name: "Ban hành báo cáo năm 2022" }).click();
+  await waitStatus(page, /đã được ban hành từ trước/);
+  check(true, "issuing the same report again is told, not numbered twice");
+  await page.getByRole("button", { name: "Ban hành chương trình năm 2023" }).click();
+  await waitStatus(page, /Đã ban hành văn bản số 01/);
+  const programEntry = page.locator('#register-list li[data-symbol="01/CTr-BCHQS-CTXH"]');
+  await programEntry.waitFor();
+  check((await programEntry.locator(".signatures").textContent()).startsWith("Chưa bên nào ký. Còn chờ ký: Ban Chỉ huy Quân sự thành phố Tam Kỳ; Ủy ban MTTQVN thành phố Tam Kỳ;"), "the program waits for every party");
+
+  // The program downloaded as issued, signed by the Ban CHQS (pyHanko, as a signing program
+  // would: an incremental update), uploaded: the register shows who has signed.
+  const href = await programEntry.getByRole("link", { name: "Tải về 01/CTr-BCHQS-CTXH" }).getAttribute("href");
+  const issued = await page.request.get(`${base}${href}`);
+  check(issued.ok() && issued.headers()["content-type"] === "application/pdf", "the issued program downloads");
+  const issuedPath = path.join(output, "program-issued.pdf");
+  const signedPath = path.join(output, "program-signed.pdf");
+  writeFileSync(issuedPath, await issued.body());
+  const signer = spawnSync(process.env.VANBAN_PYTHON, [signTool, issuedPath, signedPath, "sig-ban-chqs"], { encoding: "utf8" });
+  assert.equal(signer.status, 0, signer.stderr);
+  await programEntry.getByLabel("Tải lên bản đã ký của 01/CTr-BCHQS-CTXH").setInputFiles(signedPath);
+  await waitStatus(page, /Đã lưu bản số 2/);
+  check(
+    (await status(page)).startsWith(
+      "Đã lưu bản số 2 của văn bản 01/CTr-BCHQS-CTXH. Đã ký (1/8): Ban Chỉ huy Quân sự thành phố Tam Kỳ. Còn chờ ký: Ủy ban MTTQVN thành phố Tam Kỳ;",
+    ),
+    `the signed copy: ${await status(page)}`,
+  );
+  await page.waitForFunction(() => document.querySelector('#register-list li[data-symbol="01/CTr-BCHQS-CTXH"]').textContent.includes("bản số 2 (có chữ ký)"));
+  check(true, "the register shows the signed version");
+  // The same file again adds no signature: told so.
+  await page.getByLabel("Tải lên bản đã ký của 01/CTr-BCHQS-CTXH").setInputFiles(signedPath);
+  await waitStatus(page, /không có thêm chữ ký nào/);
+  check(true, "a copy with no new signature is refused");
+  await page.locator("#register-list").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(output, "register-1280.png") });
 
   // 2023, started from the stored 2022, saved.
   await page.getByRole("button", { name: "Bắt đầu năm 2023 từ năm 2022" }).click();

@@ -99,7 +99,7 @@ fn a_clerk_types_a_report_into_the_form_and_gets_its_pdf() {
 }
 
 #[test]
-fn a_clerk_logs_in_keeps_the_years_on_the_server_and_is_told_of_a_save_in_between() {
+fn a_clerk_logs_in_keeps_the_years_issues_and_uploads_a_signed_program() {
     let offices = Offices::new(Db::Sqlite, "server-office-page");
     let server = offices.serve();
     let output = scratch("server-office-page-shots");
@@ -116,6 +116,21 @@ fn a_clerk_logs_in_keeps_the_years_on_the_server_and_is_told_of_a_save_in_betwee
         b"",
     );
     assert_eq!(revisions.json()["revisions"].as_array().unwrap().len(), 2);
+    // And what it issued and uploaded: the report, and the program signed once.
+    let register = server.send(
+        "GET",
+        "/v1/register",
+        &[("Authorization", &format!("Bearer {}", offices.tam_ky))],
+        b"",
+    );
+    let documents = register.json()["documents"].clone();
+    let versions: Vec<(&str, i64)> = documents
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["symbol"].as_str().unwrap(), d["version"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(versions, [("05/BC-BCHQS", 1), ("01/CTr-BCHQS-CTXH", 2)]);
     let log = server.log();
     assert!(!log.contains(PASSWORD), "{log}");
 }
