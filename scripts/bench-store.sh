@@ -2,10 +2,13 @@
 # Latency of stored data: one client saves samples/tam-ky-2022.json (35 KB) as the next
 # revision of 2022 REQUESTS times, one save after the other (PUT /v1/drafts/2022, each from the
 # revision the last one made), then reads the latest revision REQUESTS times (GET), and reports
-# p50, p95 and max over HTTP (curl's time_total). The database is a fresh SQLite file, or
-# DATABASE (a postgres:// URL of an empty database).
+# p50, p95 and max over HTTP (curl's time_total). Then it issues the report ISSUES times (POST
+# /v1/register, each time from a new revision with the next number: the render of a PDF/A-2b,
+# its signature fields read, the entry and the PDF stored) and downloads the first one
+# REQUESTS times (GET /v1/register/1/pdf). The database is a fresh SQLite file, or DATABASE (a
+# postgres:// URL of an empty database).
 #
-#   scripts/bench-store.sh                  # 300 saves and 300 reads, on SQLite
+#   scripts/bench-store.sh                  # 300 saves, 300 reads, 100 issues, 300 downloads
 #   DATABASE=postgres://postgres@127.0.0.1:55432/bench scripts/bench-store.sh
 #
 # Run it on a quiet machine: no cargo build, no other benchmark.
@@ -13,6 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 requests=${REQUESTS:-300}
+issues=${ISSUES:-100}
 target=${CARGO_TARGET_DIR:-target}
 sample=$PWD/samples/tam-ky-2022.json
 vanban=$target/release/vanban
@@ -70,3 +74,26 @@ for _ in $(seq 1 "$requests"); do
     -H "Authorization: Bearer $token" "$url" >>"$work/reads"
 done
 percentiles "read the latest (GET)" "$work/reads"
+
+: >"$work/issues"
+for number in $(seq 1 "$issues"); do
+  python3 - "$sample" "$((requests + number - 1))" "$number" >"$work/body" <<'PY'
+import json, sys
+data = json.load(open(sys.argv[1]))
+data["document"]["number"] = int(sys.argv[3])
+print(json.dumps({"revision": int(sys.argv[2]), "data": data}, ensure_ascii=False))
+PY
+  curl -s -o /dev/null -X PUT -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' --data-binary "@$work/body" "$url"
+  curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -X POST \
+    -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    --data '{"year": 2022, "kind": "report"}' "http://127.0.0.1:$port/v1/register" >>"$work/issues"
+done
+percentiles "issue the report (POST)" "$work/issues"
+
+: >"$work/downloads"
+for _ in $(seq 1 "$requests"); do
+  curl -s -o /dev/null -w '%{http_code} %{time_total}\n' \
+    -H "Authorization: Bearer $token" "http://127.0.0.1:$port/v1/register/1/pdf" >>"$work/downloads"
+done
+percentiles "download an issued PDF (GET)" "$work/downloads"
