@@ -68,12 +68,17 @@ for revision in $(seq 0 $((requests - 1))); do
 done
 percentiles "save (PUT, 35 KB)" "$work/saves"
 
-: >"$work/reads"
-for _ in $(seq 1 "$requests"); do
-  curl -s -o /dev/null -w '%{http_code} %{time_total}\n' \
-    -H "Authorization: Bearer $token" "$url" >>"$work/reads"
-done
-percentiles "read the latest (GET)" "$work/reads"
+# GETs URL REQUESTS times and prints the figures as NAME.
+gets() {
+  : >"$work/gets"
+  for _ in $(seq 1 "$requests"); do
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' \
+      -H "Authorization: Bearer $token" "$2" >>"$work/gets"
+  done
+  percentiles "$1" "$work/gets"
+}
+
+gets "read the latest (GET)" "$url"
 
 : >"$work/issues"
 for number in $(seq 1 "$issues"); do
@@ -91,9 +96,4 @@ PY
 done
 percentiles "issue the report (POST)" "$work/issues"
 
-: >"$work/downloads"
-for _ in $(seq 1 "$requests"); do
-  curl -s -o /dev/null -w '%{http_code} %{time_total}\n' \
-    -H "Authorization: Bearer $token" "http://127.0.0.1:$port/v1/register/1/pdf" >>"$work/downloads"
-done
-percentiles "download an issued PDF (GET)" "$work/downloads"
+gets "download an issued PDF (GET)" "http://127.0.0.1:$port/v1/register/1/pdf"

@@ -145,6 +145,21 @@ pub(super) fn read_ward_file(path: &Path) -> Result<Vec<u8>, DataError> {
 }
 
 impl Batch {
+    /// The batch of `shared` whose wards are `wards`: each a name and the file of its complete
+    /// year data.
+    pub fn with_ward_files(shared: Batch, wards: Vec<(String, PathBuf)>) -> Batch {
+        let wards = wards
+            .into_iter()
+            .map(|(name, path)| WardEntry {
+                name,
+                figures: Default::default(),
+                overrides: Default::default(),
+                file: Some(path),
+            })
+            .collect();
+        Batch { wards, ..shared }
+    }
+
     /// The batch whose wards are the `.json` files in `dir`, in file-name order, each read
     /// when it renders (so a bad file fails only its ward); `shared` gives the roll-up's data
     /// and shared quantities, and its own `wards` are not used.
@@ -155,17 +170,15 @@ impl Batch {
         }
         let wards = files
             .into_iter()
-            .map(|path| WardEntry {
-                name: path
+            .map(|path| {
+                let name = path
                     .file_stem()
                     .map(|stem| stem.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-                figures: Default::default(),
-                overrides: Default::default(),
-                file: Some(path),
+                    .unwrap_or_default();
+                (name, path)
             })
             .collect();
-        let batch = Batch { wards, ..shared };
+        let batch = Batch::with_ward_files(shared, wards);
         let checked = if batch.wards.is_empty() {
             Vec::new()
         } else {

@@ -535,6 +535,9 @@ impl Kind {
                 "number {number:02} of {series} is already given to {earlier}, dated {dated}, \
                  issued by {issued_by}; the next free number is {next:02}"
             ),
+            Kind::NoSubordinateDrafts { year } => {
+                format!("no office under yours has data saved for {year}")
+            }
             Kind::NoSuchDocument { id } => format!("the register has no document {id}"),
             Kind::NoSuchVersion { symbol, version } => {
                 format!("{symbol} has no version {version}")

@@ -568,6 +568,10 @@ pub enum Kind {
         issued_by: String,
         next: i64,
     },
+    /// No office directly under the caller's has data stored for `year`.
+    NoSubordinateDrafts {
+        year: i64,
+    },
     /// No document `id` in the office's register.
     NoSuchDocument {
         id: i64,
@@ -845,6 +849,7 @@ impl Kind {
             | Kind::NumberTaken { .. }
             | Kind::NoSuchDocument { .. }
             | Kind::NoSuchVersion { .. }
+            | Kind::NoSubordinateDrafts { .. }
             | Kind::SignedFromOlderVersion { .. } => Class::Request,
             Kind::FileUnreadable { .. } => Class::Internal,
             Kind::Within { problem, .. } => problem.class(),

@@ -543,6 +543,9 @@ impl Kind {
                  ban hành); số còn trống tiếp theo là {next:02}",
                 dated.format("%d/%m/%Y")
             ),
+            Kind::NoSubordinateDrafts { year } => {
+                format!("chưa đơn vị trực thuộc nào lưu dữ liệu năm {year}")
+            }
             Kind::NoSuchDocument { id } => {
                 format!("sổ văn bản không có văn bản mã {id}")
             }

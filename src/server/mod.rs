@@ -147,6 +147,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/v1/readings", post(documents::readings))
         .route("/v1/batches", post(batches::batch))
         .route("/v1/batches/template", post(batches::template))
+        .route("/v1/batches/stored", post(batches::stored))
         .route("/v1/login", post(stored::log_in))
         .route("/v1/logout", post(stored::log_out))
         .route("/v1/me", get(stored::me))

@@ -177,7 +177,8 @@ fn status(kind: &Kind) -> StatusCode {
         | Kind::NoSuchDraft { .. }
         | Kind::NoSuchRevision { .. }
         | Kind::NoSuchDocument { .. }
-        | Kind::NoSuchVersion { .. } => StatusCode::NOT_FOUND,
+        | Kind::NoSuchVersion { .. }
+        | Kind::NoSubordinateDrafts { .. } => StatusCode::NOT_FOUND,
         Kind::NotLoggedIn | Kind::WrongLogin => StatusCode::UNAUTHORIZED,
         Kind::TooManyLogins { .. } => StatusCode::TOO_MANY_REQUESTS,
         Kind::CsrfTokenMissing => StatusCode::FORBIDDEN,

@@ -29,9 +29,9 @@ const SESSION_COOKIE: &str = "vanban_session";
 const CSRF_HEADER: &str = "x-csrf-token";
 
 /// Who a request comes from, and how.
-struct Caller {
-    store: Store,
-    user: User,
+pub(super) struct Caller {
+    pub(super) store: Store,
+    pub(super) user: User,
     /// The session's CSRF token, when the request came with a session cookie.
     csrf: Option<String>,
 }
@@ -39,7 +39,11 @@ struct Caller {
 /// The person a request comes from: a bearer token's, or a session cookie's. A request that
 /// changes something with a cookie must carry the session's CSRF token (a page of another
 /// site can make the browser send the cookie, never the header).
-async fn caller(state: &AppState, headers: &HeaderMap, method: &Method) -> Result<Caller, Problem> {
+pub(super) async fn caller(
+    state: &AppState,
+    headers: &HeaderMap,
+    method: &Method,
+) -> Result<Caller, Problem> {
     let store = state.store.clone().ok_or(Kind::NoDatabase)?;
     let bearer = headers
         .get(header::AUTHORIZATION)

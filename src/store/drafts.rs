@@ -7,7 +7,7 @@
 use serde_json::Value;
 use sqlx::Row;
 
-use super::{Store, StoreError, User, audit, kept, now};
+use super::{Office, Store, StoreError, User, audit, kept, now};
 use crate::errors::Kind;
 use crate::model::child_path;
 
@@ -154,6 +154,37 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(summary_of).collect()
+    }
+
+    /// The latest data for `year` of each office directly under `office`, as stored (JSON
+    /// text), with the office, by code; the offices with no draft for `year` are left out.
+    pub async fn subordinate_drafts(
+        &self,
+        office: i64,
+        year: i64,
+    ) -> Result<Vec<(Office, String)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT offices.id, offices.code, offices.name, drafts.data FROM offices \
+             JOIN drafts ON drafts.office_id = offices.id \
+             WHERE offices.parent_id = $1 AND drafts.year = $2 AND drafts.revision = \
+               (SELECT MAX(revision) FROM drafts AS later \
+                WHERE later.office_id = drafts.office_id AND later.year = drafts.year) \
+             ORDER BY offices.code",
+        )
+        .bind(office)
+        .bind(year)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let office = Office {
+                    id: row.try_get(0)?,
+                    code: row.try_get(1)?,
+                    name: row.try_get(2)?,
+                };
+                Ok((office, row.try_get(3)?))
+            })
+            .collect()
     }
 
     /// Every revision of `office`'s `year`, newest first.

@@ -136,6 +136,17 @@ impl Unit {
     }
 }
 
+impl Unit {
+    /// The unit a longer name ends with: "Phường An Mỹ" in "Ban CHQS phường An Mỹ", the first
+    /// of its word-led tails that reads as a unit.
+    pub fn named_in(text: &str) -> Option<Unit> {
+        let starts = text
+            .char_indices()
+            .filter(|&(at, c)| !c.is_whitespace() && (at == 0 || text[..at].ends_with(' ')));
+        starts.map(|(at, _)| &text[at..]).find_map(Unit::parse)
+    }
+}
+
 impl fmt::Display for Unit {
     /// Its official name: "Thị trấn Bình Minh", "Phường 3".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -369,6 +380,17 @@ mod tests {
     #[test]
     fn kinds_of_file_names() {
         assert_eq!(kind_of_slug("phuong-an-my"), Some(UnitKind::Phuong));
+        let named = |text: &str| Unit::named_in(text).map(|unit| unit.to_string());
+        assert_eq!(
+            named("Ban CHQS phường An Mỹ").as_deref(),
+            Some("Phường An Mỹ")
+        );
+        assert_eq!(
+            named("Ban Chỉ huy Quân sự thị trấn Bình Minh").as_deref(),
+            Some("Thị trấn Bình Minh")
+        );
+        assert_eq!(named("Xã Tam Thanh").as_deref(), Some("Xã Tam Thanh"));
+        assert_eq!(named("Văn phòng Ban CHQS"), None);
         assert_eq!(kind_of_slug("thi-xa-dien-ban"), Some(UnitKind::ThiXa));
         assert_eq!(kind_of_slug("thi-tran-binh-minh"), Some(UnitKind::ThiTran));
         assert_eq!(kind_of_slug("xa-hong"), Some(UnitKind::Xa));

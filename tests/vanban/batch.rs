@@ -445,7 +445,7 @@ fn a_shared_program_names_each_wards_own_parties() {
 }
 
 /// `value` without its `null` members, as year data takes absent optional fields.
-fn without_nulls(value: Value) -> Value {
+pub(crate) fn without_nulls(value: Value) -> Value {
     match value {
         Value::Object(map) => Value::Object(
             map.into_iter()

@@ -769,6 +769,7 @@ fn stored_data(said: &mut Said) {
             issued_by: "clerk.tk".into(),
             next: 7,
         },
+        Kind::NoSubordinateDrafts { year: 2022 },
         Kind::NoSuchDocument { id: 12 },
         Kind::NoSuchVersion {
             symbol: "01/CTr-BCHQS-CTXH".into(),

@@ -1,11 +1,13 @@
 //! What a batch request carries: a batch file as JSON, or a form with a sheet of wards and
 //! the shared batch file; parsed into a [`Batch`], each failure a 4xx [`Problem`].
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use axum::body::{Body, Bytes};
 use axum::extract::multipart::MultipartError;
 use axum::extract::{FromRequest, Multipart, Request};
+
+use tempfile::TempDir;
 
 use crate::batch::{self, Batch, SheetError, SheetFormat};
 use crate::errors::{Kind, Part};
@@ -22,29 +24,41 @@ pub enum BatchInput {
         format: SheetFormat,
         sheet: Bytes,
     },
+    /// The batch file with the shared data and roll-up, and the wards: each a name and the
+    /// file of its stored year data, in a folder kept as long as the input (and then removed).
+    Stored {
+        shared: Bytes,
+        wards: Vec<(String, PathBuf)>,
+        _folder: TempDir,
+    },
 }
 
 impl BatchInput {
     /// The batch the input describes; its problems as 400 or 422, more than `max_wards` wards
     /// as 413 (a batch file's before its wards are parsed).
-    pub fn parse(self, max_wards: usize) -> Result<Batch, Problem> {
+    pub fn parse(&self, max_wards: usize) -> Result<Batch, Problem> {
         match self {
             BatchInput::File(bytes) => {
-                let wards = batch::count_wards(&bytes).unwrap_or(0);
+                let wards = batch::count_wards(bytes).unwrap_or(0);
                 if wards > max_wards {
                     let limit = max_wards;
                     return Err(Problem::new(Kind::TooManyWards { wards, limit }));
                 }
-                Batch::parse(&bytes).map_err(Problem::batch_file)
+                Batch::parse(bytes).map_err(Problem::batch_file)
             }
             BatchInput::Sheet {
                 shared,
                 format,
                 sheet,
             } => {
-                let shared = Batch::parse_shared(&shared)
+                let shared = Batch::parse_shared(shared)
                     .map_err(|error| Problem::batch_file(error).about(Part::SharedFile))?;
-                Batch::from_sheet(shared, format, &sheet).map_err(sheet_problem)
+                Batch::from_sheet(shared, *format, sheet).map_err(sheet_problem)
+            }
+            BatchInput::Stored { shared, wards, .. } => {
+                let shared = Batch::parse_shared(shared)
+                    .map_err(|error| Problem::batch_file(error).about(Part::SharedFile))?;
+                Ok(Batch::with_ward_files(shared, wards.clone()))
             }
         }
     }

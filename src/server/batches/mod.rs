@@ -14,6 +14,7 @@ mod template;
 
 pub use template::template;
 
+use std::collections::HashSet;
 use std::io::{self, BufWriter, Write};
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
@@ -28,9 +29,11 @@ use tokio::sync::{OwnedSemaphorePermit, mpsc};
 use super::AppState;
 use super::problem::{Problem, error_chain, panic_message};
 use super::request;
-use crate::batch::{self, BatchError, BatchOptions, Cancel};
-use crate::errors::{Kind, Part};
+use crate::batch::{self, Batch, BatchError, BatchOptions, Cancel};
+use crate::errors::{DataError, Kind, Part};
 use crate::request::BatchRequest;
+use crate::store::Office;
+use crate::vn::{self, Unit};
 use input::{BatchInput, read_input};
 
 /// Chunks of ZIP in flight between the renderer and the connection.
@@ -56,7 +59,79 @@ pub async fn batch(
 ) -> Result<Response, Problem> {
     let input = read_input(request, state.body_limit).await;
     let query = BatchRequest::from_query(&request::query(&uri)?)?;
-    let input = input?;
+    stream(state, input?, query).await
+}
+
+/// `POST /v1/batches/stored`: the batch of the offices directly under the caller's office,
+/// each ward's year data its latest stored draft for the year of the batch file in the body
+/// (its shared data and roll-up; its own `wards` are not used); the query as
+/// `/v1/batches`'s.
+pub async fn stored(
+    State(state): State<Arc<AppState>>,
+    uri: Uri,
+    request: Request,
+) -> Result<Response, Problem> {
+    let caller = super::stored::caller(&state, request.headers(), request.method()).await?;
+    let query = BatchRequest::from_query(&request::query(&uri)?)?;
+    let shared =
+        request::json_body(request, state.body_limit, |media| Kind::NotJson { media }).await?;
+    let batch = Batch::parse_shared(&shared)
+        .map_err(|error| Problem::batch_file(error).about(Part::SharedFile))?;
+    let year = batch
+        .shared
+        .get("year")
+        .and_then(serde_json::Value::as_i64)
+        .ok_or_else(|| {
+            let missing = DataError::new("$.shared.year", Kind::MissingField);
+            Problem::invalid(Kind::DataProblems { count: 1 }, vec![missing])
+        })?;
+    let drafts = caller
+        .store
+        .subordinate_drafts(caller.user.office.id, year)
+        .await?;
+    if drafts.is_empty() {
+        return Err(Kind::NoSubordinateDrafts { year }.into());
+    }
+    let folder = tempfile::Builder::new()
+        .prefix("vanban-stored-")
+        .tempdir()
+        .map_err(Problem::internal)?;
+    let mut wards = Vec::with_capacity(drafts.len());
+    let mut slugs = HashSet::new();
+    for (office, data) in drafts {
+        // An office code is letters, digits, `-`, `_` and `.`, never `..`: a plain file name.
+        let file = folder.path().join(format!("{}.json", office.code));
+        tokio::fs::write(&file, data)
+            .await
+            .map_err(Problem::internal)?;
+        wards.push((ward_name(&office, &mut slugs), file));
+    }
+    let input = BatchInput::Stored {
+        shared,
+        wards,
+        _folder: folder,
+    };
+    stream(state, input, query).await
+}
+
+/// How the batch names an office's ward: the unit its name ends with ("Phường An Mỹ" for "Ban
+/// CHQS phường An Mỹ"), else its name; with its code when another ward has that name already.
+fn ward_name(office: &Office, slugs: &mut HashSet<String>) -> String {
+    let name = Unit::named_in(&office.name).map_or_else(|| office.name.clone(), |u| u.to_string());
+    if slugs.insert(vn::slug(&name)) {
+        return name;
+    }
+    let name = format!("{name} ({})", office.code);
+    slugs.insert(vn::slug(&name));
+    name
+}
+
+/// Runs the batch of `input` once a renderer is free and streams its ZIP.
+async fn stream(
+    state: Arc<AppState>,
+    input: BatchInput,
+    query: BatchRequest,
+) -> Result<Response, Problem> {
     let permit = state.limits.acquire().await?;
     let mut receiver = spawn_batch(state, input, query, permit);
     let file_name = match receiver.recv().await {

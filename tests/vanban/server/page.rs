@@ -128,7 +128,12 @@ fn a_clerk_logs_in_keeps_the_years_issues_and_uploads_a_signed_program() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| (d["symbol"].as_str().unwrap(), d["version"].as_i64().unwrap()))
+        .map(|d| {
+            (
+                d["symbol"].as_str().unwrap(),
+                d["version"].as_i64().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(versions, [("05/BC-BCHQS", 1), ("01/CTr-BCHQS-CTXH", 2)]);
     let log = server.log();

@@ -7,8 +7,9 @@
 use serde_json::{Value, json};
 use vanban::digest::sha256_hex;
 
-use super::stored::{Db, Offices, bearer, get, on_both, put, save};
+use super::stored::{Db, Offices, PASSWORD, admin, bearer, get, on_both, put, save};
 use super::{Reply, Server};
+use crate::batch::without_nulls;
 use crate::signing::sign_with_pyhanko;
 use crate::support::*;
 
@@ -16,6 +17,7 @@ on_both!(
     a_number_is_given_once_a_year_and_the_pdf_downloads_byte_for_byte,
     a_signed_copy_is_the_next_version_and_says_who_has_signed,
     two_servers_issuing_one_number_at_once_give_it_once,
+    a_city_runs_the_batch_of_its_wards_stored_data,
 );
 
 /// `POST` of `body` with `token`, as `content_type`.
@@ -373,4 +375,128 @@ fn two_servers_issuing_one_number_at_once_give_it_once(db: Db) {
     let documents = register["documents"].as_array().unwrap();
     assert_eq!(documents.len(), 1);
     assert_eq!(documents[0]["revision"], created[0]["revision"]);
+}
+
+/// The city runs the batch of the wards under it from their stored drafts: a ZIP with each
+/// ward's report, named by its office code, and the roll-up that sums them. A ward cannot run
+/// it for the city, and a year with no ward data is said so.
+fn a_city_runs_the_batch_of_its_wards_stored_data(db: Db) {
+    let offices = Offices::new(db, &format!("register-batch-{db:?}"));
+    let added = admin(
+        &offices.db,
+        &[
+            "office",
+            "add",
+            "an-xuan",
+            "--name",
+            "Ban CHQS phường An Xuân",
+            "--parent",
+            "tam-ky",
+        ],
+        "",
+    );
+    assert_success(&added);
+    assert_success(&admin(
+        &offices.db,
+        &["user", "add", "clerk.ax", "--office", "an-xuan"],
+        PASSWORD,
+    ));
+    let made = admin(&offices.db, &["user", "token", "clerk.ax"], "");
+    let an_xuan = String::from_utf8(made.stdout).unwrap().trim().to_owned();
+    let server = offices.serve();
+
+    // Each ward saves its 2022, as the sample batch makes it (An Mỹ and An Xuân).
+    let batch_file = std::fs::read(format!(
+        "{}/samples/tam-ky-wards-2022.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let sample = vanban::batch::Batch::parse(&batch_file).unwrap();
+    let ward_data = |index: usize| {
+        without_nulls(serde_json::to_value(sample.ward_data(index).unwrap()).unwrap())
+    };
+    put(
+        &server,
+        &offices.an_my,
+        "/v1/drafts/2022",
+        &save(0, &ward_data(0)),
+    )
+    .created_or_ok();
+    put(
+        &server,
+        &an_xuan,
+        "/v1/drafts/2022",
+        &save(0, &ward_data(2)),
+    )
+    .created_or_ok();
+    let zip = post(
+        &server,
+        &offices.tam_ky,
+        "/v1/batches/stored",
+        "application/json",
+        &batch_file,
+    );
+    zip.ok();
+    assert_eq!(zip.header("content-type"), Some("application/zip"));
+    let path = scratch(&format!("register-batch-{db:?}-zip")).join("wards.zip");
+    std::fs::write(&path, &zip.body).unwrap();
+    let entries = entries(&path);
+    let names: Vec<&str> = entries.iter().map(|(name, _)| name.as_str()).collect();
+    let pdfs: Vec<&str> = names
+        .iter()
+        .copied()
+        .filter(|n| n.ends_with(".pdf"))
+        .collect();
+    assert_eq!(pdfs.len(), 3, "two wards and the roll-up: {names:?}");
+    assert!(
+        pdfs.iter().any(|n| n.starts_with("phuong-an-my")),
+        "{names:?}"
+    );
+    assert!(
+        pdfs.iter().any(|n| n.starts_with("phuong-an-xuan")),
+        "{names:?}"
+    );
+    // The roll-up names each ward as its office's name ends: the unit, not the code.
+    let (_, rollup) = entries
+        .iter()
+        .find(|(name, _)| name.ends_with(".pdf") && !name.starts_with("phuong-"))
+        .unwrap();
+    let rollup_path = path.with_file_name("rollup.pdf");
+    std::fs::write(&rollup_path, rollup).unwrap();
+    let text = pdf_text(&rollup_path);
+    assert!(
+        text.contains("Phường An Mỹ") && text.contains("Phường An Xuân"),
+        "{text}"
+    );
+    assert!(!text.contains("an-my"), "{text}");
+
+    // A ward has no wards under it; another year has no data.
+    let ward = post(
+        &server,
+        &offices.an_my,
+        "/v1/batches/stored",
+        "application/json",
+        &batch_file,
+    );
+    assert_eq!(ward.problem(404)["code"], "no_subordinate_drafts");
+    let mut later: Value = serde_json::from_slice(&batch_file).unwrap();
+    later["shared"]["year"] = json!(2023);
+    let none = post(
+        &server,
+        &offices.tam_ky,
+        "/v1/batches/stored",
+        "application/json",
+        later.to_string().as_bytes(),
+    );
+    assert_eq!(
+        none.problem(404)["detail"],
+        "no office under yours has data saved for 2023"
+    );
+    // Anonymous: 401, as every stored-data route.
+    assert_eq!(
+        server
+            .post_json("/v1/batches/stored", &batch_file)
+            .problem(401)["code"],
+        "not_logged_in"
+    );
 }
