@@ -17,7 +17,7 @@ use super::language;
 use super::problem::Problem;
 use super::renderers::{Job, Route};
 use super::request;
-use super::stored::{ByVersion, Reading, Writing};
+use super::stored::{ByVersion, Reading, Writing, unknown_fields};
 use crate::DocumentKind;
 use crate::errors::{DataError, Expected, Found, Kind};
 use crate::fields::read_signature_fields;
@@ -103,7 +103,7 @@ pub async fn pdf(Path(id): Path<String>, reading: Reading<ByVersion>) -> Result<
         "attachment; filename=\"{}\"",
         file_name(&document, version.version)
     );
-    let digest = format!("\"{}\"", crate::digest::sha256_hex(&version.pdf));
+    let digest = format!("\"{}\"", version.sha256);
     let headers = [
         (
             header::CONTENT_TYPE,
@@ -261,14 +261,7 @@ fn issue_request(body: &Value) -> Result<(i64, DocumentKind, Option<i64>), Probl
             revision
         }
     };
-    if let Some(object) = body.as_object() {
-        for key in object
-            .keys()
-            .filter(|key| !["year", "kind", "revision"].contains(&key.as_str()))
-        {
-            errors.push(DataError::new(format!("$.{key}"), Kind::UnknownField));
-        }
-    }
+    errors.extend(unknown_fields(body, &["year", "kind", "revision"]));
     match (year, kind) {
         (Some(year), Some(kind)) if errors.is_empty() => Ok((year, kind, revision)),
         _ => {

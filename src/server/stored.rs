@@ -320,6 +320,17 @@ fn year_of(text: &str) -> Result<i64, Problem> {
     }
 }
 
+/// The fields of a request `body` that are not among `known`, each a problem at its place.
+pub(super) fn unknown_fields(body: &Value, known: &[&str]) -> Vec<DataError> {
+    let keys = body
+        .as_object()
+        .into_iter()
+        .flat_map(|object| object.keys());
+    keys.filter(|key| !known.contains(&key.as_str()))
+        .map(|key| DataError::new(format!("$.{key}"), Kind::UnknownField))
+        .collect()
+}
+
 /// The revision a save was edited from and the data saved, from `{"revision": N, "data":
 /// {…}}`; the data's own `year`, when it has one, must be the route's.
 fn save_request(body: &Value, year: i64) -> Result<(i64, Value), Problem> {
@@ -343,14 +354,7 @@ fn save_request(body: &Value, year: i64) -> Result<(i64, Value), Problem> {
             wrong(Expected::Object, body.get("data")),
         ));
     }
-    if let Some(object) = body.as_object() {
-        for key in object
-            .keys()
-            .filter(|key| !["revision", "data"].contains(&key.as_str()))
-        {
-            errors.push(DataError::new(format!("$.{key}"), Kind::UnknownField));
-        }
-    }
+    errors.extend(unknown_fields(body, &["revision", "data"]));
     let found = data
         .and_then(|data| data.get("year"))
         .and_then(Value::as_i64);

@@ -87,6 +87,7 @@ pub enum Issued {
 pub struct Version {
     pub version: i64,
     pub pdf: Vec<u8>,
+    pub sha256: String,
 }
 
 /// The columns [`registered_of`] reads, then `$rest`: every document of an office with its
@@ -232,7 +233,8 @@ impl Store {
     /// Every version of `document`, oldest first, with its bytes.
     pub async fn versions(&self, document: &Registered) -> Result<Vec<Version>, StoreError> {
         let rows = sqlx::query(
-            "SELECT version, pdf FROM document_versions WHERE document_id = $1 ORDER BY version",
+            "SELECT version, pdf, sha256 FROM document_versions WHERE document_id = $1 \
+             ORDER BY version",
         )
         .bind(document.id)
         .fetch_all(&self.pool)
@@ -242,6 +244,7 @@ impl Store {
                 Ok(Version {
                     version: row.try_get(0)?,
                     pdf: row.try_get(1)?,
+                    sha256: row.try_get(2)?,
                 })
             })
             .collect()
