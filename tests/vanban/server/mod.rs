@@ -202,31 +202,39 @@ impl Server {
     /// `method path` with `headers` and a body (empty for none).
     pub fn send(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
         self.try_send(method, path, headers, body)
-            .expect("the server answers")
+            .unwrap_or_else(|error| {
+                panic!(
+                    "{method} {path}: no answer ({error}); the server logged:\n{}",
+                    self.log()
+                )
+            })
     }
 
-    /// As [`Server::send`], or `None` when no whole answer comes (the server died).
+    /// As [`Server::send`], or the client's error when no whole answer comes (the server
+    /// died).
     pub fn try_send(
         &self,
         method: &str,
         path: &str,
         headers: &[(&str, &str)],
         body: &[u8],
-    ) -> Option<Reply> {
+    ) -> Result<Reply, String> {
         let mut request = ureq::http::Request::builder()
             .method(method)
             .uri(self.url(path));
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        let mut response = agent().run(request.body(body.to_vec()).unwrap()).ok()?;
+        let mut response = agent()
+            .run(request.body(body.to_vec()).unwrap())
+            .map_err(|error| error.to_string())?;
         let mut body = Vec::new();
         response
             .body_mut()
             .as_reader()
             .read_to_end(&mut body)
-            .ok()?;
-        Some(Reply {
+            .map_err(|error| error.to_string())?;
+        Ok(Reply {
             status: response.status().as_u16(),
             headers: response.headers().clone(),
             body,
@@ -267,12 +275,15 @@ impl Drop for Server {
     }
 }
 
-/// One HTTP client for every test: answers of any status are answers, not errors.
+/// One HTTP client for every test: answers of any status are answers, not errors. It keeps
+/// no idle connection, so that no request goes out on a connection its server (of this test
+/// or, by a reused port, of another) has just closed.
 pub fn agent() -> &'static ureq::Agent {
     static AGENT: OnceLock<ureq::Agent> = OnceLock::new();
     AGENT.get_or_init(|| {
         ureq::Agent::config_builder()
             .http_status_as_error(false)
+            .max_idle_connections(0)
             .timeout_global(Some(Duration::from_secs(120)))
             .build()
             .into()

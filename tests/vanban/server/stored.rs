@@ -517,7 +517,7 @@ fn a_save_acknowledged_before_a_kill_9_is_there_after_a_restart(db: Db) {
             ("Content-Type", "application/json"),
         ];
         match server.try_send("PUT", "/v1/drafts/2022", &headers, body.as_bytes()) {
-            Some(reply) if reply.status == 200 || reply.status == 201 => {
+            Ok(reply) if reply.status == 200 || reply.status == 201 => {
                 revision += 1;
                 acknowledged.push((revision, data.clone()));
             }
