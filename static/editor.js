@@ -444,6 +444,7 @@ async function main() {
     data: () => state.data,
     open: (data, message) => start(data, message),
     nextYear: (data) => nextYear(state.schema, data),
+    blank: () => blank(state.schema, state.schema),
   });
   document.body.dataset.editor = "ready";
 }

@@ -2,7 +2,9 @@
 // saved with their revisions, opening one, starting next year from one, saving the form as the
 // next revision (told when someone saved in between), issuing a year's report or program into
 // the register, downloading what was issued, and uploading signed copies of the program, with
-// who has signed and who is still to sign. Hidden when the server keeps nothing.
+// who has signed and who is still to sign; and the office's profile (the issuing body, the
+// signer, the recipients kept from year to year), saved from the form and opened as a new
+// year's start. Hidden when the server keeps nothing.
 
 import { sentence } from "./form.js";
 
@@ -55,14 +57,79 @@ function when(time) {
   return `${hour} ngày ${day}`;
 }
 
-/** Shows the logged-in part: who, the years saved, and the save button. */
+/** Shows the logged-in part: who, the profile, the years saved, and the register. */
 async function showLoggedIn(me) {
   csrf = me.csrf || csrf;
   $("office-login").hidden = true;
   $("office-in").hidden = false;
   $("office-who").textContent = `${me.login}, ${me.office.name}`;
+  await showProfile();
   await listYears();
   await listRegister();
+}
+
+/** The parts of the year data an office keeps from year to year, as its profile holds them. */
+const PROFILE_PARTS = ["issuer", "partners", "signer", "recipients", "archive"];
+
+/** The office's profile, as the server last gave it. */
+let profile = null;
+
+async function showProfile() {
+  const response = await call("GET", "/v1/office");
+  if (!response.ok) {
+    say(await problemOf(response));
+    return;
+  }
+  const office = await response.json();
+  profile = office.profile;
+  $("profile-status").textContent = profile
+    ? `Do ${office.saved_by} lưu lúc ${when(office.saved_at)}.`
+    : "Chưa có hồ sơ cơ quan: điền cơ quan ban hành, người ký, nơi nhận trong biểu mẫu rồi lưu làm hồ sơ.";
+  $("profile-open").disabled = !profile;
+}
+
+/** The label a clerk sees for the field at the JSON path `path` ("$.issuer.place"), if shown. */
+function fieldLabel(path) {
+  const name = path.replace(/^\$\.?/, "").replace(/\[(\d+)\]/g, ".$1");
+  const field = document.querySelector(`[name="${CSS.escape(name)}"]`);
+  return field?.labels?.[0]?.textContent.trim() || null;
+}
+
+/** Saves the form's issuing body, partners, signer, recipients and archive as the profile. */
+async function saveProfile() {
+  const data = editor.data();
+  const parts = {};
+  for (const key of PROFILE_PARTS) {
+    if (data[key] !== undefined && data[key] !== "") parts[key] = data[key];
+  }
+  const response = await call("PUT", "/v1/office", parts);
+  if (response.ok) {
+    await showProfile();
+    say("Đã lưu cơ quan ban hành, người ký và nơi nhận làm hồ sơ của cơ quan.");
+    return;
+  }
+  if (response.status !== 422) {
+    say(await problemOf(response));
+    return;
+  }
+  const problem = await response.json();
+  const problems = (problem.errors || []).map((error) => {
+    const label = fieldLabel(error.path);
+    return label ? `${label}: ${error.message}` : sentence(error.message);
+  });
+  say(`Chưa lưu được hồ sơ: ${problems.join("; ")}. Sửa các ô này trong biểu mẫu rồi lưu lại.`);
+}
+
+/** A blank form with the profile's parts filled in. */
+function openProfile() {
+  if (!profile) return;
+  const data = editor.blank();
+  for (const key of PROFILE_PARTS) {
+    if (profile[key] !== undefined) data[key] = profile[key];
+  }
+  sessionStorage.removeItem(OPENED_KEY);
+  editor.open(data, "Đã mở biểu mẫu mới với cơ quan ban hành, người ký và nơi nhận từ hồ sơ của cơ quan.");
+  say("");
 }
 
 function showLoggedOut() {
@@ -275,7 +342,8 @@ async function logOut() {
 
 /**
  * Starts the office part of the page. `host` gives the form's data (`data()`), opens data in
- * the form (`open(data, message)`) and makes next year's data from a year's (`nextYear(data)`).
+ * the form (`open(data, message)`), makes next year's data from a year's (`nextYear(data)`)
+ * and a blank form's (`blank()`).
  */
 export async function startOffice(host) {
   editor = host;
@@ -290,6 +358,8 @@ export async function startOffice(host) {
   $("office-login").addEventListener("submit", logIn);
   $("office-logout").addEventListener("click", logOut);
   $("office-save").addEventListener("click", save);
+  $("profile-save").addEventListener("click", saveProfile);
+  $("profile-open").addEventListener("click", openProfile);
   if (response.ok) await showLoggedIn(await response.json());
   else showLoggedOut();
 }

@@ -148,10 +148,24 @@ fn character_at(text: &str, line: usize, column: usize) -> Option<char> {
 }
 
 /// Validates year data already parsed as JSON (e.g. assembled from a batch file).
-pub fn year_data_from_value(mut value: Value) -> Result<YearData, InvalidData> {
-    normalize_strings(&mut value);
+pub fn year_data_from_value(value: Value) -> Result<YearData, InvalidData> {
+    let data: YearData = checked(value, &VALIDATOR)?;
+    let errors = validate::check(&data);
+    if errors.is_empty() {
+        Ok(data)
+    } else {
+        Err(InvalidData::Fields { errors })
+    }
+}
 
-    let mut errors = schema_errors(&VALIDATOR, &value);
+/// `value` tidied ([`normalize_strings`]), checked against `validator`'s schema, its text and
+/// its length, and deserialized.
+pub(super) fn checked<T: serde::de::DeserializeOwned>(
+    mut value: Value,
+    validator: &jsonschema::Validator,
+) -> Result<T, InvalidData> {
+    normalize_strings(&mut value);
+    let mut errors = schema_errors(validator, &value);
     let mut length = 0;
     walk_strings(&value, "$", &mut |text, path| {
         length += text.chars().count();
@@ -171,13 +185,7 @@ pub fn year_data_from_value(mut value: Value) -> Result<YearData, InvalidData> {
     if !errors.is_empty() {
         return Err(InvalidData::Fields { errors });
     }
-    let data: YearData = deserialize(&value)?;
-    let errors = validate::check(&data);
-    if errors.is_empty() {
-        Ok(data)
-    } else {
-        Err(InvalidData::Fields { errors })
-    }
+    deserialize(&value)
 }
 
 /// `data`, valid on its own, with `program` as this year's program: checked again, for the

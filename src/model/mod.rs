@@ -10,6 +10,7 @@ mod load;
 mod numbering;
 mod placeholder;
 pub mod plan;
+mod profile;
 mod program;
 mod quantity;
 mod schema;
@@ -23,6 +24,7 @@ pub use load::{
 };
 pub use numbering::Numbering;
 pub use placeholder::{WithoutFigure, fill_placeholders, placeholders, without_figure};
+pub use profile::{Profile, profile_from_value};
 pub use program::{Party, Program, ProgramDocument, ProgramItem, Reporting, Responsibility};
 pub use quantity::{Bound, Qualifier, Quantity, QuantityValue, Total};
 pub use schema::year_data_schema;

@@ -1,5 +1,6 @@
 //! The JSON Schema of the year data, generated from the Rust types.
 
+use schemars::JsonSchema;
 use serde_json::Value;
 
 use super::YearData;
@@ -9,7 +10,12 @@ use super::YearData;
 /// Optional fields are simply not required: `null` is not accepted in their place, so an
 /// error inside an optional object names the field at fault instead of a failed `anyOf`.
 pub fn year_data_schema() -> Value {
-    let mut schema = schemars::schema_for!(YearData).to_value();
+    schema_of::<YearData>()
+}
+
+/// The JSON Schema of `T`, optional fields not nullable, as [`year_data_schema`].
+pub(super) fn schema_of<T: JsonSchema>() -> Value {
+    let mut schema = schemars::schema_for!(T).to_value();
     remove_null(&mut schema);
     schema
 }

@@ -151,6 +151,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/v1/login", post(stored::log_in))
         .route("/v1/logout", post(stored::log_out))
         .route("/v1/me", get(stored::me))
+        .route("/v1/office", get(stored::office).put(stored::save_office))
         .route("/v1/drafts", get(stored::drafts))
         .route("/v1/drafts/{year}", get(stored::draft).put(stored::save))
         .route("/v1/drafts/{year}/revisions", get(stored::revisions))

@@ -1,6 +1,6 @@
 //! The routes of stored data under `/v1/`: logging in and out (`/v1/login`, `/v1/logout`),
-//! who is asking (`/v1/me`), the office's drafts with their revisions (`/v1/drafts…`) and its
-//! audit log (`/v1/audit`), and the extractors the register's routes share. Every one but the
+//! who is asking (`/v1/me`), the office and its profile (`/v1/office`), the office's drafts
+//! with their revisions (`/v1/drafts…`) and its audit log (`/v1/audit`), and the extractors the register's routes share. Every one but the
 //! login needs a bearer token or a session cookie; a supervising office may read (not change)
 //! the offices under it with `?office=CODE`.
 
@@ -18,7 +18,7 @@ use super::AppState;
 use super::problem::Problem;
 use super::request;
 use crate::errors::{DataError, Expected, Found, Kind};
-use crate::model::parse_json;
+use crate::model::{parse_json, profile_from_value};
 use crate::request::StoredQuery;
 use crate::store::{Office, SESSION_HOURS, Store, StoreError, User};
 
@@ -299,6 +299,26 @@ pub async fn save(
             Err(Problem::invalid(kind, changes.collect()))
         }
     }
+}
+
+/// `GET /v1/office`: the office, where it sits, the offices under it and its profile.
+pub async fn office(reading: Reading) -> Result<Json<Value>, Problem> {
+    let profile = reading.store.profile(&reading.office).await?;
+    Ok(Json(json!(profile)))
+}
+
+/// `PUT /v1/office`: the body, checked as a [`crate::model::Profile`], becomes the office's
+/// profile; the answer is `GET /v1/office`'s.
+pub async fn save_office(
+    State(state): State<Arc<AppState>>,
+    Writing { store, user }: Writing,
+    request: Request,
+) -> Result<Json<Value>, Problem> {
+    let body =
+        request::json_body(request, state.body_limit, |media| Kind::NotJson { media }).await?;
+    let profile = profile_from_value(parse_json(&body)?)?;
+    store.save_profile(&user, &json!(profile)).await?;
+    Ok(Json(json!(store.profile(&user.office).await?)))
 }
 
 /// `GET /v1/audit`: the newest changes to the office's stored data.

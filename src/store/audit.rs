@@ -12,7 +12,7 @@ pub const AUDIT_PAGE: i64 = 200;
 pub struct Entry {
     pub at: String,
     pub login: String,
-    /// What was done: `draft.save`, `user.add`, `user.passwd`, `token.add`.
+    /// What was done: `draft.save`, `office.profile`, `document.issue`, `user.add`, …
     pub action: String,
     /// What it was done to: a year and revision, a login, a token's label.
     pub subject: String,

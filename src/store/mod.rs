@@ -9,12 +9,14 @@
 mod accounts;
 mod audit;
 mod drafts;
+mod profiles;
 mod register;
 mod sessions;
 
 pub use accounts::{Office, User};
 pub use audit::Entry;
 pub use drafts::{Conflict, Draft, DraftSummary, Saved};
+pub use profiles::{OfficeName, StoredProfile};
 pub use register::{Issue, Issued, Registered, Signature, Version};
 pub use sessions::{SESSION_HOURS, Session};
 
@@ -46,6 +48,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         "register",
         include_str!("../../migrations/sqlite/0003_register.sql"),
         include_str!("../../migrations/postgres/0003_register.sql"),
+    ),
+    (
+        4,
+        "office profiles",
+        include_str!("../../migrations/sqlite/0004_office_profiles.sql"),
+        include_str!("../../migrations/postgres/0004_office_profiles.sql"),
     ),
 ];
 

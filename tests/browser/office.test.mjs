@@ -1,11 +1,13 @@
 // The office's stored data on the page, in Debian's headless Chromium, on a server with a
 // database and the clerk clerk.tk of Tam Kỳ: a wrong password is told; log in; save the sample
-// as 2022; issue its report and the 2023 program into the register, issue the report again
+// as 2022 (an empty form is no profile: told which fields; the sample's issuing body, signer and
+// recipients are); issue its report and the 2023 program into the register, issue the report again
 // (told it was issued), download the program, sign it with pyHanko as the first party and
 // upload it (the register says who has signed and who is still to), upload it again (told it
 // adds no signature); start 2023 from the stored 2022 and save it; a second tab opens 2023 and saves a
 // change; the first tab, still on the older revision, saves and is told someone saved in
-// between, by whom, and the list shows their revision; the login survives a reload; log out.
+// between, by whom, and the list shows their revision; a new form from the profile has its
+// issuing body, signer and recipients; the login survives a reload; log out.
 // axe-core finds no serious or critical violation in the office part at 1280 and 390 px, where
 // the screenshots are taken.
 //
@@ -63,6 +65,19 @@ try {
   check((await page.locator("#office-who").textContent()).includes("Ban CHQS thành phố Tam Kỳ"), "logged in, with the office");
   check(!(await page.locator("#office-login").isVisible()), "the login form is gone");
   check((await page.locator("#office-empty").isVisible()), "no year saved yet");
+  check((await page.locator("#profile-status").textContent()).startsWith("Chưa có hồ sơ cơ quan"), "no profile yet");
+  check(await page.getByRole("button", { name: "Biểu mẫu mới từ hồ sơ cơ quan" }).isDisabled(), "no profile to open");
+
+  // The blank form's issuing body is no profile: told which fields, by their labels.
+  await page.getByRole("button", { name: "Lưu cơ quan, người ký, nơi nhận làm hồ sơ" }).click();
+  await waitStatus(page, /Chưa lưu được hồ sơ/);
+  const refused = await status(page);
+  check(
+    refused.startsWith("Chưa lưu được hồ sơ: ") &&
+      refused.includes("Cơ quan chủ quản: không được để trống;") &&
+      refused.includes("Họ và tên người ký: không được để trống"),
+    `an empty profile: ${refused}`,
+  );
 
   // The sample, saved as 2022.
   await page.getByRole("button", { name: "Dữ liệu mẫu (Tam Kỳ 2022)" }).click();
@@ -72,6 +87,12 @@ try {
   await page.getByRole("button", { name: "Mở năm 2022" }).waitFor();
   const listed = await page.locator("#office-years li").first().textContent();
   check(/^Năm 2022: bản số 1, clerk\.tk lưu lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4}/.test(listed), `2022 listed: ${listed}`);
+
+  // Its issuing body, signer and recipients, kept as the office's profile.
+  await page.getByRole("button", { name: "Lưu cơ quan, người ký, nơi nhận làm hồ sơ" }).click();
+  await waitStatus(page, /Đã lưu cơ quan ban hành/);
+  await page.waitForFunction(() => document.getElementById("profile-status").textContent.startsWith("Do clerk.tk lưu lúc"));
+  check(true, "the profile saved, by whom and when");
 
   // The 2022 report and the 2023 program issued: numbered, in the register.
   await page.getByRole("button", { name: "Ban hành báo cáo năm 2022" }).click();
@@ -147,6 +168,14 @@ try {
   );
   await page.waitForFunction(() => document.getElementById("office-years").textContent.includes("Năm 2023: bản số 2"));
   check(true, "the list shows the revision saved in between");
+
+  // A new year's form from the profile: the issuing body, signer and recipients, nothing else.
+  await page.getByRole("button", { name: "Biểu mẫu mới từ hồ sơ cơ quan" }).click();
+  await page.waitForFunction(() => document.querySelector('[name="year"]').value === "");
+  check((await page.locator('[name="issuer.place"]').inputValue()) === "Tam Kỳ", "the profile's issuing body");
+  check((await page.locator('[name="signer.name"]').inputValue()) === "Đoàn Văn Quang", "the profile's signer");
+  check((await page.locator('[name="recipients.0"]').inputValue()) !== "", "the profile's recipients");
+  check((await page.locator('[name="organizations.0.name"]').inputValue()) === "", "the organizations blank: a new year's");
   const wide = await accessibilityViolations(page);
   check(wide.length === 0, `axe-core at 1280 px: ${wide.join("; ")}`);
   await page.setViewportSize({ width: 390, height: 844 });

@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::load::LONGEST_WORD;
 use super::placeholder::{fill_placeholders, is_identifier, placeholders};
-use super::{Authority, DataError, Quantity, ReviewKind, Signer, YearData, breaks, limits};
+use super::{Authority, DataError, Issuer, Quantity, ReviewKind, Signer, YearData, breaks, limits};
 use crate::errors::{Figures, Kind, Place};
 use crate::template::format_quantity;
 use crate::vn::{Unit, UnitKind, capitalize_first};
@@ -57,11 +57,8 @@ pub fn check(data: &YearData) -> Vec<DataError> {
         .flat_map(|organization| &organization.activities)
         .map(|activity| activity.quantities.len());
     check_figure_count(figures.sum(), "$.organizations", &mut errors);
-    check_signer(&data.signer, "$.signer", &mut errors);
-    check_place(&data.issuer.place, "$.issuer.place", &mut errors);
+    check_issuer_and_signer(Some(&data.issuer), Some(&data.signer), &mut errors);
     let place = data.issuer.place.as_str();
-    check_header(&data.issuer.parent, place, "$.issuer.parent", &mut errors);
-    check_header(&data.issuer.name, place, "$.issuer.name", &mut errors);
     check_money_total(data, &mut errors);
     if let Some(program) = &data.next_program {
         let path = "$.next_program.document.date";
@@ -81,6 +78,23 @@ const HEADER_PLACE_CHARS: usize = 25;
 
 /// A name printed in a header, where each place name in it is bound into one run ("thành phố
 /// Tam Kỳ"), must fit its column with its place names whole.
+/// The checks of the issuing body (`$.issuer`) and the signer (`$.signer`) on their own,
+/// which an office's profile has too.
+pub fn check_issuer_and_signer(
+    issuer: Option<&Issuer>,
+    signer: Option<&Signer>,
+    errors: &mut Vec<DataError>,
+) {
+    if let Some(signer) = signer {
+        check_signer(signer, "$.signer", errors);
+    }
+    if let Some(issuer) = issuer {
+        check_place(&issuer.place, "$.issuer.place", errors);
+        check_header(&issuer.parent, &issuer.place, "$.issuer.parent", errors);
+        check_header(&issuer.name, &issuer.place, "$.issuer.name", errors);
+    }
+}
+
 fn check_header(name: &str, place: &str, path: &str, errors: &mut Vec<DataError>) {
     let length = breaks::longest_unbreakable_in_header(name, place);
     if length > HEADER_PLACE_CHARS {

@@ -6,6 +6,7 @@ mod documents;
 mod errors;
 mod language;
 mod load;
+mod offices;
 mod operations;
 mod page;
 mod register;

@@ -293,6 +293,8 @@ fn every_stored_route_refuses_an_anonymous_request_and_a_wrong_token(db: Db) {
     let server = offices.serve();
     let routes = [
         ("GET", "/v1/me"),
+        ("GET", "/v1/office"),
+        ("PUT", "/v1/office"),
         ("GET", "/v1/drafts"),
         ("GET", "/v1/drafts/2022"),
         ("PUT", "/v1/drafts/2022"),
@@ -403,6 +405,7 @@ fn sql_injection_in_every_parameter_changes_nothing(db: Db) {
         ("/v1/drafts/2022;DROP%20TABLE%20drafts", 404),
         ("/v1/drafts/2022?revision=1%20OR%201=1", 400),
         ("/v1/drafts/2022?revision=-1", 400),
+        ("/v1/office?office=an-my'%20OR%20'1'='1", 404),
         (
             "/v1/audit?office=%27%29%3B%20DELETE%20FROM%20audit%3B--",
             404,
