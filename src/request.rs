@@ -149,7 +149,18 @@ pub struct BatchRequest {
 impl BatchRequest {
     /// The request of `POST /v1/batches`' query parameters.
     pub fn from_query(query: &[(String, String)]) -> Result<Self, Kind> {
-        let query = Query::new(query, &["with", "pdf_a", "allow_partial"])?;
+        Self::from_parameters(&Query::new(query, &["with", "pdf_a", "allow_partial"])?)
+    }
+
+    /// The request of `POST /v1/batches/stored`'s query parameters: `/v1/batches`' and
+    /// `office`, the office whose offices under it are the wards (one the caller supervises).
+    pub fn from_stored_query(query: &[(String, String)]) -> Result<(Self, Option<String>), Kind> {
+        let query = Query::new(query, &["with", "pdf_a", "allow_partial", "office"])?;
+        let office = query.get("office").map(str::to_owned);
+        Ok((Self::from_parameters(&query)?, office))
+    }
+
+    fn from_parameters(query: &Query<'_>) -> Result<Self, Kind> {
         Ok(BatchRequest {
             agreements: query.word("with", &["agreement"])?.is_some(),
             pdf_a: query.flag("pdf_a")?.unwrap_or(false),

@@ -4,7 +4,8 @@
 // the register, downloading what was issued, and uploading signed copies of the program, with
 // who has signed and who is still to sign; and the office's profile (the issuing body, the
 // signer, the recipients kept from year to year), saved from the form and opened as a new
-// year's start. Hidden when the server keeps nothing.
+// year's start; and the batch of the offices under it from their stored data. Hidden when the
+// server keeps nothing.
 
 import { sentence } from "./form.js";
 
@@ -81,11 +82,69 @@ async function showProfile() {
     return;
   }
   const office = await response.json();
+  showStoredBatch(office);
   profile = office.profile;
   $("profile-status").textContent = profile
     ? `Do ${office.saved_by} lưu lúc ${when(office.saved_at)}.`
     : "Chưa có hồ sơ cơ quan: điền cơ quan ban hành, người ký, nơi nhận trong biểu mẫu rồi lưu làm hồ sơ.";
   $("profile-open").disabled = !profile;
+}
+
+/** Offers the batch of the offices under the caller's, or under one of them, when it has any. */
+function showStoredBatch(office) {
+  $("stored-batch").hidden = office.offices_under.length === 0;
+  const options = [office, ...office.offices_under].map(({ code, name }) => {
+    const option = document.createElement("option");
+    option.value = code === office.code ? "" : code;
+    option.textContent = `Các đơn vị trực thuộc ${name}`;
+    return option;
+  });
+  $("stored-batch-office").replaceChildren(...options);
+}
+
+/** Runs the batch of the chosen office's offices from their stored data, and saves its ZIP. */
+async function runStoredBatch() {
+  const file = $("stored-batch-file").files[0];
+  if (!file) {
+    say("Hãy chọn tệp lô (.json) có phần dùng chung và phần tổng hợp.");
+    return;
+  }
+  const office = $("stored-batch-office").value;
+  const query = office ? `?office=${encodeURIComponent(office)}` : "";
+  say("Đang tạo báo cáo của các đơn vị trực thuộc…");
+  const response = await fetch(`/v1/batches/stored${query}`, {
+    method: "POST",
+    headers: { ...HEADERS, "Content-Type": "application/json", "X-CSRF-Token": csrf },
+    body: file,
+  });
+  if (!response.ok) {
+    say(await problemOf(response));
+    return;
+  }
+  const blob = await response.blob();
+  const disposition = response.headers.get("Content-Disposition") || "";
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] || "bao-cao-don-vi.zip";
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  let text = `Đã tạo ${name}: báo cáo của từng đơn vị trực thuộc, báo cáo tổng hợp và manifest.json.`;
+  const missing = (response.headers.get("X-Offices-Without-Data") || "")
+    .split(",").map((code) => code.trim()).filter(Boolean);
+  if (missing.length) {
+    const names = await namesUnder(office);
+    text += ` Chưa có dữ liệu của năm này, nên không có trong tệp: ${missing.map((code) => names.get(code) || code).join("; ")}.`;
+  }
+  say(text);
+}
+
+/** The names of the offices directly under `office` (a code, or "" for the caller's), by code. */
+async function namesUnder(office) {
+  const response = await call("GET", office ? `/v1/office?office=${encodeURIComponent(office)}` : "/v1/office");
+  if (!response.ok) return new Map();
+  const { offices_under: under } = await response.json();
+  return new Map(under.map(({ code, name }) => [code, name]));
 }
 
 /** The label a clerk sees for the field at the JSON path `path` ("$.issuer.place"), if shown. */
@@ -360,6 +419,7 @@ export async function startOffice(host) {
   $("office-save").addEventListener("click", save);
   $("profile-save").addEventListener("click", saveProfile);
   $("profile-open").addEventListener("click", openProfile);
+  $("stored-batch-run").addEventListener("click", runStoredBatch);
   if (response.ok) await showLoggedIn(await response.json());
   else showLoggedOut();
 }

@@ -31,16 +31,6 @@ pub struct OfficeName {
 impl Store {
     /// `office` with its parent, the offices under it and its profile.
     pub async fn profile(&self, office: &Office) -> Result<StoredProfile, StoreError> {
-        let names = |rows: Vec<sqlx::any::AnyRow>| -> Result<Vec<OfficeName>, sqlx::Error> {
-            rows.iter()
-                .map(|row| {
-                    Ok(OfficeName {
-                        code: row.try_get(0)?,
-                        name: row.try_get(1)?,
-                    })
-                })
-                .collect()
-        };
         let parent = sqlx::query(
             "SELECT parent.code, parent.name FROM offices \
              JOIN offices AS parent ON parent.id = offices.parent_id WHERE offices.id = $1",
@@ -48,11 +38,6 @@ impl Store {
         .bind(office.id)
         .fetch_all(&self.pool)
         .await?;
-        let under =
-            sqlx::query("SELECT code, name FROM offices WHERE parent_id = $1 ORDER BY code")
-                .bind(office.id)
-                .fetch_all(&self.pool)
-                .await?;
         let saved = sqlx::query(
             "SELECT office_profiles.profile, users.login, office_profiles.saved_at \
              FROM office_profiles JOIN users ON users.id = office_profiles.saved_by \
@@ -74,11 +59,20 @@ impl Store {
             code: office.code.clone(),
             name: office.name.clone(),
             parent: names(parent)?.pop(),
-            offices_under: names(under)?,
+            offices_under: self.offices_under(office.id).await?,
             profile,
             saved_by,
             saved_at,
         })
+    }
+
+    /// The offices directly under `office`, by code.
+    pub async fn offices_under(&self, office: i64) -> Result<Vec<OfficeName>, StoreError> {
+        let rows = sqlx::query("SELECT code, name FROM offices WHERE parent_id = $1 ORDER BY code")
+            .bind(office)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(names(rows)?)
     }
 
     /// Saves `profile` (already checked) as `user`'s office's profile, in place of the last.
@@ -102,4 +96,16 @@ impl Store {
         transaction.commit().await?;
         Ok(())
     }
+}
+
+/// Each row's code and name.
+fn names(rows: Vec<sqlx::any::AnyRow>) -> Result<Vec<OfficeName>, sqlx::Error> {
+    rows.iter()
+        .map(|row| {
+            Ok(OfficeName {
+                code: row.try_get(0)?,
+                name: row.try_get(1)?,
+            })
+        })
+        .collect()
 }

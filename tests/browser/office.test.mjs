@@ -1,7 +1,7 @@
 // The office's stored data on the page, in Debian's headless Chromium, on a server with a
 // database and the clerk clerk.tk of Tam Kỳ: a wrong password is told; log in; save the sample
 // as 2022 (an empty form is no profile: told which fields; the sample's issuing body, signer and
-// recipients are); issue its report and the 2023 program into the register, issue the report again
+// recipients are); download the ZIP of its ward's stored data; issue its report and the 2023 program into the register, issue the report again
 // (told it was issued), download the program, sign it with pyHanko as the first party and
 // upload it (the register says who has signed and who is still to), upload it again (told it
 // adds no signature); start 2023 from the stored 2022 and save it; a second tab opens 2023 and saves a
@@ -25,6 +25,7 @@ const [base, output, password] = process.argv.slice(2);
 assert.ok(base && output && password, "usage: node office.test.mjs BASE_URL OUTPUT_DIR PASSWORD");
 
 const signTool = fileURLToPath(new URL("../tools/sign_check.py", import.meta.url));
+const wardsFile = fileURLToPath(new URL("../../samples/tam-ky-wards-2022.json", import.meta.url));
 assert.ok(process.env.VANBAN_PYTHON, "VANBAN_PYTHON names the Python with pyHanko (scripts/test.sh sets it)");
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -93,6 +94,24 @@ try {
   await waitStatus(page, /Đã lưu cơ quan ban hành/);
   await page.waitForFunction(() => document.getElementById("profile-status").textContent.startsWith("Do clerk.tk lưu lúc"));
   check(true, "the profile saved, by whom and when");
+
+  // The batch of the city's wards from their stored data (An Mỹ saved its 2022 beforehand,
+  // An Xuân nothing), with the sample batch file's shared data and roll-up.
+  check(await page.locator("#stored-batch").isVisible(), "the city is offered its wards' batch");
+  await page.getByLabel("Tệp lô cho các đơn vị trực thuộc (.json)").setInputFiles(wardsFile);
+  const zipDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Tải về tệp ZIP của các đơn vị trực thuộc" }).click();
+  const zip = await zipDownload;
+  const zipPath = path.join(output, zip.suggestedFilename());
+  await zip.saveAs(zipPath);
+  const zipBytes = readFileSync(zipPath);
+  check(zipBytes.subarray(0, 2).toString() === "PK", "the wards' batch is a ZIP");
+  check(zipBytes.includes("phuong-an-my"), "with An Mỹ's report, from its stored data");
+  await waitStatus(page, /^Đã tạo .*\.zip: báo cáo của từng đơn vị trực thuộc/);
+  check(
+    (await status(page)).endsWith("Chưa có dữ liệu của năm này, nên không có trong tệp: Ban CHQS phường An Xuân."),
+    `the ward without data is named: ${await status(page)}`,
+  );
 
   // The 2022 report and the 2023 program issued: numbered, in the register.
   await page.getByRole("button", { name: "Ban hành báo cáo năm 2022" }).click();

@@ -62,17 +62,22 @@ pub async fn batch(
     stream(state, input?, query).await
 }
 
-/// `POST /v1/batches/stored`: the batch of the offices directly under the caller's office,
-/// each ward's year data its latest stored draft for the year of the batch file in the body
-/// (its shared data and roll-up; its own `wards` are not used); the query as
-/// `/v1/batches`'s.
+/// `POST /v1/batches/stored`: the batch of the offices directly under the caller's office (or
+/// under `?office=CODE`, one it supervises: a province runs a district's communes), each
+/// ward's year data its latest stored draft for the year of the batch file in the body (its
+/// shared data and roll-up; its own `wards` are not used); the rest of the query as
+/// `/v1/batches`'s. The offices under it without data for the year are named in a header.
 pub async fn stored(
     State(state): State<Arc<AppState>>,
     uri: Uri,
     request: Request,
 ) -> Result<Response, Problem> {
     let caller = super::stored::caller(&state, request.headers(), request.method()).await?;
-    let query = BatchRequest::from_query(&request::query(&uri)?)?;
+    let (query, office) = BatchRequest::from_stored_query(&request::query(&uri)?)?;
+    let office = match office {
+        Some(code) => caller.store.readable_office(&caller.user, &code).await?,
+        None => caller.user.office.clone(),
+    };
     let shared =
         request::json_body(request, state.body_limit, |media| Kind::NotJson { media }).await?;
     let batch = Batch::parse_shared(&shared)
@@ -85,13 +90,18 @@ pub async fn stored(
             let missing = DataError::new("$.shared.year", Kind::MissingField);
             Problem::invalid(Kind::DataProblems { count: 1 }, vec![missing])
         })?;
-    let drafts = caller
-        .store
-        .subordinate_drafts(caller.user.office.id, year)
-        .await?;
+    let drafts = caller.store.subordinate_drafts(office.id, year).await?;
     if drafts.is_empty() {
         return Err(Kind::NoSubordinateDrafts { year }.into());
     }
+    let without_data: Vec<String> = caller
+        .store
+        .offices_under(office.id)
+        .await?
+        .into_iter()
+        .map(|under| under.code)
+        .filter(|code| !drafts.iter().any(|(with, _)| with.code == *code))
+        .collect();
     let folder = tempfile::Builder::new()
         .prefix("vanban-stored-")
         .tempdir()
@@ -111,8 +121,18 @@ pub async fn stored(
         wards,
         _folder: folder,
     };
-    stream(state, input, query).await
+    let mut response = stream(state, input, query).await?;
+    if !without_data.is_empty() {
+        // Office codes are ASCII letters, digits and `-_.`: a valid header value.
+        let codes = HeaderValue::from_str(&without_data.join(", ")).map_err(Problem::internal)?;
+        response.headers_mut().insert(OFFICES_WITHOUT_DATA, codes);
+    }
+    Ok(response)
 }
+
+/// The header of a stored batch's answer that lists, by code, the offices under it that have
+/// no data for the year, and so are not in the ZIP.
+const OFFICES_WITHOUT_DATA: &str = "x-offices-without-data";
 
 /// How the batch names an office's ward: the unit its name ends with ("Phường An Mỹ" for "Ban
 /// CHQS phường An Mỹ"), else its name; with its code when another ward has that name already.

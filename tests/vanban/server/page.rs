@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::Server;
-use super::stored::{Db, Offices, PASSWORD};
+use super::stored::{Db, Offices, PASSWORD, admin, put, save};
+use crate::batch::without_nulls;
 use crate::support::*;
 
 /// Runs `tests/browser/SCRIPT` with `arguments` and returns what it said, or fails with it and
@@ -102,6 +103,29 @@ fn a_clerk_types_a_report_into_the_form_and_gets_its_pdf() {
 fn a_clerk_logs_in_keeps_the_years_issues_and_uploads_a_signed_program() {
     let offices = Offices::new(Db::Sqlite, "server-office-page");
     let server = offices.serve();
+    // The ward An Mỹ has saved its 2022, for the city's batch of its wards; An Xuân has not.
+    let added = admin(
+        &offices.db,
+        &[
+            "office",
+            "add",
+            "an-xuan",
+            "--name",
+            "Ban CHQS phường An Xuân",
+            "--parent",
+            "tam-ky",
+        ],
+        "",
+    );
+    assert_success(&added);
+    let batch_file = std::fs::read(format!(
+        "{}/samples/tam-ky-wards-2022.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let wards = vanban::batch::Batch::parse(&batch_file).unwrap();
+    let an_my = without_nulls(serde_json::to_value(wards.ward_data(0).unwrap()).unwrap());
+    put(&server, &offices.an_my, "/v1/drafts/2022", &save(0, &an_my)).created_or_ok();
     let output = scratch("server-office-page-shots");
     run_browser_test(
         &server,

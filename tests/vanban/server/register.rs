@@ -438,10 +438,15 @@ fn a_city_runs_the_batch_of_its_wards_stored_data(db: Db) {
     );
     zip.ok();
     assert_eq!(zip.header("content-type"), Some("application/zip"));
+    assert_eq!(
+        zip.header("x-offices-without-data"),
+        None,
+        "every ward has data"
+    );
     let path = scratch(&format!("register-batch-{db:?}-zip")).join("wards.zip");
     std::fs::write(&path, &zip.body).unwrap();
-    let entries = entries(&path);
-    let names: Vec<&str> = entries.iter().map(|(name, _)| name.as_str()).collect();
+    let wards = entries(&path);
+    let names: Vec<&str> = wards.iter().map(|(name, _)| name.as_str()).collect();
     let pdfs: Vec<&str> = names
         .iter()
         .copied()
@@ -457,7 +462,7 @@ fn a_city_runs_the_batch_of_its_wards_stored_data(db: Db) {
         "{names:?}"
     );
     // The roll-up names each ward as its office's name ends: the unit, not the code.
-    let (_, rollup) = entries
+    let (_, rollup) = wards
         .iter()
         .find(|(name, _)| name.ends_with(".pdf") && !name.starts_with("phuong-"))
         .unwrap();
@@ -492,6 +497,74 @@ fn a_city_runs_the_batch_of_its_wards_stored_data(db: Db) {
         none.problem(404)["detail"],
         "no office under yours has data saved for 2023"
     );
+    // A province runs the batch of a district's communes (`?office=`), an office it
+    // supervises through the district; no office runs one it does not supervise.
+    for (code, name, parent) in [
+        ("quang-nam", "Bộ CHQS tỉnh Quảng Nam", None),
+        ("phu-ninh", "Ban CHQS huyện Phú Ninh", Some("quang-nam")),
+        ("tam-dan", "Ban CHQS xã Tam Dân", Some("phu-ninh")),
+    ] {
+        let mut args = vec!["office", "add", code, "--name", name];
+        args.extend(parent.iter().flat_map(|parent| ["--parent", *parent]));
+        assert_success(&admin(&offices.db, &args, ""));
+    }
+    let token = |login: &str, office: &str| {
+        let added = admin(
+            &offices.db,
+            &["user", "add", login, "--office", office],
+            PASSWORD,
+        );
+        assert_success(&added);
+        let made = admin(&offices.db, &["user", "token", login], "");
+        String::from_utf8(made.stdout).unwrap().trim().to_owned()
+    };
+    let province = token("clerk.qn", "quang-nam");
+    let commune = token("clerk.td", "tam-dan");
+    put(
+        &server,
+        &commune,
+        "/v1/drafts/2022",
+        &save(0, &ward_data(1)),
+    )
+    .created_or_ok();
+    let path = "/v1/batches/stored?office=phu-ninh";
+    let zip = post(&server, &province, path, "application/json", &batch_file);
+    zip.ok();
+    assert_eq!(zip.header("x-offices-without-data"), None);
+    // A commune that has not saved its 2022 is not in the ZIP, and the answer says so.
+    assert_success(&admin(
+        &offices.db,
+        &[
+            "office",
+            "add",
+            "tam-an",
+            "--name",
+            "Ban CHQS xã Tam An",
+            "--parent",
+            "phu-ninh",
+        ],
+        "",
+    ));
+    let zip = post(&server, &province, path, "application/json", &batch_file);
+    zip.ok();
+    assert_eq!(zip.header("x-offices-without-data"), Some("tam-an"));
+    let path = scratch(&format!("register-batch-{db:?}-province")).join("district.zip");
+    std::fs::write(&path, &zip.body).unwrap();
+    let names: Vec<String> = entries(&path).into_iter().map(|(name, _)| name).collect();
+    assert!(
+        names.iter().any(|name| name.starts_with("xa-tam-dan")),
+        "{names:?}"
+    );
+    assert!(
+        !names.iter().any(|name| name.starts_with("phuong-")),
+        "only the district's communes: {names:?}"
+    );
+    for (token, office) in [(&offices.tam_ky, "hoi-an"), (&offices.an_my, "tam-ky")] {
+        let path = format!("/v1/batches/stored?office={office}");
+        let refused = post(&server, token, &path, "application/json", &batch_file);
+        assert_eq!(refused.problem(404)["code"], "no_such_office");
+    }
+
     // Anonymous: 401, as every stored-data route.
     assert_eq!(
         server
