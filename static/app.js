@@ -335,6 +335,25 @@ async function downloadBatch() {
   });
 }
 
+/** Downloads the Excel workbook to fill in, made from the chosen shared data file. */
+async function downloadSheetTemplate() {
+  const shared = $("shared-file").files[0];
+  if (!shared) {
+    fail("Hãy chọn tệp dữ liệu chung (.json) trước: mẫu bảng tính được lập từ tệp này.");
+    return;
+  }
+  await run("Đang lập mẫu bảng tính…", async () => {
+    const response = await postJson("/v1/batches/template", shared);
+    if (!response.ok) return showProblem(response);
+    const blob = await response.blob();
+    say(
+      "ok",
+      "Đã lập mẫu bảng tính: điền mỗi phường, xã một dòng từ dòng 3 (dòng 1 và 2 là tiêu đề, giữ nguyên), lưu lại rồi chọn tệp đó ở ô “Bảng tính các phường, xã”.",
+    );
+    save(blob, fileName(response, "mau-so-lieu-phuong-xa.xlsx"), "mẫu bảng tính");
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   for (const input of document.querySelectorAll('input[name="kind"], input[name="source"]')) {
     input.addEventListener("change", showKind);
@@ -344,6 +363,7 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   $("validate").addEventListener("click", validate);
   $("preview").addEventListener("click", preview);
+  $("sheet-template").addEventListener("click", downloadSheetTemplate);
   $("form").addEventListener("submit", (event) => {
     event.preventDefault();
     if (kind() === "batch") {

@@ -1,20 +1,24 @@
 // vanban's page in Debian's headless Chromium, as office staff use it: load the page, upload
 // the sample year data, check it, preview page 1, download the PDF; see a bad file's errors
 // listed with their paths, in Vietnamese; see a bad sheet's errors by row and column; download
-// the ZIP of a batch from a sheet.
+// the ZIP of a batch from a sheet; download the Excel template, fill it in and send it back.
 //
 // Usage: node page.test.mjs BASE_URL REPOSITORY OUTPUT_DIR
 // The PDF and ZIP downloaded, and screenshots, are written to OUTPUT_DIR for the Rust test that
 // runs this script (tests/vanban/server/page.rs) to read back.
 
 import assert from "node:assert/strict";
-import { copyFile, readFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { copyFile, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { checkWatched, checker, launch, watchedPage } from "./harness.mjs";
 
 const [base, repository, output] = process.argv.slice(2);
 assert.ok(base && repository && output, "usage: node page.test.mjs BASE_URL REPOSITORY OUTPUT_DIR");
 const sample = (name) => path.join(repository, "samples", name);
+// The Python with openpyxl that scripts/test.sh makes, to fill in the Excel template.
+const python = process.env.VANBAN_PYTHON;
+assert.ok(python, "VANBAN_PYTHON is not set: run the tests with scripts/test.sh");
 
 const browser = await launch();
 const check = checker();
@@ -147,6 +151,28 @@ try {
   const zipBytes = await readFile(path.join(output, "batch.zip"));
   check(zipBytes.subarray(0, 4).toString("latin1") === "PK\x03\x04", "the download is a ZIP");
   await page.screenshot({ path: path.join(output, "batch.png"), fullPage: true });
+
+  // The Excel template from the shared file, filled in by a script as a clerk fills it in
+  // Excel, goes back in as it is: the ZIP's roll-up adds the filled figures (read by the Rust test).
+  const [template] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Tải về mẫu bảng tính (.xlsx)" }).click(),
+  ]);
+  check(template.suggestedFilename() === "mau-so-lieu-phuong-xa.xlsx", `file name ${template.suggestedFilename()}`);
+  check((await status.textContent()).includes("điền mỗi phường, xã một dòng từ dòng 3"), `the template: ${await status.textContent()}`);
+  const workbook = path.join(output, "mau.xlsx");
+  await template.saveAs(workbook);
+  const values = path.join(output, "values.json");
+  await writeFile(values, JSON.stringify({ signer_name: "Trần Văn Điền", cay_xanh: 150, kinh_phi_nha: 12500000 }));
+  const filled = path.join(output, "filled.xlsx");
+  const rows = execFileSync(python, [path.join(repository, "tests/tools/fill_sheet.py"), workbook, filled, values], { encoding: "utf8" });
+  check(rows.trim() === "13", `one filled row per ward: ${rows}`);
+  await page.getByLabel("Bảng tính các phường, xã (.xlsx hoặc .csv)").setInputFiles(filled);
+  const [filledZip] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Tải về tệp ZIP" }).click(),
+  ]);
+  await copyFile(await filledZip.path(), path.join(output, "filled.zip"));
 
   check(
     apiLanguages.size === 1 && apiLanguages.has("vi"),
