@@ -266,6 +266,12 @@ impl Kind {
                                           no ward has: give `next_program` in the batch's \
                                           `shared` data or in each ward's `overrides`"
                 .into(),
+            Kind::OfficesWithoutProgram => "the offices' agreements need next year's program, \
+                                            which no office's saved data has: save it in each \
+                                            office's data (\"Chương trình phối hợp năm sau\") \
+                                            or give `next_program` in the batch file's `shared` \
+                                            data"
+                .into(),
             Kind::DirectoryEmpty => "holds no .json file: put one ward's year data in each".into(),
             Kind::DirectoryProblems { count } => {
                 format!("{} with the files", counted(*count as u64, "problem"))

@@ -288,6 +288,9 @@ pub enum Kind {
     },
     /// Agreements asked for, and no ward has next year's program.
     WardsWithoutProgram,
+    /// Agreements asked for in a stored batch, and neither the batch file's shared data nor
+    /// any office's stored data has next year's program.
+    OfficesWithoutProgram,
     DirectoryEmpty,
     DirectoryProblems {
         count: usize,

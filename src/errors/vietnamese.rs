@@ -274,6 +274,12 @@ impl Kind {
                                           hãy ghi `next_program` trong phần `shared` của tệp lô \
                                           hoặc trong `overrides` của từng phường, xã"
                 .into(),
+            Kind::OfficesWithoutProgram => "chương trình phối hợp của các đơn vị cần có chương \
+                                            trình năm sau, nhưng dữ liệu đã lưu của không đơn \
+                                            vị nào có: hãy lưu phần “Chương trình phối hợp năm \
+                                            sau” trong dữ liệu của từng đơn vị, hoặc ghi \
+                                            `next_program` trong phần `shared` của tệp lô"
+                .into(),
             Kind::DirectoryEmpty => {
                 "không có tệp .json nào: hãy lưu dữ liệu năm của mỗi phường, xã vào một tệp".into()
             }

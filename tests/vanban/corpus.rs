@@ -770,6 +770,7 @@ fn stored_data(said: &mut Said) {
             next: 7,
         },
         Kind::NoSubordinateDrafts { year: 2022 },
+        Kind::OfficesWithoutProgram,
         Kind::NoSuchDocument { id: 12 },
         Kind::NoSuchVersion {
             symbol: "01/CTr-BCHQS-CTXH".into(),

@@ -285,6 +285,7 @@ fn produce(
     cancel: Cancel,
     sender: &mpsc::Sender<Chunk>,
 ) -> Result<(usize, usize, usize), Stop> {
+    let stored = matches!(input, BatchInput::Stored { .. });
     let batch = input.parse(state.max_wards)?;
     let options = BatchOptions {
         // One renderer per batch: a batch takes one permit, as a document does.
@@ -295,7 +296,8 @@ fn produce(
         max_wards: state.max_wards,
         cancel,
     };
-    let prepared = batch::prepare(&state.engine, &batch, &options).map_err(stop)?;
+    let prepared =
+        batch::prepare(&state.engine, &batch, &options).map_err(|error| stop(error, stored))?;
     let invalid = prepared.invalid().count();
     if invalid > 0 && !query.allow_partial {
         let kind = Kind::WardsFailed {
@@ -345,11 +347,13 @@ fn produce(
     ))
 }
 
-/// Why `prepare` stopped, as the client hears it.
-fn stop(error: BatchError) -> Stop {
+/// Why `prepare` stopped, as the client hears it; `stored` when the wards are offices' stored
+/// data.
+fn stop(error: BatchError, stored: bool) -> Stop {
     let problem = match error {
         BatchError::Cancelled => return Stop::ClientGone,
         BatchError::Rollup(error) => Problem::from(error).about(Part::Rollup),
+        BatchError::NoProgram if stored => Problem::new(Kind::OfficesWithoutProgram),
         BatchError::NoProgram => Problem::new(Kind::WardsWithoutProgram),
         BatchError::TooManyWards { wards, limit } => {
             Problem::new(Kind::TooManyWards { wards, limit })

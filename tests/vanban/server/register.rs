@@ -565,6 +565,40 @@ fn a_city_runs_the_batch_of_its_wards_stored_data(db: Db) {
         assert_eq!(refused.problem(404)["code"], "no_such_office");
     }
 
+    // The communes' programs asked for, when neither their saved data nor the batch file has
+    // next year's program: the problem says to save it in the offices' data.
+    let mut without_program = ward_data(1);
+    without_program
+        .as_object_mut()
+        .unwrap()
+        .remove("next_program");
+    put(
+        &server,
+        &commune,
+        "/v1/drafts/2022",
+        &save(1, &without_program),
+    )
+    .created_or_ok();
+    let mut shared_only: Value = serde_json::from_slice(&batch_file).unwrap();
+    shared_only["shared"]
+        .as_object_mut()
+        .unwrap()
+        .remove("next_program");
+    let path = "/v1/batches/stored?office=phu-ninh&with=agreement";
+    let refused = post(
+        &server,
+        &province,
+        path,
+        "application/json",
+        shared_only.to_string().as_bytes(),
+    );
+    assert_eq!(
+        refused.problem(422)["code"],
+        "offices_without_program",
+        "{}",
+        String::from_utf8_lossy(&refused.body)
+    );
+
     // Anonymous: 401, as every stored-data route.
     assert_eq!(
         server
