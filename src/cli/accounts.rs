@@ -1,4 +1,4 @@
-//! `vanban office add`, `vanban user add|passwd|token` and `vanban backup`: the stored data's
+//! `vanban office add`, `vanban user add|passwd|token|disable|enable` and `vanban backup`: the stored data's
 //! administration, on the database `--database` names.
 
 use std::io::{BufRead, IsTerminal};
@@ -81,6 +81,24 @@ pub fn user(command: &UserCommand) -> Result<(), Failure> {
             })?;
             // The token alone on standard output, for scripts; it is not kept, only its digest.
             output::stdout(format!("{token}\n").as_bytes())
+        }
+        UserCommand::Disable(args) => {
+            with_store(&args.database.database, async |store| {
+                store.set_disabled(&args.login, true).await
+            })?;
+            output::stdout(
+                format!(
+                    "{} disabled: their sessions ended, their tokens revoked\n",
+                    args.login
+                )
+                .as_bytes(),
+            )
+        }
+        UserCommand::Enable(args) => {
+            with_store(&args.database.database, async |store| {
+                store.set_disabled(&args.login, false).await
+            })?;
+            output::stdout(format!("{} may log in again\n", args.login).as_bytes())
         }
     }
 }

@@ -308,6 +308,12 @@ pub enum UserCommand {
     Passwd(UserArgs),
     /// Make a bearer token for scripts (`Authorization: Bearer …`), printed once.
     Token(TokenArgs),
+    /// Stop a person from logging in (they left the office): ends their sessions and
+    /// revokes their tokens at once; the audit log keeps their changes under their name.
+    Disable(UserArgs),
+    /// Let a disabled person log in again, with their password; their old tokens stay
+    /// revoked.
+    Enable(UserArgs),
 }
 
 #[derive(Debug, Args)]

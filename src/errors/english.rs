@@ -500,6 +500,9 @@ impl Kind {
             ),
             Kind::LoginExists { login } => format!("there is already a login {login}"),
             Kind::NoSuchLogin { login } => format!("no login {login}"),
+            Kind::UserDisabled { login } => {
+                format!("{login} is disabled: `vanban user enable {login}` first")
+            }
             Kind::PasswordTooShort { min } => {
                 format!("the password must have at least {min} characters")
             }

@@ -528,6 +528,10 @@ pub enum Kind {
     NoSuchLogin {
         login: String,
     },
+    /// A token asked for a person who is disabled.
+    UserDisabled {
+        login: String,
+    },
     PasswordTooShort {
         min: usize,
     },
@@ -843,6 +847,7 @@ impl Kind {
             | Kind::NotALogin { .. }
             | Kind::LoginExists { .. }
             | Kind::NoSuchLogin { .. }
+            | Kind::UserDisabled { .. }
             | Kind::PasswordTooShort { .. }
             | Kind::PasswordsDiffer
             | Kind::NoSuchDraft { .. }

@@ -509,6 +509,9 @@ impl Kind {
             ),
             Kind::LoginExists { login } => format!("đã có tên đăng nhập {login}"),
             Kind::NoSuchLogin { login } => format!("không có tên đăng nhập {login}"),
+            Kind::UserDisabled { login } => {
+                format!("tài khoản {login} đã bị khóa: hãy chạy `vanban user enable {login}` trước")
+            }
             Kind::PasswordTooShort { min } => format!("mật khẩu phải có ít nhất {min} ký tự"),
             Kind::PasswordsDiffer => "hai lần nhập mật khẩu không giống nhau".into(),
             Kind::NoSuchDraft { year } => format!("chưa lưu dữ liệu năm {year}"),

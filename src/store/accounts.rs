@@ -246,10 +246,52 @@ impl Store {
         self.record(&user, "user.passwd", login).await
     }
 
+    /// Disables `login` (they may no longer log in; their sessions and tokens are deleted
+    /// with it, in one transaction) or enables them again.
+    pub async fn set_disabled(&self, login: &str, disabled: bool) -> Result<(), StoreError> {
+        let user = self.user(login).await?;
+        let mut transaction = self.pool.begin().await?;
+        sqlx::query("UPDATE users SET disabled_at = $1 WHERE id = $2")
+            .bind(disabled.then(now))
+            .bind(user.id)
+            .execute(&mut *transaction)
+            .await?;
+        if disabled {
+            for table in [
+                "DELETE FROM sessions WHERE user_id = $1",
+                "DELETE FROM tokens WHERE user_id = $1",
+            ] {
+                sqlx::query(table)
+                    .bind(user.id)
+                    .execute(&mut *transaction)
+                    .await?;
+            }
+        }
+        let action = if disabled {
+            "user.disable"
+        } else {
+            "user.enable"
+        };
+        super::audit::record(&mut *transaction, &user, action, login).await?;
+        transaction.commit().await?;
+        Ok(())
+    }
+
     /// A new bearer token for `login`, labelled `label`; only its digest is kept, so it is
     /// shown this once.
     pub async fn add_token(&self, login: &str, label: &str) -> Result<String, StoreError> {
         let user = self.user(login).await?;
+        let disabled: Option<String> = sqlx::query("SELECT disabled_at FROM users WHERE id = $1")
+            .bind(user.id)
+            .fetch_one(&self.pool)
+            .await?
+            .try_get(0)?;
+        if disabled.is_some() {
+            return Err(Kind::UserDisabled {
+                login: login.to_owned(),
+            }
+            .into());
+        }
         let token = new_token()?;
         sqlx::query(
             "INSERT INTO tokens (user_id, digest, label, created_at) VALUES ($1, $2, $3, $4)",
@@ -270,7 +312,8 @@ impl Store {
             return Ok(None);
         }
         let row = sqlx::query(users_where!(
-            "JOIN tokens ON tokens.user_id = users.id WHERE tokens.digest = $1"
+            "JOIN tokens ON tokens.user_id = users.id \
+             WHERE tokens.digest = $1 AND users.disabled_at IS NULL"
         ))
         .bind(digest(token))
         .fetch_optional(&self.pool)

@@ -55,6 +55,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0004_office_profiles.sql"),
         include_str!("../../migrations/postgres/0004_office_profiles.sql"),
     ),
+    (
+        5,
+        "disabled users",
+        include_str!("../../migrations/sqlite/0005_disabled_users.sql"),
+        include_str!("../../migrations/postgres/0005_disabled_users.sql"),
+    ),
 ];
 
 /// Connections one instance keeps open.

@@ -54,12 +54,13 @@ impl Store {
             }
             .into());
         }
-        let hash: Option<String> = sqlx::query("SELECT password_hash FROM users WHERE login = $1")
-            .bind(login.to_owned())
-            .fetch_optional(&self.pool)
-            .await?
-            .map(|row| row.try_get(0))
-            .transpose()?;
+        let hash: Option<String> =
+            sqlx::query("SELECT password_hash FROM users WHERE login = $1 AND disabled_at IS NULL")
+                .bind(login.to_owned())
+                .fetch_optional(&self.pool)
+                .await?
+                .map(|row| row.try_get(0))
+                .transpose()?;
         let verified = Argon2::default()
             .verify_password(password.as_bytes(), hash.as_deref().unwrap_or(&DUMMY_HASH))
             .is_ok();
@@ -101,7 +102,8 @@ impl Store {
         let row = sqlx::query(
             "SELECT users.login, sessions.csrf FROM sessions \
              JOIN users ON users.id = sessions.user_id \
-             WHERE sessions.digest = $1 AND sessions.expires_at > $2",
+             WHERE sessions.digest = $1 AND sessions.expires_at > $2 \
+             AND users.disabled_at IS NULL",
         )
         .bind(digest(token))
         .bind(now())

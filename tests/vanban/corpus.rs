@@ -736,6 +736,9 @@ fn stored_data(said: &mut Said) {
         Kind::NoSuchLogin {
             login: "clerk.tk".into(),
         },
+        Kind::UserDisabled {
+            login: "clerk.tk".into(),
+        },
         Kind::PasswordTooShort { min: 10 },
         Kind::PasswordsDiffer,
         Kind::NoSuchDraft { year: 2022 },

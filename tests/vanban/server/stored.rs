@@ -51,6 +51,7 @@ on_both!(
     two_servers_on_one_database_lose_no_update,
     a_session_logs_in_with_a_password_and_its_changes_need_the_csrf_token,
     wrong_passwords_are_slowed_and_never_logged,
+    a_disabled_person_is_let_in_nowhere_and_enabled_needs_a_new_token,
 );
 
 /// A fresh, empty database for `test`: an SQLite file in its scratch folder, or a database of
@@ -809,4 +810,57 @@ fn wrong_passwords_are_slowed_and_never_logged(db: Db) {
         assert!(!log.contains(secret), "{log}");
     }
     assert!(!log.contains("vs_"), "a session in the log: {log}");
+}
+
+fn a_disabled_person_is_let_in_nowhere_and_enabled_needs_a_new_token(db: Db) {
+    let offices = Offices::new(db, &format!("stored-disabled-{db:?}"));
+    let servers = [offices.serve(), offices.serve()];
+    let (reply, cookie) = log_in(&servers[0], "clerk.tk", PASSWORD);
+    reply.ok();
+    let cookie = cookie.unwrap();
+    get(&servers[1], &offices.tam_ky, "/v1/drafts").ok();
+
+    // Disabled while the servers run: the session and the token stop at once, on both.
+    let disabled = admin(&offices.db, &["user", "disable", "clerk.tk"], "");
+    assert_success(&disabled);
+    for server in &servers {
+        let by_cookie = server.send("GET", "/v1/drafts", &[("Cookie", &cookie)], b"");
+        assert_eq!(by_cookie.problem(401)["code"], "not_logged_in");
+        let by_token = get(server, &offices.tam_ky, "/v1/drafts");
+        assert_eq!(by_token.problem(401)["code"], "not_logged_in");
+    }
+    let (refused, _) = log_in(&servers[1], "clerk.tk", PASSWORD);
+    assert_eq!(refused.problem(401)["code"], "wrong_login");
+    let token = admin(&offices.db, &["user", "token", "clerk.tk"], "");
+    assert_eq!(token.status.code(), Some(2), "{token:?}");
+    let said = String::from_utf8_lossy(&token.stderr);
+    assert!(
+        said.contains("clerk.tk is disabled: `vanban user enable clerk.tk` first"),
+        "{said}"
+    );
+    // The office's other people are not touched.
+    get(&servers[0], &offices.an_my, "/v1/drafts").ok();
+
+    // Enabled again: the password opens a session; the old token stays revoked.
+    assert_success(&admin(&offices.db, &["user", "enable", "clerk.tk"], ""));
+    log_in(&servers[0], "clerk.tk", PASSWORD).0.ok();
+    let old = get(&servers[0], &offices.tam_ky, "/v1/drafts");
+    assert_eq!(old.problem(401)["code"], "not_logged_in");
+    let made = admin(&offices.db, &["user", "token", "clerk.tk"], "");
+    assert_success(&made);
+    let new = String::from_utf8(made.stdout).unwrap().trim().to_owned();
+    get(&servers[1], &new, "/v1/drafts").ok();
+
+    // The audit log says who was disabled and enabled.
+    let audit = get(&servers[1], &new, "/v1/audit").json();
+    let actions: Vec<&str> = audit["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| entry["action"].as_str().unwrap())
+        .collect();
+    assert!(
+        actions.contains(&"user.disable") && actions.contains(&"user.enable"),
+        "{actions:?}"
+    );
 }
