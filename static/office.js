@@ -50,6 +50,15 @@ async function call(method, url, body) {
   return fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 }
 
+/** POSTs a chosen file as it is, of media type `type`. */
+function postFile(url, file, type) {
+  return fetch(url, {
+    method: "POST",
+    headers: { ...HEADERS, "Content-Type": type, "X-CSRF-Token": csrf },
+    body: file,
+  });
+}
+
 /** "05:24 ngày 03/12/2026", in the browser's time zone. */
 function when(time) {
   const date = new Date(time);
@@ -112,11 +121,7 @@ async function runStoredBatch() {
   const office = $("stored-batch-office").value;
   const query = office ? `?office=${encodeURIComponent(office)}` : "";
   say("Đang tạo báo cáo của các đơn vị trực thuộc…");
-  const response = await fetch(`/v1/batches/stored${query}`, {
-    method: "POST",
-    headers: { ...HEADERS, "Content-Type": "application/json", "X-CSRF-Token": csrf },
-    body: file,
-  });
+  const response = await postFile(`/v1/batches/stored${query}`, file, "application/json");
   if (!response.ok) {
     say(await problemOf(response));
     return;
@@ -313,11 +318,7 @@ async function uploadSigned(entry, input) {
   const file = input.files[0];
   input.value = "";
   if (!file) return;
-  const response = await fetch(`/v1/register/${entry.id}/signed`, {
-    method: "POST",
-    headers: { ...HEADERS, "Content-Type": "application/pdf", "X-CSRF-Token": csrf },
-    body: file,
-  });
+  const response = await postFile(`/v1/register/${entry.id}/signed`, file, "application/pdf");
   if (!response.ok) {
     say(await problemOf(response));
     return;

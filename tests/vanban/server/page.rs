@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::Server;
-use super::stored::{Db, Offices, PASSWORD, admin, put, save};
+use super::stored::{Db, Offices, PASSWORD, add_office, put, save};
 use crate::batch::without_nulls;
 use crate::support::*;
 
@@ -114,20 +114,12 @@ fn a_clerk_logs_in_keeps_the_years_issues_and_uploads_a_signed_program() {
     let offices = Offices::new(Db::Sqlite, "server-office-page");
     let server = offices.serve();
     // The ward An Mỹ has saved its 2022, for the city's batch of its wards; An Xuân has not.
-    let added = admin(
+    add_office(
         &offices.db,
-        &[
-            "office",
-            "add",
-            "an-xuan",
-            "--name",
-            "Ban CHQS phường An Xuân",
-            "--parent",
-            "tam-ky",
-        ],
-        "",
+        "an-xuan",
+        "Ban CHQS phường An Xuân",
+        Some("tam-ky"),
     );
-    assert_success(&added);
     let batch_file = std::fs::read(format!(
         "{}/samples/tam-ky-wards-2022.json",
         env!("CARGO_MANIFEST_DIR")

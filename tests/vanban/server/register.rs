@@ -7,7 +7,7 @@
 use serde_json::{Value, json};
 use vanban::digest::sha256_hex;
 
-use super::stored::{Db, Offices, PASSWORD, admin, bearer, get, on_both, put, save};
+use super::stored::{Db, Offices, add_office, add_person, bearer, get, on_both, put, save};
 use super::{Reply, Server};
 use crate::batch::without_nulls;
 use crate::signing::sign_with_pyhanko;
@@ -382,27 +382,13 @@ fn two_servers_issuing_one_number_at_once_give_it_once(db: Db) {
 /// it for the city, and a year with no ward data is said so.
 fn a_city_runs_the_batch_of_its_wards_stored_data(db: Db) {
     let offices = Offices::new(db, &format!("register-batch-{db:?}"));
-    let added = admin(
+    add_office(
         &offices.db,
-        &[
-            "office",
-            "add",
-            "an-xuan",
-            "--name",
-            "Ban CHQS phường An Xuân",
-            "--parent",
-            "tam-ky",
-        ],
-        "",
+        "an-xuan",
+        "Ban CHQS phường An Xuân",
+        Some("tam-ky"),
     );
-    assert_success(&added);
-    assert_success(&admin(
-        &offices.db,
-        &["user", "add", "clerk.ax", "--office", "an-xuan"],
-        PASSWORD,
-    ));
-    let made = admin(&offices.db, &["user", "token", "clerk.ax"], "");
-    let an_xuan = String::from_utf8(made.stdout).unwrap().trim().to_owned();
+    let an_xuan = add_person(&offices.db, "clerk.ax", "an-xuan");
     let server = offices.serve();
 
     // Each ward saves its 2022, as the sample batch makes it (An Mỹ and An Xuân).
@@ -504,22 +490,10 @@ fn a_city_runs_the_batch_of_its_wards_stored_data(db: Db) {
         ("phu-ninh", "Ban CHQS huyện Phú Ninh", Some("quang-nam")),
         ("tam-dan", "Ban CHQS xã Tam Dân", Some("phu-ninh")),
     ] {
-        let mut args = vec!["office", "add", code, "--name", name];
-        args.extend(parent.iter().flat_map(|parent| ["--parent", *parent]));
-        assert_success(&admin(&offices.db, &args, ""));
+        add_office(&offices.db, code, name, parent);
     }
-    let token = |login: &str, office: &str| {
-        let added = admin(
-            &offices.db,
-            &["user", "add", login, "--office", office],
-            PASSWORD,
-        );
-        assert_success(&added);
-        let made = admin(&offices.db, &["user", "token", login], "");
-        String::from_utf8(made.stdout).unwrap().trim().to_owned()
-    };
-    let province = token("clerk.qn", "quang-nam");
-    let commune = token("clerk.td", "tam-dan");
+    let province = add_person(&offices.db, "clerk.qn", "quang-nam");
+    let commune = add_person(&offices.db, "clerk.td", "tam-dan");
     put(
         &server,
         &commune,
@@ -532,19 +506,12 @@ fn a_city_runs_the_batch_of_its_wards_stored_data(db: Db) {
     zip.ok();
     assert_eq!(zip.header("x-offices-without-data"), None);
     // A commune that has not saved its 2022 is not in the ZIP, and the answer says so.
-    assert_success(&admin(
+    add_office(
         &offices.db,
-        &[
-            "office",
-            "add",
-            "tam-an",
-            "--name",
-            "Ban CHQS xã Tam An",
-            "--parent",
-            "phu-ninh",
-        ],
-        "",
-    ));
+        "tam-an",
+        "Ban CHQS xã Tam An",
+        Some("phu-ninh"),
+    );
     let zip = post(&server, &province, path, "application/json", &batch_file);
     zip.ok();
     assert_eq!(zip.header("x-offices-without-data"), Some("tam-an"));

@@ -109,6 +109,22 @@ pub(super) fn admin(db: &str, args: &[&str], stdin: &str) -> Output {
 
 /// A database with Tam Kỳ, the ward An Mỹ under it, and Hội An beside it; a clerk in each
 /// with a token.
+/// Adds the office `code` named `name` to the database `db`, under `parent` when given.
+pub(super) fn add_office(db: &str, code: &str, name: &str, parent: Option<&str>) {
+    let mut args = vec!["office", "add", code, "--name", name];
+    args.extend(parent.iter().flat_map(|parent| ["--parent", *parent]));
+    assert_success(&admin(db, &args, ""));
+}
+
+/// Adds `login` to `office` with [`PASSWORD`] and returns a bearer token of theirs.
+pub(super) fn add_person(db: &str, login: &str, office: &str) -> String {
+    let added = admin(db, &["user", "add", login, "--office", office], PASSWORD);
+    assert_success(&added);
+    let made = admin(db, &["user", "token", login], "");
+    assert_success(&made);
+    String::from_utf8(made.stdout).unwrap().trim().to_owned()
+}
+
 pub(super) struct Offices {
     pub(super) db: String,
     pub(super) tam_ky: String,
@@ -119,44 +135,13 @@ pub(super) struct Offices {
 impl Offices {
     pub(super) fn new(db: Db, test: &str) -> Offices {
         let db = fresh_database(db, test);
-        for args in [
-            &[
-                "office",
-                "add",
-                "tam-ky",
-                "--name",
-                "Ban CHQS thành phố Tam Kỳ",
-            ][..],
-            &[
-                "office",
-                "add",
-                "an-my",
-                "--name",
-                "Ban CHQS phường An Mỹ",
-                "--parent",
-                "tam-ky",
-            ],
-            &[
-                "office",
-                "add",
-                "hoi-an",
-                "--name",
-                "Ban CHQS thành phố Hội An",
-            ],
-        ] {
-            assert_success(&admin(&db, args, ""));
-        }
-        let token = |login: &str, office: &str| {
-            let added = admin(&db, &["user", "add", login, "--office", office], PASSWORD);
-            assert_success(&added);
-            let made = admin(&db, &["user", "token", login], "");
-            assert_success(&made);
-            String::from_utf8(made.stdout).unwrap().trim().to_owned()
-        };
+        add_office(&db, "tam-ky", "Ban CHQS thành phố Tam Kỳ", None);
+        add_office(&db, "an-my", "Ban CHQS phường An Mỹ", Some("tam-ky"));
+        add_office(&db, "hoi-an", "Ban CHQS thành phố Hội An", None);
         Offices {
-            tam_ky: token("clerk.tk", "tam-ky"),
-            an_my: token("clerk.am", "an-my"),
-            hoi_an: token("clerk.ha", "hoi-an"),
+            tam_ky: add_person(&db, "clerk.tk", "tam-ky"),
+            an_my: add_person(&db, "clerk.am", "an-my"),
+            hoi_an: add_person(&db, "clerk.ha", "hoi-an"),
             db,
         }
     }
@@ -422,18 +407,7 @@ fn sql_injection_in_every_parameter_changes_nothing(db: Db) {
         PASSWORD,
     );
     assert_eq!(refused.status.code(), Some(2));
-    let office = admin(
-        &offices.db,
-        &[
-            "office",
-            "add",
-            "tam-ky-2",
-            "--name",
-            "x'); DROP TABLE offices; --",
-        ],
-        "",
-    );
-    assert_success(&office);
+    add_office(&offices.db, "tam-ky-2", "x'); DROP TABLE offices; --", None);
     // Everything is still there.
     let latest = get(&server, token, "/v1/drafts/2022").json();
     assert_eq!(latest["revision"], 1);
