@@ -583,12 +583,7 @@ fn a_district_batch_names_its_communes_and_town_as_typed_in_any_form() {
     // Without a situation of its own, the roll-up's section I is neutral.
     data["rollup"].as_object_mut().unwrap().remove("situation");
     let (texts, manifest) = batch_texts("batch-district", &data);
-    let names: Vec<&str> = manifest["wards"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|ward| ward["name"].as_str().unwrap())
-        .collect();
+    let names = texts_of(&manifest["wards"], "name");
     assert_eq!(
         names,
         [

@@ -158,15 +158,7 @@ fn the_excel_template_filled_in_gives_a_batch_whose_roll_up_adds_the_figures() {
     let entries = entries(&zip);
     assert_eq!(entries.len(), 15, "13 wards, the roll-up and the manifest");
     let text_of = |name: &str| squash(&entry_text(&entries, &dir, name));
-    let rollup = text_of("tong-hop.pdf");
-    assert!(
-        rollup.contains("1.950 cây xanh"),
-        "13 × 150 trees: {rollup}"
-    );
-    assert!(
-        rollup.contains("162.500.000"),
-        "13 × 12,500,000 đồng: {rollup}"
-    );
+    assert_rolls_up_the_filled_figures(&text_of("tong-hop.pdf"));
     let ward = text_of("phuong-an-my.pdf");
     assert!(
         ward.contains("Trần Văn Điền"),

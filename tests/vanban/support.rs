@@ -333,3 +333,25 @@ pub fn vanban_command(args: &[&str]) -> Command {
     command.args(args);
     command
 }
+
+/// The text `key` of each item of the JSON list `list`.
+pub fn texts_of<'a>(list: &'a serde_json::Value, key: &str) -> Vec<&'a str> {
+    list.as_array()
+        .expect("a list")
+        .iter()
+        .map(|item| item[key].as_str().expect("a text"))
+        .collect()
+}
+
+/// Asserts that a roll-up's text adds the figures `tests/tools/fill_sheet.py` fills into every
+/// one of the sample's 13 wards: 150 trees and 12,500,000 đồng each.
+pub fn assert_rolls_up_the_filled_figures(rollup: &str) {
+    assert!(
+        rollup.contains("1.950 cây xanh"),
+        "13 × 150 trees: {rollup}"
+    );
+    assert!(
+        rollup.contains("162.500.000"),
+        "13 × 12,500,000 đồng: {rollup}"
+    );
+}

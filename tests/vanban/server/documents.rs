@@ -325,12 +325,7 @@ fn schema_templates_health_and_readiness() {
     );
 
     let templates = server.get("/v1/templates").json();
-    let kinds: Vec<&str> = templates["kinds"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|kind| kind["kind"].as_str().unwrap())
-        .collect();
+    let kinds = texts_of(&templates["kinds"], "kind");
     assert_eq!(kinds, ["report", "agreement"]);
     assert_eq!(templates["kinds"][1]["route"], "/v1/documents/agreement");
     assert_eq!(templates["kinds"][0]["template"], "report.typ.j2");

@@ -49,12 +49,7 @@ fn vietnamese_when_asked_english_otherwise() {
     assert_eq!(problem["title"], "Unprocessable Entity");
     assert_eq!(problem["detail"], "3 problems in the year data");
     assert_eq!(problem["code"], "data_problems");
-    let codes: Vec<&str> = problem["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|error| error["code"].as_str().unwrap())
-        .collect();
+    let codes = texts_of(&problem["errors"], "code");
     assert_eq!(codes, ["unknown_field", "wrong_type", "text_empty"]);
     assert_eq!(
         error_lines(&problem),

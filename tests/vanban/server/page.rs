@@ -63,15 +63,7 @@ fn office_staff_get_a_pdf_and_a_zip_and_see_the_errors() {
     assert_eq!(batch.len(), 13 + 2);
     assert_eq!(batch.last().unwrap().0, "manifest.json");
     let filled = entries(&output.join("filled.zip"));
-    let rollup = squash(&entry_text(&filled, &output, "tong-hop.pdf"));
-    assert!(
-        rollup.contains("1.950 cây xanh"),
-        "13 × 150 trees: {rollup}"
-    );
-    assert!(
-        rollup.contains("162.500.000"),
-        "13 × 12,500,000 đồng: {rollup}"
-    );
+    assert_rolls_up_the_filled_figures(&squash(&entry_text(&filled, &output, "tong-hop.pdf")));
     let log = server.log();
     assert!(
         log.contains("route=/v1/batches") && log.contains("batch streamed"),

@@ -196,12 +196,7 @@ fn a_number_is_given_once_a_year_and_the_pdf_downloads_byte_for_byte(db: Db) {
         br#"{"year": "2022", "kind": "letter", "number": 3}"#,
     )
     .problem(422);
-    let paths: Vec<&str> = shapeless["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["path"].as_str().unwrap())
-        .collect();
+    let paths = texts_of(&shapeless["errors"], "path");
     assert_eq!(paths, ["$.year", "$.kind", "$.number"]);
     assert_eq!(
         issue(&server, token, "report", Some(9)).problem(404)["code"],
@@ -227,12 +222,7 @@ fn a_signed_copy_is_the_next_version_and_says_who_has_signed(db: Db) {
     put(&server, token, "/v1/drafts/2022", &save(0, &sample_json())).created_or_ok();
     let program = issue(&server, token, "agreement", None).json();
     let id = program["id"].as_i64().unwrap();
-    let fields: Vec<&str> = program["signatures"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["field"].as_str().unwrap())
-        .collect();
+    let fields = texts_of(&program["signatures"], "field");
     let folder = scratch(&format!("{test}-files"));
     let issued = folder.join("issued.pdf");
     std::fs::write(

@@ -265,12 +265,7 @@ fn drafts_are_kept_as_revisions_and_a_stale_save_is_refused_with_what_changed(db
         &json!({"revision": "2", "data": []}),
     );
     let problem = shapeless.problem(422);
-    let paths: Vec<&str> = problem["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["path"].as_str().unwrap())
-        .collect();
+    let paths = texts_of(&problem["errors"], "path");
     assert_eq!(paths, ["$.revision", "$.data"]);
 }
 
@@ -827,12 +822,7 @@ fn a_disabled_person_is_let_in_nowhere_and_enabled_needs_a_new_token(db: Db) {
 
     // The audit log says who was disabled and enabled.
     let audit = get(&servers[1], &new, "/v1/audit").json();
-    let actions: Vec<&str> = audit["entries"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|entry| entry["action"].as_str().unwrap())
-        .collect();
+    let actions = texts_of(&audit["entries"], "action");
     assert!(
         actions.contains(&"user.disable") && actions.contains(&"user.enable"),
         "{actions:?}"
