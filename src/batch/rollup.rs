@@ -10,7 +10,7 @@ use super::shared::{Figure, fill_level, merge, name_organizations, partners, set
 use crate::context::{Rollup, WardRow};
 use crate::errors::Kind;
 use crate::model::{DataError, InvalidData, QuantityValue, YearData, year_data_from_value};
-use crate::vn::{self, UnitKind};
+use crate::vn::{self, Unit, UnitKind};
 
 /// How the roll-up names units of no known kind (wards from files named otherwise).
 const UNITS: &str = "đơn vị";
@@ -84,27 +84,37 @@ pub(super) fn rollup(
     let unit_kinds: Vec<UnitKind> = wards.iter().filter_map(|(ward, _)| ward.kind).collect();
     let units = vn::kinds_phrase(unit_kinds.iter().copied()).unwrap_or_else(|| UNITS.to_owned());
     let command = unit_kinds.iter().min().map_or("Ban", |kind| kind.command());
+    let level = level_of(wards, &units);
     let rollup = Rollup {
         units_heading: vn::capitalize_first(&units),
-        lead: format!("{command} CHQS các {units}"),
+        lead: format!("{command} CHQS {level}"),
         included: rows.iter().filter(|row| row.included).count(),
         situation_given: batch.rollup.contains_key("situation"),
         wards: rows,
         units,
     };
-    let data = year_data_from_value(rollup_value(batch, &rollup.units, &sums))?;
+    let data = year_data_from_value(rollup_value(batch, &level, &sums))?;
     Ok((data, rollup))
 }
 
+/// The level words of the roll-up's organizations and command: "các phường, xã", but the
+/// unit's own name ("phường An Mỹ") when it rolls up one named unit.
+fn level_of(wards: &[(&Ward, Option<&BTreeMap<String, Figure>>)], units: &str) -> String {
+    match wards {
+        [(ward, _)] => Unit::parse(&ward.name).map(|unit| unit.in_text()),
+        _ => None,
+    }
+    .unwrap_or_else(|| format!("các {units}"))
+}
+
 /// The shared data as the roll-up says it: every `{level}` and each shared organization's
-/// level "các xã, thị trấn", the partner phrase "… cùng cấp", then the roll-up's changes (its
+/// level `level` ("các xã, thị trấn"), the partner phrase "… cùng cấp", then the roll-up's changes (its
 /// `situation` and its `program` whole: it never inherits the wards'), then `sums` as its
 /// figures.
-fn rollup_value(batch: &Batch, units: &str, sums: &BTreeMap<String, Figure>) -> Value {
-    let level = format!("các {units}");
+fn rollup_value(batch: &Batch, level: &str, sums: &BTreeMap<String, Figure>) -> Value {
     let mut value = Value::Object(batch.shared.clone());
     if !batch.rollup.contains_key("organizations") {
-        name_organizations(&mut value, &level);
+        name_organizations(&mut value, level);
     }
     let partners = format!("{} cùng cấp", partners(&value));
     merge(&mut value, json!({ "partners": partners }));
@@ -119,7 +129,7 @@ fn rollup_value(batch: &Batch, units: &str, sums: &BTreeMap<String, Figure>) -> 
         object.remove("program");
     }
     merge(&mut value, Value::Object(batch.rollup.clone()));
-    fill_level(&mut value, &level, &level);
+    fill_level(&mut value, level, level);
     set_figures(&mut value, sums);
     value
 }

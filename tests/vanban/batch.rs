@@ -699,6 +699,30 @@ fn a_city_batch_keeps_the_capital_of_a_numbered_ward() {
 }
 
 #[test]
+fn a_roll_up_of_one_commune_names_it_instead_of_saying_cac() {
+    let data = batch_of(
+        &["Xã Tam Thanh"],
+        [
+            "Ban Chỉ huy Quân sự thành phố Tam Kỳ",
+            "Ban CHQS thành phố",
+            "Bộ CHQS tỉnh Quảng Nam",
+            "Tam Kỳ",
+        ],
+    );
+    let (texts, _) = batch_texts("batch-one-commune", &data);
+    assert_has(
+        &texts["tong-hop.pdf"],
+        &[
+            "tổng hợp từ báo cáo sơ kết của 1 xã kết quả",
+            "giữa Ban CHQS xã Tam Thanh với các tổ chức chính trị - xã hội, Hội Chữ thập đỏ cùng cấp",
+            "a) Ủy ban Mặt trận Tổ quốc Việt Nam xã Tam Thanh",
+            "Tổng hợp từ báo cáo của 1 xã.",
+        ],
+        &["các xã", "{level}"],
+    );
+}
+
+#[test]
 fn a_province_batch_rolls_up_its_districts() {
     let data = batch_of(
         &[
