@@ -56,7 +56,7 @@ pub enum Class {
 }
 
 /// Where a problem is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Location {
     /// A JSON path, `$.organizations[2].name`; `$` is the whole document.
     Json(String),

@@ -4,6 +4,7 @@
 //! structure against the generated JSON Schema (unknown fields, types, ranges, dates), then the
 //! rules a schema cannot say (see `validate`).
 
+use std::collections::HashSet;
 use std::fmt;
 use std::sync::LazyLock;
 
@@ -12,7 +13,7 @@ use serde_json::Value;
 use unicode_normalization::char::is_combining_mark;
 
 use super::{YearData, breaks, duplicates, limits, validate, year_data_schema};
-use crate::errors::{DataError, Expected, Found, Kind, Place};
+use crate::errors::{DataError, Expected, Found, Kind, Location, Place};
 use crate::vn;
 
 /// Why input could not be turned into year data.
@@ -167,12 +168,20 @@ pub(super) fn checked<T: serde::de::DeserializeOwned>(
     normalize_strings(&mut value);
     let mut errors = schema_errors(validator, &value);
     let mut length = 0;
+    let mut text_errors = Vec::new();
+    let mut empty = HashSet::new();
     walk_strings(&value, "$", &mut |text, path| {
         length += text.chars().count();
         if let Some(problem) = text_problem(text, path) {
-            errors.push(DataError::new(path, problem));
+            if problem == Kind::TextEmpty {
+                empty.insert(Location::from(path));
+            }
+            text_errors.push(DataError::new(path, problem));
         }
     });
+    // An empty text is one problem: the pattern or format it then fails says nothing more.
+    errors.retain(|error| !empty.contains(&error.at));
+    errors.append(&mut text_errors);
     if length > limits::DOCUMENT_CHARS {
         errors.push(DataError::new(
             "$",

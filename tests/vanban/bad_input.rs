@@ -76,6 +76,19 @@ fn empty_required_text() {
 }
 
 #[test]
+fn an_empty_abbreviation_is_one_problem() {
+    let stderr = rejected_json("empty-abbreviation", |d| {
+        d["issuer"]["abbreviation"] = json!("")
+    });
+    assert!(
+        stderr.contains("1 problem in the year data")
+            && stderr.contains("$.issuer.abbreviation: must not be empty")
+            && !stderr.contains("capital letters"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn missing_field() {
     assert_rejected(
         "missing-field",
