@@ -1111,6 +1111,17 @@ fn every_kind_is_said_in_english_and_vietnamese() {
         let (english, vietnamese) = (kind.say(Language::English), kind.say(Language::Vietnamese));
         if print {
             eprintln!("{}\n  {english}\n  {vietnamese}", kind.code());
+            if let Some(location) = location {
+                let words = [Language::English, Language::Vietnamese]
+                    .map(|language| location.say(language));
+                eprintln!("  at {words:?}");
+            }
+            if let Some(hint) = kind.hint() {
+                eprintln!(
+                    "  hint {:?}",
+                    [Language::English, Language::Vietnamese].map(|language| hint.say(language))
+                );
+            }
         }
         let values = values(kind);
         let wording: HashSet<String> = words(&english)
