@@ -1,7 +1,7 @@
 //! A document's place in its issuer's series (Decree 30, art. 15): its number, its số và ký
 //! hiệu as printed, and its date, whose year is the series.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::YearData;
 use crate::DocumentKind;
@@ -15,13 +15,6 @@ pub struct Numbering {
     pub symbol: String,
     /// Its date of issue.
     pub date: NaiveDate,
-}
-
-impl Numbering {
-    /// The series it belongs to: the calendar year of its date.
-    pub fn series(&self) -> i32 {
-        self.date.year()
-    }
 }
 
 impl YearData {

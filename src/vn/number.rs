@@ -14,16 +14,6 @@ pub fn format_integer(n: u64) -> String {
     group_thousands(&n.to_string())
 }
 
-/// Formats `n` like [`format_integer`], with a leading "-" when negative.
-pub fn format_signed(n: i64) -> String {
-    let magnitude = format_integer(n.unsigned_abs());
-    if n < 0 {
-        format!("-{magnitude}")
-    } else {
-        magnitude
-    }
-}
-
 /// Formats `value` with a decimal comma and at most `max_fraction_digits`
 /// fraction digits, rounded half away from zero, trailing zeros trimmed:
 /// `(1234.5, 1)` → `"1.234,5"`. A value that rounds to zero has no sign;
@@ -158,21 +148,6 @@ mod tests {
         ];
         for (n, expected) in cases {
             assert_eq!(format_integer(n), expected, "{n}");
-        }
-    }
-
-    #[test]
-    fn format_signed_adds_minus_for_negatives() {
-        let cases = [
-            (0, "0"),
-            (1_234, "1.234"),
-            (-1, "-1"),
-            (-1_234_567, "-1.234.567"),
-            (i64::MAX, "9.223.372.036.854.775.807"),
-            (i64::MIN, "-9.223.372.036.854.775.808"),
-        ];
-        for (n, expected) in cases {
-            assert_eq!(format_signed(n), expected, "{n}");
         }
     }
 
