@@ -11,7 +11,7 @@ use typst::foundations::Datetime;
 use crate::context::{AgreementContext, ReportContext, Rollup};
 use crate::errors::{Class, Kind};
 use crate::fields::{self, LocateError, SignatureField, WriteError};
-use crate::model::{DataError, InvalidData, YearData, walk_strings};
+use crate::model::{DataError, InvalidData, YearData, valid, walk_strings};
 use crate::pdf::{self, ExportOptions};
 use crate::template::{TemplateError, Templates};
 use crate::typeset::{Diagnostic, Typeset, TypesetError, Typesetter};
@@ -355,11 +355,7 @@ impl Engine {
                 errors.push(DataError::new(path, Kind::NoGlyph { character }));
             }
         });
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(InvalidData::Fields { errors })
-        }
+        valid((), errors)
     }
 
     /// Ages Typst's memoization cache once every [`EVICT_EVERY`] documents, from whichever

@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 
 use super::shared::PLACEHOLDERS;
 use crate::errors::{Kind, Location};
-use crate::model::{DataError, InvalidData, parse_json, schema_errors};
+use crate::model::{DataError, InvalidData, parse_json, schema_errors, valid};
 use crate::vn::{self, Unit, UnitKind};
 
 /// The most characters a ward's name may have: a real name with its kind ("Thị trấn …") is
@@ -77,11 +77,7 @@ impl Batch {
     pub fn parse(bytes: &[u8]) -> Result<Batch, InvalidData> {
         let batch = deserialize(parse_json(bytes)?)?;
         let errors = batch.check();
-        if errors.is_empty() {
-            Ok(batch)
-        } else {
-            Err(InvalidData::Fields { errors })
-        }
+        valid(batch, errors)
     }
 
     /// Parses a batch file for its shared data and roll-up only, as a sheet's wards need: its

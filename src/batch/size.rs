@@ -1,9 +1,7 @@
 //! How many wards a batch may have, and counting them in a batch file before it is parsed.
 
-use std::fmt;
-
 use serde::Deserialize;
-use serde::de::{IgnoredAny, SeqAccess, Visitor};
+use serde::de::IgnoredAny;
 
 /// The most wards one batch may have unless `--max-wards` says otherwise. Every commune-level
 /// unit of the country after the 2025 merger (3,321) fits in one batch, as README's benchmark
@@ -15,38 +13,14 @@ pub const MAX_WARDS: usize = 5_000;
 /// skipped over); `None` when the bytes are not a JSON object with a `wards` list, which the
 /// batch file's parser then says precisely.
 pub fn count_wards(bytes: &[u8]) -> Option<usize> {
+    /// The list's items, skipped: a list of a type of no size never allocates.
     #[derive(Deserialize)]
     struct Wards {
-        wards: Count,
+        wards: Vec<IgnoredAny>,
     }
     serde_json::from_slice::<Wards>(bytes)
         .ok()
-        .map(|file| file.wards.0)
-}
-
-/// The length of a JSON list, its items skipped.
-struct Count(usize);
-
-impl<'de> Deserialize<'de> for Count {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Counter;
-        impl<'de> Visitor<'de> for Counter {
-            type Value = Count;
-
-            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-                formatter.write_str("a list")
-            }
-
-            fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Count, A::Error> {
-                let mut count = 0;
-                while items.next_element::<IgnoredAny>()?.is_some() {
-                    count += 1;
-                }
-                Ok(Count(count))
-            }
-        }
-        deserializer.deserialize_seq(Counter)
-    }
+        .map(|file| file.wards.len())
 }
 
 #[cfg(test)]

@@ -31,6 +31,15 @@ pub enum InvalidData {
     Fields { errors: Vec<DataError> },
 }
 
+/// `value`, valid when there are no `errors`.
+pub fn valid<T>(value: T, errors: Vec<DataError>) -> Result<T, InvalidData> {
+    if errors.is_empty() {
+        Ok(value)
+    } else {
+        Err(InvalidData::Fields { errors })
+    }
+}
+
 impl InvalidData {
     /// What is wrong, as a whole.
     pub fn kind(&self) -> Kind {
@@ -133,11 +142,7 @@ pub fn parse_json(bytes: &[u8]) -> Result<Value, InvalidData> {
         }
     })?;
     let errors = duplicates::fields_twice(text);
-    if errors.is_empty() {
-        Ok(value)
-    } else {
-        Err(InvalidData::Fields { errors })
-    }
+    valid(value, errors)
 }
 
 /// The character at 1-based `line` and byte `column`, as serde_json counts them.
@@ -152,11 +157,7 @@ fn character_at(text: &str, line: usize, column: usize) -> Option<char> {
 pub fn year_data_from_value(value: Value) -> Result<YearData, InvalidData> {
     let data: YearData = checked(value, &VALIDATOR)?;
     let errors = validate::check(&data);
-    if errors.is_empty() {
-        Ok(data)
-    } else {
-        Err(InvalidData::Fields { errors })
-    }
+    valid(data, errors)
 }
 
 /// `value` tidied ([`normalize_strings`]), checked against `validator`'s schema, its text and
@@ -205,11 +206,7 @@ pub fn with_program(data: YearData, program: super::Program) -> Result<YearData,
         ..data
     };
     let errors = validate::check(&data);
-    if errors.is_empty() {
-        Ok(data)
-    } else {
-        Err(InvalidData::Fields { errors })
-    }
+    valid(data, errors)
 }
 
 /// Calls `visit(text, path)` for every string in `value`, with its JSONPath.

@@ -19,8 +19,8 @@ mod zero;
 
 pub use crate::errors::DataError;
 pub use load::{
-    InvalidData, child_path, deserialize, parse_json, parse_year_data, schema_errors, walk_strings,
-    with_program, year_data_from_value,
+    InvalidData, child_path, deserialize, parse_json, parse_year_data, schema_errors, valid,
+    walk_strings, with_program, year_data_from_value,
 };
 pub use numbering::Numbering;
 pub use placeholder::{WithoutFigure, fill_placeholders, placeholders, without_figure};

@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::load::{InvalidData, checked};
+use super::load::{InvalidData, checked, valid};
 use super::schema::schema_of;
 use super::validate::check_issuer_and_signer;
 use super::{Issuer, Signer, limits};
@@ -50,9 +50,5 @@ pub fn profile_from_value(value: Value) -> Result<Profile, InvalidData> {
         profile.signer.as_ref(),
         &mut errors,
     );
-    if errors.is_empty() {
-        Ok(profile)
-    } else {
-        Err(InvalidData::Fields { errors })
-    }
+    valid(profile, errors)
 }
