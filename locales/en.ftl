@@ -197,6 +197,7 @@ not_a_login = "{ $found }" is not a login: use 2 to 64 lowercase letters and dig
 login_exists = there is already a login { $login }
 no_such_login = no login { $login }
 user_disabled = { $login } is disabled: `vanban user enable { $login }` first
+no_such_token = { $login } has no token labelled "{ $label }" (`vanban user tokens { $login }` lists them)
 password_too_short = the password must have at least { $min } characters
 passwords_differ = the two passwords differ
 no_such_draft = no data saved for { $year }

@@ -170,6 +170,7 @@ not_a_login = “{ $found }” không phải tên đăng nhập: dùng từ 2 đ
 login_exists = đã có tên đăng nhập { $login }
 no_such_login = không có tên đăng nhập { $login }
 user_disabled = tài khoản { $login } đã bị khóa: hãy chạy `vanban user enable { $login }` trước
+no_such_token = tài khoản { $login } không có mã truy cập nào mang nhãn "{ $label }" (`vanban user tokens { $login }` liệt kê các mã)
 password_too_short = mật khẩu phải có ít nhất { $min } ký tự
 passwords_differ = hai lần nhập mật khẩu không giống nhau
 no_such_draft = chưa lưu dữ liệu năm { $year }

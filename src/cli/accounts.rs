@@ -1,5 +1,5 @@
-//! `vanban office add`, `vanban user add|passwd|token|disable|enable` and `vanban backup`: the stored data's
-//! administration, on the database `--database` names.
+//! `vanban office add`, `vanban user add|passwd|token|tokens|revoke|disable|enable` and
+//! `vanban backup`: the stored data's administration, on the database `--database` names.
 
 use std::io::{BufRead, IsTerminal};
 use std::path::Path;
@@ -81,6 +81,29 @@ pub fn user(command: &UserCommand) -> Result<(), Failure> {
             })?;
             // The token alone on standard output, for scripts; it is not kept, only its digest.
             output::stdout(format!("{token}\n").as_bytes())
+        }
+        UserCommand::Tokens(args) => {
+            let tokens = with_store(&args.database.database, async |store| {
+                store.tokens(&args.login).await
+            })?;
+            let lines: String = tokens
+                .iter()
+                .map(|(label, made)| format!("{label}\tmade {made}\n"))
+                .collect();
+            output::stdout(lines.as_bytes())
+        }
+        UserCommand::Revoke(args) => {
+            let revoked = with_store(&args.database.database, async |store| {
+                store.revoke_tokens(&args.login, &args.label).await
+            })?;
+            let tokens = if revoked == 1 { "token" } else { "tokens" };
+            output::stdout(
+                format!(
+                    "{revoked} {tokens} of {} labelled \"{}\" revoked\n",
+                    args.login, args.label
+                )
+                .as_bytes(),
+            )
         }
         UserCommand::Disable(args) => {
             with_store(&args.database.database, async |store| {

@@ -59,7 +59,8 @@ pub enum Command {
     /// Offices whose data the server keeps: `vanban office add CODE --name NAME`.
     #[command(subcommand)]
     Office(OfficeCommand),
-    /// The people who log in: `vanban user add|passwd|token`.
+    /// The people who log in and their tokens: `vanban user
+    /// add|passwd|token|tokens|revoke|disable|enable`.
     #[command(subcommand)]
     User(UserCommand),
     /// Copy the SQLite database to a new file, consistent even while the server writes to it.
@@ -308,6 +309,10 @@ pub enum UserCommand {
     Passwd(UserArgs),
     /// Make a bearer token for scripts (`Authorization: Bearer …`), printed once.
     Token(TokenArgs),
+    /// List a person's tokens: each one's label and when it was made.
+    Tokens(UserArgs),
+    /// Revoke a person's tokens with one label (a lost one), keeping their others.
+    Revoke(RevokeArgs),
     /// Stop a person from logging in (they left the office): ends their sessions and
     /// revokes their tokens at once; the audit log keeps their changes under their name.
     Disable(UserArgs),
@@ -341,6 +346,17 @@ pub struct TokenArgs {
     pub login: String,
     /// What the token is for, shown in the audit log.
     #[arg(long, default_value = "script")]
+    pub label: String,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RevokeArgs {
+    /// The login whose token to revoke.
+    pub login: String,
+    /// The label the token was made with (`vanban user tokens LOGIN` lists them).
+    #[arg(long)]
     pub label: String,
     #[command(flatten)]
     pub database: DatabaseArgs,

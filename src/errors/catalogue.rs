@@ -263,6 +263,7 @@ impl Kind {
             Kind::LoginExists { login }
             | Kind::NoSuchLogin { login }
             | Kind::UserDisabled { login } => args!(login),
+            Kind::NoSuchToken { login, label } => args!(login, label),
             Kind::PasswordTooShort { min } => args!(min),
             Kind::NoSuchDraft { year } | Kind::NoSubordinateDrafts { year } => args!(year),
             Kind::NoSuchRevision { year, revision } => args!(year, revision),

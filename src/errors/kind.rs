@@ -532,6 +532,11 @@ pub enum Kind {
     UserDisabled {
         login: String,
     },
+    /// No token of `login`'s has the label `label`.
+    NoSuchToken {
+        login: String,
+        label: String,
+    },
     PasswordTooShort {
         min: usize,
     },
@@ -848,6 +853,7 @@ impl Kind {
             | Kind::LoginExists { .. }
             | Kind::NoSuchLogin { .. }
             | Kind::UserDisabled { .. }
+            | Kind::NoSuchToken { .. }
             | Kind::PasswordTooShort { .. }
             | Kind::PasswordsDiffer
             | Kind::NoSuchDraft { .. }

@@ -306,6 +306,41 @@ impl Store {
         Ok(token)
     }
 
+    /// The labels of `login`'s tokens and when each was made, oldest first.
+    pub async fn tokens(&self, login: &str) -> Result<Vec<(String, String)>, StoreError> {
+        let user = self.user(login).await?;
+        let rows = sqlx::query(
+            "SELECT label, created_at FROM tokens WHERE user_id = $1 ORDER BY created_at, id",
+        )
+        .bind(user.id)
+        .fetch_all(&self.pool)
+        .await?;
+        let token = |row: &sqlx::any::AnyRow| Ok((row.try_get(0)?, row.try_get(1)?));
+        Ok(rows.iter().map(token).collect::<Result<_, sqlx::Error>>()?)
+    }
+
+    /// Revokes `login`'s tokens labelled `label` (a lost one), keeping the others: how many.
+    pub async fn revoke_tokens(&self, login: &str, label: &str) -> Result<u64, StoreError> {
+        let user = self.user(login).await?;
+        let mut transaction = self.pool.begin().await?;
+        let revoked = sqlx::query("DELETE FROM tokens WHERE user_id = $1 AND label = $2")
+            .bind(user.id)
+            .bind(label.to_owned())
+            .execute(&mut *transaction)
+            .await?
+            .rows_affected();
+        if revoked == 0 {
+            return Err(Kind::NoSuchToken {
+                login: login.to_owned(),
+                label: label.to_owned(),
+            }
+            .into());
+        }
+        super::audit::record(&mut *transaction, &user, "token.revoke", label).await?;
+        transaction.commit().await?;
+        Ok(revoked)
+    }
+
     /// The person a bearer token belongs to, if it is one.
     pub async fn token_user(&self, token: &str) -> Result<Option<User>, StoreError> {
         if !token.starts_with(TOKEN_PREFIX) {

@@ -739,6 +739,10 @@ fn stored_data(said: &mut Said) {
         Kind::UserDisabled {
             login: "clerk.tk".into(),
         },
+        Kind::NoSuchToken {
+            login: "clerk.tk".into(),
+            label: "script".into(),
+        },
         Kind::PasswordTooShort { min: 10 },
         Kind::PasswordsDiffer,
         Kind::NoSuchDraft { year: 2022 },

@@ -52,6 +52,7 @@ on_both!(
     a_session_logs_in_with_a_password_and_its_changes_need_the_csrf_token,
     wrong_passwords_are_slowed_and_never_logged,
     a_disabled_person_is_let_in_nowhere_and_enabled_needs_a_new_token,
+    a_lost_token_is_revoked_and_the_persons_others_still_work,
 );
 
 /// A fresh, empty database for `test`: an SQLite file in its scratch folder, or a database of
@@ -827,4 +828,59 @@ fn a_disabled_person_is_let_in_nowhere_and_enabled_needs_a_new_token(db: Db) {
         actions.contains(&"user.disable") && actions.contains(&"user.enable"),
         "{actions:?}"
     );
+}
+
+fn a_lost_token_is_revoked_and_the_persons_others_still_work(db: Db) {
+    let offices = Offices::new(db, &format!("stored-revoke-{db:?}"));
+    let made = admin(
+        &offices.db,
+        &["user", "token", "clerk.tk", "--label", "ward PC"],
+        "",
+    );
+    assert_success(&made);
+    let lost = String::from_utf8(made.stdout).unwrap().trim().to_owned();
+    let listed = admin(&offices.db, &["user", "tokens", "clerk.tk"], "");
+    assert_success(&listed);
+    let labels: Vec<String> = String::from_utf8(listed.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| line.split('\t').next().unwrap().to_owned())
+        .collect();
+    assert_eq!(labels, ["script", "ward PC"]);
+
+    let server = offices.serve();
+    get(&server, &lost, "/v1/drafts").ok();
+    let revoked = admin(
+        &offices.db,
+        &["user", "revoke", "clerk.tk", "--label", "ward PC"],
+        "",
+    );
+    assert_success(&revoked);
+    assert_eq!(
+        String::from_utf8(revoked.stdout).unwrap(),
+        "1 token of clerk.tk labelled \"ward PC\" revoked\n"
+    );
+    // The lost token stops at once; the person's other token and their colleagues' still work.
+    assert_eq!(
+        get(&server, &lost, "/v1/drafts").problem(401)["code"],
+        "not_logged_in"
+    );
+    get(&server, &offices.tam_ky, "/v1/drafts").ok();
+    get(&server, &offices.an_my, "/v1/drafts").ok();
+
+    let again = admin(
+        &offices.db,
+        &[
+            "user", "revoke", "clerk.tk", "--label", "ward PC", "--lang", "vi",
+        ],
+        "",
+    );
+    assert_eq!(again.status.code(), Some(2), "{again:?}");
+    assert_eq!(
+        String::from_utf8(again.stderr).unwrap(),
+        "error: tài khoản clerk.tk không có mã truy cập nào mang nhãn \"ward PC\" \
+         (`vanban user tokens clerk.tk` liệt kê các mã)\n"
+    );
+    let audit = get(&server, &offices.tam_ky, "/v1/audit").json();
+    assert!(texts_of(&audit["entries"], "action").contains(&"token.revoke"));
 }
