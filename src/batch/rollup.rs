@@ -108,9 +108,9 @@ fn level_of(wards: &[(&Ward, Option<&BTreeMap<String, Figure>>)], units: &str) -
 }
 
 /// The shared data as the roll-up says it: every `{level}` and each shared organization's
-/// level `level` ("các xã, thị trấn"), the partner phrase "… cùng cấp", then the roll-up's changes (its
-/// `situation` and its `program` whole: it never inherits the wards'), then `sums` as its
-/// figures.
+/// level `level` ("các xã, thị trấn"), the partner phrase "… cùng cấp", then the roll-up's
+/// changes (its `situation` and its `program` whole: it never inherits the wards'), then
+/// `sums` as its figures.
 fn rollup_value(batch: &Batch, level: &str, sums: &BTreeMap<String, Figure>) -> Value {
     let mut value = Value::Object(batch.shared.clone());
     if !batch.rollup.contains_key("organizations") {

@@ -13,9 +13,9 @@ pub const MAX_WARDS: usize = 5_000;
 /// skipped over); `None` when the bytes are not a JSON object with a `wards` list, which the
 /// batch file's parser then says precisely.
 pub fn count_wards(bytes: &[u8]) -> Option<usize> {
-    /// The list's items, skipped: a list of a type of no size never allocates.
     #[derive(Deserialize)]
     struct Wards {
+        /// The wards skipped: a list of a type of no size never allocates.
         wards: Vec<IgnoredAny>,
     }
     serde_json::from_slice::<Wards>(bytes)

@@ -46,9 +46,14 @@ pub(super) fn message(language: Language, id: &str, args: &FluentArgs) -> Result
     }
 }
 
+/// Message `id` in `language` with `args`, or as far as it could be said.
+fn said(language: Language, id: &str, args: &FluentArgs) -> String {
+    message(language, id, args).unwrap_or_else(|partial| partial)
+}
+
 /// A message without values, such as a part of another.
 fn word(language: Language, id: &str) -> String {
-    message(language, id, &FluentArgs::new()).unwrap_or_else(|partial| partial)
+    said(language, id, &FluentArgs::new())
 }
 
 /// The values a message quotes, by name: `name` alone is the variable of that name as text.
@@ -182,12 +187,11 @@ impl Kind {
                 line,
                 column,
                 problem = match found {
-                    Some(character) => message(
+                    Some(character) => said(
                         language,
                         "json_misplaced",
                         &args!(character = quoted(*character))
-                    )
-                    .unwrap_or_else(|partial| partial),
+                    ),
                     None => word(language, "json_ends_early"),
                 }
             ),
@@ -336,7 +340,7 @@ impl Location {
             Location::Row(row) => ("location_row", args!(row)),
             Location::Sheet => ("location_sheet", FluentArgs::new()),
         };
-        message(language, id, &args).unwrap_or_else(|partial| partial)
+        said(language, id, &args)
     }
 }
 
@@ -400,7 +404,7 @@ impl Found {
             Found::Object => ("found_object", None),
         };
         let args = value.map_or_else(FluentArgs::new, |value| args!(value));
-        message(language, id, &args).unwrap_or_else(|partial| partial)
+        said(language, id, &args)
     }
 }
 
@@ -417,7 +421,7 @@ impl CellValue {
             CellValue::Duration => ("cell_duration", String::new()),
             CellValue::Error(error) => ("cell_error", error.clone()),
         };
-        message(language, id, &args!(value)).unwrap_or_else(|partial| partial)
+        said(language, id, &args!(value))
     }
 }
 
@@ -460,7 +464,7 @@ impl Measure {
             Measure::Percent => ("measure_percent", FluentArgs::new()),
             Measure::Ratio(unit) => ("measure_ratio", args!(unit)),
         };
-        message(language, id, &args).unwrap_or_else(|partial| partial)
+        said(language, id, &args)
     }
 }
 

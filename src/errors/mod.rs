@@ -3,8 +3,8 @@
 //!
 //! The wording is in the Fluent files `locales/en.ftl` and `locales/vi.ftl`, one message per
 //! kind whose id is the kind's code, its name in snake case; `catalogue` gives each message the
-//! values it quotes. A test finds a kind without both wordings. [`Class`] says whose fault a problem is; the command line's exit code and the
-//! server's status both follow from it.
+//! values it quotes. A test finds a kind without both wordings. [`Class`] says whose fault a
+//! problem is; the command line's exit code and the server's status both follow from it.
 
 mod catalogue;
 mod kind;
