@@ -72,6 +72,12 @@ fn number(value: f64) -> FluentValue<'static> {
     FluentValue::from(value)
 }
 
+/// Message `id` that quotes `value`, if there is one, as `$value`.
+fn said_of(language: Language, id: &str, value: Option<impl ToString>) -> String {
+    let args = value.map_or_else(FluentArgs::new, |value| args!(value));
+    said(language, id, &args)
+}
+
 impl Kind {
     /// The problem in words; an error holds it as far as the catalogue could say it (a
     /// message or a value missing).
@@ -403,8 +409,7 @@ impl Found {
             Found::List => ("found_list", None),
             Found::Object => ("found_object", None),
         };
-        let args = value.map_or_else(FluentArgs::new, |value| args!(value));
-        said(language, id, &args)
+        said_of(language, id, value)
     }
 }
 
@@ -414,14 +419,14 @@ impl CellValue {
             CellValue::Number(number) => return number.to_string(),
             CellValue::Bool(true) => return "TRUE".into(),
             CellValue::Bool(false) => return "FALSE".into(),
-            CellValue::Empty => ("cell_empty", String::new()),
-            CellValue::Text(text) => ("cell_text", text.clone()),
-            CellValue::Date(date) => ("cell_date", date.to_string()),
-            CellValue::DateTime(time) => ("cell_date_time", time.clone()),
-            CellValue::Duration => ("cell_duration", String::new()),
-            CellValue::Error(error) => ("cell_error", error.clone()),
+            CellValue::Empty => ("cell_empty", None),
+            CellValue::Text(text) => ("cell_text", Some(text.clone())),
+            CellValue::Date(date) => ("cell_date", Some(date.to_string())),
+            CellValue::DateTime(time) => ("cell_date_time", Some(time.clone())),
+            CellValue::Duration => ("cell_duration", None),
+            CellValue::Error(error) => ("cell_error", Some(error.clone())),
         };
-        said(language, id, &args!(value))
+        said_of(language, id, value)
     }
 }
 
